@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>CRM Sidebar</p>, document.getElementById('app')!);

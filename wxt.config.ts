@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The CRM hosts Sobot documents; a custom base URL is asked for at run time (optional permission).
+const SOBOT_HOSTS = [
+  'https://www.sobot.com/*',
+  'https://www.soboten.com/*',
+  'https://sg.sobot.io/*',
+  'https://us.sobot.com/*',
+];
+// `wxt build --mode demo` is the build the demo, e2e specs and benchmarks load: it may also reach the
+// mock CRM and demo console on loopback without a permission prompt (which a script cannot accept).
+const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    optimizeDeps: { entries: ['entrypoints/sidepanel/index.html', 'entrypoints/options/index.html'] },
+  }),
+  manifest: ({ mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    minimum_chrome_version: '116',
+    permissions: ['storage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    host_permissions: mode === 'demo' ? [...SOBOT_HOSTS, ...LOOPBACK_HOSTS] : SOBOT_HOSTS,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+  }),
+});
