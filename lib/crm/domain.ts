@@ -1,0 +1,124 @@
+// The backend-neutral customer model every context speaks. Wire shapes never leave lib/crm/<backend>/;
+// the panel, the messaging protocol and the outbox see only these types. Times are epoch milliseconds.
+
+export type CrmStatus = 'first-contact' | 'unassigned' | 'following' | 'public-pool';
+
+export interface AgentRef {
+  id: string;
+  name: string;
+}
+
+export interface LabelRef {
+  id: string;
+  name: string;
+  color?: string;
+}
+
+export interface Label {
+  id: string;
+  name: string;
+  groupId: string;
+}
+
+export interface LabelGroup {
+  id: string;
+  name: string;
+  color: string;
+  /** false: at most one label of the group per customer (Sobot `is_multiple_choice` 0). */
+  multipleChoice: boolean;
+  labels: Label[];
+}
+
+export interface Stage {
+  id: string;
+  name: string;
+  order: number;
+}
+
+export type CustomFieldType =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'time'
+  | 'number'
+  | 'select'
+  | 'checkbox'
+  | 'radio'
+  | 'cascade';
+
+export interface CustomFieldOption {
+  value: string;
+  name: string;
+}
+
+export interface CustomFieldDefinition {
+  id: string;
+  name: string;
+  type: CustomFieldType;
+  required: boolean;
+  options: CustomFieldOption[];
+}
+
+export interface CustomFieldValue {
+  fieldId: string;
+  type?: CustomFieldType;
+  /** As stored: option values comma-joined for checkbox and cascade. */
+  value: string;
+  /** The CRM's own rendering of the value, when it sends one. */
+  text?: string;
+}
+
+export interface Region {
+  provinceId?: string;
+  provinceName?: string;
+  cityId?: string;
+  cityName?: string;
+  districtId?: string;
+  districtName?: string;
+}
+
+export interface Customer {
+  id: string;
+  nick: string;
+  realName?: string;
+  phones: string[];
+  emails: string[];
+  qq?: string;
+  wechat?: string;
+  sex?: 'male' | 'female';
+  vip: boolean;
+  vipLevel?: string;
+  crmStatus?: CrmStatus;
+  liableAgent?: AgentRef;
+  sourceCode?: string;
+  region: Region;
+  company?: string;
+  remark?: string;
+  createdAt?: number;
+  updatedAt?: number;
+  /** Label ids as the list endpoint reports them; names and colours come from the label groups. */
+  labelIds: string[];
+  customFields: CustomFieldValue[];
+}
+
+export type TimelineGroup = 'staff' | 'customer' | 'other';
+
+export interface TimelineEvent {
+  id: string;
+  kind: 'created' | 'stage' | 'note' | 'fields' | 'other';
+  rawType: string;
+  at: number;
+  actor?: string;
+  stage?: { from?: string; to?: string; result?: 'won' | 'lost' | 'invalid' };
+  text?: string;
+  changes?: { name: string; from?: string; to?: string }[];
+}
+
+export type SearchField = 'nick' | 'realName' | 'company' | 'phone' | 'email';
+
+export interface CustomerPage {
+  customers: Customer[];
+  page: number;
+  pageCount: number;
+  total: number;
+}

@@ -1,0 +1,56 @@
+// The one error type that crosses from a CRM backend to the panel. It carries a closed `code` the panel
+// translates into words and advice, never a secret: messages are built from the CRM's ret_msg only.
+
+export type CrmErrorCode =
+  | 'not-configured' // no base URL or credentials yet
+  | 'bad-signature' // Sobot 900003: the app key is wrong
+  | 'unknown-account' // Sobot 900004: the appid has no API configuration
+  | 'edition-without-api' // Sobot 700046
+  | 'token-rejected' // still 900001/900002 after a fresh token
+  | 'permission-missing' // the browser has no host permission for the CRM
+  | 'unreachable' // the network or the host failed before an answer
+  | 'timeout'
+  | 'http-status' // an answer that is not HTTP 200
+  | 'malformed-response' // an answer we cannot parse
+  | 'not-found'
+  | 'invalid-input' // the CRM refused what was sent (validation, label errors)
+  | 'crm-error'; // any other documented or undocumented business error
+
+/** Codes after which sending the same request again may succeed. */
+const RETRYABLE: ReadonlySet<CrmErrorCode> = new Set([
+  'unreachable',
+  'timeout',
+  'http-status',
+  'malformed-response',
+  'token-rejected',
+]);
+
+export class CrmError extends Error {
+  readonly code: CrmErrorCode;
+  /** The backend's own code (Sobot `ret_code`, Useasy `code`), when it sent one. */
+  readonly crmCode?: string;
+
+  constructor(code: CrmErrorCode, message: string, crmCode?: string) {
+    super(message);
+    this.name = 'CrmError';
+    this.code = code;
+    this.crmCode = crmCode;
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE.has(this.code);
+  }
+}
+
+export interface SerializedCrmError {
+  code: CrmErrorCode;
+  message: string;
+  crmCode?: string;
+}
+
+export function serializeError(error: unknown): SerializedCrmError {
+  if (error instanceof CrmError) {
+    return { code: error.code, message: error.message, crmCode: error.crmCode };
+  }
+  return { code: 'crm-error', message: error instanceof Error ? error.message : String(error) };
+}
