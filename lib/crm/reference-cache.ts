@@ -1,0 +1,51 @@
+// Caches CRM reference data (label groups, stages, custom fields, sources) so a lookup costs one CRM
+// request. Stale entries are served at once and refreshed behind the caller's back; only a missing
+// entry makes the caller wait. Only the background imports it.
+
+export interface CacheBackingStore {
+  getValue(): Promise<Record<string, { fetchedAt: number; value: unknown }>>;
+  setValue(value: Record<string, { fetchedAt: number; value: unknown }>): Promise<void>;
+}
+
+export interface ReferenceCacheOptions {
+  store: CacheBackingStore;
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export function createReferenceCache(options: ReferenceCacheOptions) {
+  const ttl = options.ttlMs ?? 10 * 60_000;
+  const now = options.now ?? Date.now;
+  const loading = new Map<string, Promise<unknown>>();
+
+  function load<T>(key: string, loader: () => Promise<T>): Promise<T> {
+    const pending = loading.get(key);
+    if (pending) return pending as Promise<T>;
+    const promise = loader()
+      .then(async (value) => {
+        const entries = await options.store.getValue();
+        await options.store.setValue({ ...entries, [key]: { fetchedAt: now(), value } });
+        return value;
+      })
+      .finally(() => loading.delete(key));
+    loading.set(key, promise);
+    return promise;
+  }
+
+  return {
+    async get<T>(key: string, loader: () => Promise<T>): Promise<T> {
+      const entry = (await options.store.getValue())[key];
+      if (!entry) return load(key, loader);
+      if (now() - entry.fetchedAt > ttl) {
+        // Serve the stale copy now; a failed refresh keeps it and is tried again on the next read.
+        load(key, loader).catch(() => undefined);
+      }
+      return entry.value as T;
+    },
+    async clear() {
+      await options.store.setValue({});
+    },
+  };
+}
+
+export type ReferenceCache = ReturnType<typeof createReferenceCache>;

@@ -1,0 +1,43 @@
+// Every chrome.storage item of the extension, in one file, so what lives where (and who can read it)
+// is visible at a glance. `local:` items are readable by content scripts: nothing secret and no customer
+// data goes there. Secrets live in lib/auth/credential-store.ts (the extension origin's IndexedDB).
+import { storage } from 'wxt/utils/storage';
+import type { IssuedToken } from './auth/token-holder';
+import type { BackendKind } from './crm/backend';
+import type { TabContact } from './messaging/protocol';
+
+export interface Settings {
+  backend: BackendKind;
+  /** The CRM's base URL, e.g. https://www.sobot.com. */
+  baseUrl: string;
+  /** Look the newest detected contact up without a click. */
+  autoLookup: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  backend: 'sobot',
+  baseUrl: 'https://www.sobot.com',
+  autoLookup: true,
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+
+/** Origins (https://host[:port]) where the page scanner runs by itself. */
+export const enabledSitesItem = storage.defineItem<string[]>('local:enabledSites', { fallback: [] });
+
+/** Detected contacts per tab id, newest first. Session storage: survives a worker restart, not the browser. */
+export const tabContactsItem = storage.defineItem<Record<string, TabContact[]>>('session:tabContacts', {
+  fallback: {},
+});
+
+/** The CRM token with the connection it belongs to, so new credentials never reuse an old token. */
+export const crmTokenItem = storage.defineItem<{ connection: string; token: IssuedToken } | null>(
+  'session:crmToken',
+  { fallback: null },
+);
+
+/** Reference data (label groups, stages, custom fields, sources) with when each was fetched. */
+export const referenceCacheItem = storage.defineItem<Record<string, { fetchedAt: number; value: unknown }>>(
+  'session:referenceCache',
+  { fallback: {} },
+);
