@@ -27,5 +27,9 @@ export default defineConfig({
     host_permissions: mode === 'demo' ? [...SOBOT_HOSTS, ...LOOPBACK_HOSTS] : SOBOT_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+C' } },
+      'scan-page': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandScanPage__' },
+    },
   }),
 });

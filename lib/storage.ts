@@ -4,7 +4,9 @@
 import { storage } from 'wxt/utils/storage';
 import type { IssuedToken } from './auth/token-holder';
 import type { BackendKind } from './crm/backend';
-import type { TabContact } from './messaging/protocol';
+import type { AgentRef } from './crm/domain';
+import type { CustomerFormValues } from './crm/customer-form';
+import type { LookupAnswer, TabContact } from './messaging/protocol';
 
 export interface Settings {
   backend: BackendKind;
@@ -12,6 +14,8 @@ export interface Settings {
   baseUrl: string;
   /** Look the newest detected contact up without a click. */
   autoLookup: boolean;
+  /** The agent using this browser, as the CRM knows them: the target of "Assign to me". */
+  myAgent?: AgentRef;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +39,20 @@ export const crmTokenItem = storage.defineItem<{ connection: string; token: Issu
   'session:crmToken',
   { fallback: null },
 );
+
+/** The last lookup answer per contact, so a recently viewed customer shows at once. */
+export const lookupCacheItem = storage.defineItem<Record<string, { at: number; answer: LookupAnswer }>>('session:lookupCache', {
+  fallback: {},
+});
+
+/** Text the agent chose "Look up" on in the context menu; the panel picks it up and clears it. */
+export const pendingLookupItem = storage.defineItem<{ at: number; text: string; contact?: { kind: 'phone' | 'email'; value: string } } | null>(
+  'session:pendingLookup',
+  { fallback: null },
+);
+
+/** Half-filled customer forms, per form, so closing the panel loses nothing the agent typed. */
+export const formDraftItem = storage.defineItem<Record<string, CustomerFormValues>>('session:formDrafts', { fallback: {} });
 
 /** Reference data (label groups, stages, custom fields, sources) with when each was fetched. */
 export const referenceCacheItem = storage.defineItem<Record<string, { fetchedAt: number; value: unknown }>>(

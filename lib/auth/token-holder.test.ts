@@ -72,6 +72,16 @@ describe('tokenHolder', () => {
     expect(await holder.get()).toBe('ok');
   });
 
+  it('renews on request and keeps the new token for later callers', async () => {
+    const now = () => 0;
+    const store = memoryStore({ token: 'old', expiresAt: 10_000_000 });
+    const issue = issuer(now);
+    const holder = createTokenHolder({ issue, store, now });
+    expect(await holder.renew()).toBe('t1');
+    expect(await holder.get()).toBe('t1');
+    expect(issue).toHaveBeenCalledTimes(1);
+  });
+
   it('forgets the token when cleared', async () => {
     const now = () => 0;
     const store = memoryStore({ token: 'old', expiresAt: 10_000_000 });

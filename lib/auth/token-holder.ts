@@ -25,6 +25,8 @@ export interface TokenHolder {
   get(): Promise<string>;
   /** The CRM said `rejected` is empty or expired: replace it unless someone already has. */
   replaceRejected(rejected: string): Promise<string>;
+  /** Issues a new token now (proving the credentials) and keeps it for every later call. */
+  renew(): Promise<string>;
   clear(): Promise<void>;
 }
 
@@ -68,6 +70,10 @@ export function createTokenHolder(options: TokenHolderOptions): TokenHolder {
       if (current && current.token !== rejected && isFresh(current)) return current.token;
       if (inFlight) return (await inFlight).token;
       current = undefined;
+      return (await refresh()).token;
+    },
+    async renew() {
+      await ensureLoaded();
       return (await refresh()).token;
     },
     async clear() {

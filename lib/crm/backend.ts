@@ -1,9 +1,15 @@
 // The contract every CRM backend implements, and what it can do. The background talks to the CRM only
 // through this interface; the panel learns the capabilities and shows only controls that can work.
 import type {
+  AgentRef,
+  CrmStatus,
+  CustomerInput,
+  RegionOption,
   Customer,
   CustomerPage,
+  CustomerSource,
   CustomFieldDefinition,
+  Label,
   LabelGroup,
   LabelRef,
   SearchField,
@@ -12,6 +18,9 @@ import type {
 } from './domain';
 
 export type BackendKind = 'sobot' | 'useasy';
+
+/** Sobot stage_type: 1 still in progress; results 21 won, 22 lost, 23 invalid. */
+export type StageType = 1 | 21 | 22 | 23;
 
 export interface CrmCapabilities {
   labels: boolean;
@@ -31,5 +40,26 @@ export interface CrmBackend {
   listLabelGroups?(): Promise<LabelGroup[]>;
   getCustomerLabels?(customerId: string): Promise<LabelRef[]>;
   listStages?(): Promise<Stage[]>;
+  /** Where customers come from, to name a customer's source code. */
+  listSources?(): Promise<CustomerSource[]>;
   listTimeline?(customerId: string, page?: number): Promise<{ events: TimelineEvent[]; pageCount: number }>;
+  /** Returns the new customer's id. */
+  createCustomer(input: CustomerInput): Promise<string>;
+  updateCustomer(id: string, input: CustomerInput): Promise<void>;
+  listAgents?(): Promise<AgentRef[]>;
+  listProvinces?(): Promise<RegionOption[]>;
+  listCities?(provinceId: string): Promise<RegionOption[]>;
+  listDistricts?(cityId: string): Promise<RegionOption[]>;
+  assignCustomer?(customerId: string, agent: AgentRef, from: CrmStatus | undefined): Promise<void>;
+  returnToPublicPool?(customerId: string): Promise<void>;
+  /**
+   * Replaces the customer's WHOLE label set with `labels`. Callers read the current set right before and
+   * apply only the agent's delta (lib/crm/label-delta.ts), or a colleague's concurrent change is lost.
+   */
+  setCustomerLabels?(customerId: string, labels: LabelRef[]): Promise<void>;
+  setStage?(customerId: string, stage: { id: string; name: string }, type: StageType): Promise<void>;
+  /** Not idempotent: every successful call adds one more note. */
+  addNote?(customerId: string, content: string): Promise<void>;
+  /** Creates a label in a group and returns it with the id the CRM gave it. */
+  createLabel?(groupId: string, name: string): Promise<Label>;
 }

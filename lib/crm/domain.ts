@@ -114,6 +114,34 @@ export interface TimelineEvent {
   changes?: { name: string; from?: string; to?: string }[];
 }
 
+/** What the agent fills in to create a customer or change one (only the fields present are changed). */
+export interface CustomerInput {
+  nick: string;
+  realName?: string;
+  phone?: string;
+  email?: string;
+  qq?: string;
+  wechat?: string;
+  sex?: 'male' | 'female';
+  vip?: boolean;
+  crmStatus?: CrmStatus;
+  liableAgent?: AgentRef;
+  region?: Region;
+  company?: string;
+  remark?: string;
+  customFields?: { fieldId: string; value: string }[];
+}
+
+export interface RegionOption {
+  id: string;
+  name: string;
+}
+
+export interface CustomerSource {
+  code: string;
+  name: string;
+}
+
 export type SearchField = 'nick' | 'realName' | 'company' | 'phone' | 'email';
 
 export interface CustomerPage {

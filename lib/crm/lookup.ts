@@ -1,7 +1,7 @@
 // Finds the customer behind a detected contact. CRMs store numbers the way agents typed them, so a
 // phone is searched in its national form first and then in the other common spellings, stopping at the
 // first that matches. Only the background imports it.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CrmBackend } from './backend';
 import type { Customer, SearchField } from './domain';
 

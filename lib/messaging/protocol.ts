@@ -3,7 +3,17 @@
 // the background bundle); the content script imports nothing from this file.
 import * as z from 'zod/mini';
 import type { CrmCapabilities } from '../crm/backend';
-import type { Customer, CustomerPage, LabelRef, Stage } from '../crm/domain';
+import type {
+  AgentRef,
+  Customer,
+  CustomerPage,
+  CustomerSource,
+  CustomFieldDefinition,
+  LabelGroup,
+  LabelRef,
+  RegionOption,
+  Stage,
+} from '../crm/domain';
 import type { SerializedCrmError } from '../crm/errors';
 import type { Settings } from '../storage';
 import type { SenderKind } from './sender';
@@ -18,6 +28,37 @@ export const contactCandidate = z.object({
   kind: contactKind,
   raw: nonEmptyText(80),
   context: text(240),
+});
+
+const optionalText = (max: number) => z.optional(text(max));
+const agentRef = z.object({ id, name: text(100) });
+const crmStatus = z.enum(['first-contact', 'unassigned', 'following', 'public-pool']);
+
+/** A customer form as the panel sends it; the background validates it again before any CRM call. */
+export const customerInput = z.object({
+  nick: nonEmptyText(50),
+  realName: optionalText(50),
+  phone: optionalText(40),
+  email: optionalText(120),
+  qq: optionalText(20),
+  wechat: optionalText(60),
+  sex: z.optional(z.enum(['male', 'female'])),
+  vip: z.optional(z.boolean()),
+  crmStatus: z.optional(crmStatus),
+  liableAgent: z.optional(agentRef),
+  region: z.optional(
+    z.object({
+      provinceId: optionalText(20),
+      provinceName: optionalText(40),
+      cityId: optionalText(20),
+      cityName: optionalText(40),
+      districtId: optionalText(20),
+      districtName: optionalText(40),
+    }),
+  ),
+  company: optionalText(100),
+  remark: optionalText(500),
+  customFields: z.optional(z.array(z.object({ fieldId: id, value: text(2000) })).check(z.maxLength(200))),
 });
 
 export const protocol = {
@@ -39,6 +80,24 @@ export const protocol = {
     }),
   },
   'customer.stage': { senders: ['extension-page'], request: z.object({ customerId: id }) },
+  /** The last answer for this contact, without asking the CRM: rendered at once, then revalidated. */
+  'customer.cached': {
+    senders: ['extension-page'],
+    request: z.object({ kind: contactKind, value: nonEmptyText(120) }),
+  },
+  'reference.get': { senders: ['extension-page'], request: z.object({}) },
+  'customer.create': { senders: ['extension-page'], request: z.object({ input: customerInput }) },
+  'customer.update': { senders: ['extension-page'], request: z.object({ customerId: id, input: customerInput }) },
+  'customer.assign': {
+    senders: ['extension-page'],
+    request: z.object({ customerId: id, agent: agentRef, from: z.optional(crmStatus) }),
+  },
+  'customer.returnToPool': { senders: ['extension-page'], request: z.object({ customerId: id }) },
+  'directory.agents': { senders: ['extension-page'], request: z.object({}) },
+  'directory.regions': {
+    senders: ['extension-page'],
+    request: z.object({ level: z.enum(['province', 'city', 'district']), parentId: z.optional(id) }),
+  },
   'settings.get': { senders: ['extension-page'], request: z.object({}) },
   'settings.save': {
     senders: ['extension-page'],
@@ -48,10 +107,13 @@ export const protocol = {
       /** Omitted: keep the stored key (the options page never reads a secret back). */
       appKey: z.optional(nonEmptyText(256)),
       autoLookup: z.optional(z.boolean()),
+      /** null: forget who "me" is. */
+      myAgent: z.optional(z.nullable(agentRef)),
     }),
   },
   'connection.test': { senders: ['extension-page'], request: z.object({}) },
   'site.enable': { senders: ['extension-page'], request: z.object({ origin: nonEmptyText(300), tabId: z.optional(z.number()) }) },
+  'site.disable': { senders: ['extension-page'], request: z.object({ origin: nonEmptyText(300) }) },
 } satisfies Record<string, { senders: SenderKind[]; request: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof protocol;
@@ -77,6 +139,14 @@ export interface LookupAnswer {
   cards: CustomerCard[];
 }
 
+/** What the panel needs to name things on the card; cached in the background. */
+export interface ReferenceData {
+  labelGroups: LabelGroup[];
+  stages: Stage[];
+  customFields: CustomFieldDefinition[];
+  sources: CustomerSource[];
+}
+
 export interface SettingsView {
   settings: Settings;
   appid: string;
@@ -91,10 +161,19 @@ export interface ResponseMap {
   'customer.lookup': LookupAnswer;
   'customer.search': CustomerPage & { cards: CustomerCard[] };
   'customer.stage': { stage: Stage | null };
+  'customer.cached': LookupAnswer | null;
+  'reference.get': ReferenceData;
+  'customer.create': CustomerCard;
+  'customer.update': CustomerCard;
+  'customer.assign': CustomerCard;
+  'customer.returnToPool': CustomerCard;
+  'directory.agents': AgentRef[];
+  'directory.regions': RegionOption[];
   'settings.get': SettingsView;
   'settings.save': SettingsView;
   'connection.test': { ok: true };
   'site.enable': { enabledSites: string[] };
+  'site.disable': { enabledSites: string[] };
 }
 export type ResponseOf<K extends MessageType> = ResponseMap[K];
 

@@ -111,6 +111,30 @@ describe('Sobot backend against the document examples', () => {
     expect((await backend.listStages!()).map((stage) => stage.name)).toEqual(['初步沟通', '正常跟进', '意向确定', '付款流程', '交易达成']);
   });
 
+  it('reads custom field definitions with their options, leaving out deleted fields', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/custom_field/custom_fieid_info_list': () => examples.customFieldsExample });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    expect(await backend.listCustomFields()).toEqual([
+      { id: '6dbd01468c134cae95d2c30f963aeb24', name: '多行文本', type: 'textarea', required: false, options: [] },
+      {
+        id: 'e4043f59025b454a95004e71ec7dd4b5',
+        name: '下拉列表',
+        type: 'select',
+        required: true,
+        options: [
+          { value: '607592500180588', name: '苹果' },
+          { value: '607592500181862', name: '香蕉' },
+        ],
+      },
+    ]);
+  });
+
+  it('names customer sources, values given as strings', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user_dynamic/getsource': () => examples.sourcesExample });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    expect(await backend.listSources!()).toContainEqual({ code: '9', name: '企业微信' });
+  });
+
   it('reads the timeline with ms and s times and biz_content as object or JSON string', async () => {
     const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user_dynamic/list_by_page': () => examples.dynamicsExample });
     const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
@@ -118,6 +142,156 @@ describe('Sobot backend against the document examples', () => {
     expect(events[0]).toMatchObject({ kind: 'created', at: 1621509568807, changes: [{ name: '昵称', to: '阿卡林康' }] });
     expect(events[1]).toMatchObject({ kind: 'stage', at: 1622018626_000, actor: '王斌', stage: { from: '意向确定', to: '付款流程' } });
     expect(events[2]).toMatchObject({ kind: 'stage', stage: { from: '意向确定', to: '已成单', result: 'won' } });
+  });
+});
+
+describe('Sobot customer writes and directories', () => {
+  it('creates a customer and returns the id the CRM sent', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user/save': () => ({ item: '786e7ff2c3904c90bf1f19ea547d645c', ret_code: '000000' }) });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    expect(await backend.createCustomer({ nick: '新客户', phone: '13800001111' })).toBe('786e7ff2c3904c90bf1f19ea547d645c');
+    expect(JSON.parse(server.calls[1]!.body!)).toEqual({ nick: '新客户', tel: '13800001111' });
+  });
+
+  it('flattens the department tree into agents', async () => {
+    const tree = {
+      items: [
+        {
+          id: 'fa9e42241b154353ab629ed4b897ee63',
+          name: '运营部',
+          type: 1,
+          sub_list: [
+            { id: 'edf5f6bbf1ee488093edc3eea29cdc63', name: '测试2', type: 2, sub_list: null },
+            { id: 'dept2', name: '二组', type: 1, sub_list: [{ id: 'agent3', name: '李娜', type: '2' }] },
+          ],
+        },
+      ],
+      ret_code: '000000',
+    };
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user/user_list': () => tree });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    expect(await backend.listAgents!()).toEqual([
+      { id: 'edf5f6bbf1ee488093edc3eea29cdc63', name: '测试2' },
+      { id: 'agent3', name: '李娜' },
+    ]);
+  });
+
+  it('reads cities from city/{provinceid} and districts from area/{cityid}', async () => {
+    const server = fakeSobot({
+      '/api/get_token': tokenRoute,
+      '/api/scrm/5/user_dynamic/city/130000': () => ({ items: [{ cityid: '130300', city_name: '秦皇岛市', provinceid: '130000' }], ret_code: '000000' }),
+      '/api/scrm/5/user_dynamic/area/130300': () => ({ items: [{ areaid: '130302', area_name: '海港区', cityid: '130300' }], ret_code: '000000' }),
+    });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    expect(await backend.listCities!('130000')).toEqual([{ id: '130300', name: '秦皇岛市' }]);
+    expect(await backend.listDistricts!('130300')).toEqual([{ id: '130302', name: '海港区' }]);
+  });
+});
+
+describe('Sobot label, stage and note writes', () => {
+  const customerId = 'aead252a1e754e4f9eb1b6b7bf3ae7f7';
+
+  it('replaces the customer’s labels with a bare array of {id, name}, colours left out', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/label/update_userlabel/': () => ({ ret_code: '000000' }) });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    await backend.setCustomerLabels!(customerId, [
+      { id: 'ffb02e1d3bee47d291e72ad7d5a46ab5', name: '刚回来', color: '#76A6F1' },
+      { id: '62847ed717114db6838cc94b60ac3d8e', name: '朝阳区' },
+    ]);
+    expect(server.calls[1]!.path).toBe(`/api/scrm/5/label/update_userlabel/${customerId}`);
+    expect(server.calls[1]!.body).toBe(
+      '[{"id":"ffb02e1d3bee47d291e72ad7d5a46ab5","name":"刚回来"},{"id":"62847ed717114db6838cc94b60ac3d8e","name":"朝阳区"}]',
+    );
+  });
+
+  it('clears every label with an empty array', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/label/update_userlabel/': () => ({ ret_code: '000000' }) });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    await backend.setCustomerLabels!(customerId, []);
+    expect(server.calls[1]!.body).toBe('[]');
+  });
+
+  it('reports a label that no longer exists as a permanent invalid-input error', async () => {
+    const server = fakeSobot({
+      '/api/get_token': tokenRoute,
+      '/api/scrm/5/label/update_userlabel/': () => ({ ret_code: '510004', ret_msg: '标签不存在' }),
+    });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    const error = await backend.setCustomerLabels!(customerId, [{ id: 'gone', name: '旧标签' }]).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'invalid-input', crmCode: '510004', retryable: false });
+  });
+
+  it('sets a stage with stage_type always sent as a number', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user_stage/stage_save': () => ({ ret_code: '000000' }) });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    await backend.setStage!(customerId, { id: '678599e8f8a6407987c1aa4391d41f4d', name: '交易达成' }, 1);
+    await backend.setStage!(customerId, { id: 'cb31d0aff036411fb9bf598baf4dc2ea', name: '意向确定' }, 21);
+    expect(server.calls[1]!.path).toBe('/api/scrm/5/user_stage/stage_save');
+    expect(server.calls[1]!.body).toBe(
+      `{"userid":"${customerId}","stageid":"678599e8f8a6407987c1aa4391d41f4d","stage_name":"交易达成","stage_type":1}`,
+    );
+    expect(JSON.parse(server.calls[2]!.body!)).toEqual({
+      userid: customerId,
+      stageid: 'cb31d0aff036411fb9bf598baf4dc2ea',
+      stage_name: '意向确定',
+      stage_type: 21,
+    });
+  });
+
+  it('appends a note with {userid, content}', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user_stage/record_save': () => ({ ret_code: '000000' }) });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    await backend.addNote!(customerId, '交易达成 "含引号"\n第二行');
+    expect(server.calls[1]!.path).toBe('/api/scrm/5/user_stage/record_save');
+    expect(server.calls[1]!.body).toBe(JSON.stringify({ userid: customerId, content: '交易达成 "含引号"\n第二行' }));
+  });
+
+  it('creates a label with groupid, then re-lists the group to learn its id', async () => {
+    const groupId = '46a2cd4c9321452eaadc1d0892ca58cd';
+    const listQueries: string[] = [];
+    const server = fakeSobot({
+      '/api/get_token': tokenRoute,
+      '/api/scrm/5/label/save': () => ({ ret_code: '000000', ret_msg: '操作成功' }),
+      '/api/scrm/5/label/list': (url) => {
+        listQueries.push(url.search);
+        return {
+          items: [
+            { id: 'old-deleted', name: '新标签', status: -1, groupid: groupId },
+            { id: '8e842b52a028445cbeb593dc48f69fa9', name: '汉语名给字', status: 1, groupid: groupId },
+            { id: 'fresh-id', name: '新标签', status: 1, groupid: groupId },
+          ],
+          page_no: 1,
+          page_count: 1,
+          ret_code: '000000',
+        };
+      },
+    });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    expect(await backend.createLabel!(groupId, '新标签')).toEqual({ id: 'fresh-id', name: '新标签', groupId });
+    expect(server.calls.map((call) => call.path)).toEqual(['/api/get_token', '/api/scrm/5/label/save', '/api/scrm/5/label/list']);
+    expect(server.calls[1]!.body).toBe(`{"name":"新标签","groupid":"${groupId}"}`);
+    expect(new URLSearchParams(listQueries[0]).get('groupid')).toBe(groupId);
+  });
+
+  it('fails with malformed-response when the saved label is not listed', async () => {
+    const server = fakeSobot({
+      '/api/get_token': tokenRoute,
+      '/api/scrm/5/label/save': () => ({ ret_code: '000000' }),
+      '/api/scrm/5/label/list': () => examples.labelListExample,
+    });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    await expect(backend.createLabel!('aa08a602e63d4d188f52b0809e6794b0', '不存在')).rejects.toMatchObject({ code: 'malformed-response' });
+  });
+});
+
+describe('Sobot token use', () => {
+  it('keeps the token that proved the connection for the calls after it', async () => {
+    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user_stage/query_list_by_type': () => examples.stagesExample });
+    const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
+    await backend.testConnection();
+    await backend.listStages!();
+    await backend.listStages!();
+    expect(server.calls.filter((call) => call.path === '/api/get_token')).toHaveLength(1);
   });
 });
 

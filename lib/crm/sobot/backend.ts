@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
 import type { CrmBackend } from '../backend';
 import type { LabelGroup, SearchField } from '../domain';
 import { CrmError } from '../errors';
+import { assignBizType, toSobotCustomerBody } from './customer-body';
+import { agentNode, cityItem, districtItem, flattenAgents, provinceItem, toOption } from './directory';
 import { toCustomer, toFieldDefinition, toLabelRefs, toStages, toTimelineEvent } from './map';
 import { createSobotTransport, type SobotTransportOptions } from './transport';
 import {
@@ -14,6 +16,7 @@ import {
   labelGroupItem,
   labelItem,
   pageFields,
+  sourceItem,
   stageItem,
   userLabelsItem,
 } from './wire';
@@ -43,7 +46,7 @@ function pageOf(answer: unknown, pageNo: number, count: number) {
 }
 
 export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
-  const { call, issueToken } = createSobotTransport(options);
+  const { call, tokens } = createSobotTransport(options);
 
   async function listAllPages<T extends z.ZodMiniType>(path: string, schema: T, query = {}) {
     const all: z.infer<T>[] = [];
@@ -59,7 +62,8 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
     capabilities: { labels: true, stages: true, notes: true, timeline: true },
 
     async testConnection() {
-      await issueToken();
+      // Through the holder, so the token that proves the credentials is the one every later call uses.
+      await tokens.renew();
     },
 
     async searchCustomers(field, value, page = 1) {
@@ -115,6 +119,90 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
     async listStages() {
       const answer = await call({ method: 'GET', path: `${API}/user_stage/query_list_by_type` });
       return toStages(parseItems(stageItem, answer.items));
+    },
+
+    async listSources() {
+      const answer = await call({ method: 'GET', path: `${API}/user_dynamic/getsource` });
+      return parseItems(sourceItem, answer.items).map((item) => ({ code: item.value, name: item.label }));
+    },
+
+    async createCustomer(input) {
+      const answer = await call({ method: 'POST', path: `${API}/user/save`, body: toSobotCustomerBody(input) });
+      const id = typeof answer.item === 'string' || typeof answer.item === 'number' ? String(answer.item) : '';
+      if (!id) throw new CrmError('malformed-response', 'The CRM created the customer but sent no id.');
+      return id;
+    },
+
+    async updateCustomer(id, input) {
+      await call({ method: 'POST', path: `${API}/user/update/${encodeURIComponent(id)}`, body: { id, ...toSobotCustomerBody(input) } });
+    },
+
+    async listAgents() {
+      const answer = await call({ method: 'GET', path: `${API}/user/user_list` });
+      return flattenAgents(parseItems(agentNode, answer.items));
+    },
+
+    async listProvinces() {
+      const answer = await call({ method: 'GET', path: `${API}/user_dynamic/provice` });
+      return parseItems(provinceItem, answer.items).map((item) => toOption(item.provinceid, item.province_name));
+    },
+
+    async listCities(provinceId) {
+      const answer = await call({ method: 'GET', path: `${API}/user_dynamic/city/${encodeURIComponent(provinceId)}` });
+      return parseItems(cityItem, answer.items).map((item) => toOption(item.cityid, item.city_name));
+    },
+
+    async listDistricts(cityId) {
+      const answer = await call({ method: 'GET', path: `${API}/user_dynamic/area/${encodeURIComponent(cityId)}` });
+      return parseItems(districtItem, answer.items).map((item) => toOption(item.areaid, item.area_name));
+    },
+
+    async assignCustomer(customerId, agent, from) {
+      await call({
+        method: 'POST',
+        path: `${API}/public_user/assign`,
+        body: {
+          confirmids: customerId,
+          assign_biz_type: assignBizType(from),
+          liable_list: [{ liable_serviceid: agent.id, liable_service_name: agent.name }],
+        },
+      });
+    },
+
+    async returnToPublicPool(customerId) {
+      await call({ method: 'POST', path: `${API}/public_user/confirm`, body: { confirmids: customerId, confirm_type: 1 } });
+    },
+
+    async setCustomerLabels(customerId, labels) {
+      // A bare array, and only id and name: the endpoint replaces the customer's whole set with it.
+      await call({
+        method: 'POST',
+        path: `${API}/label/update_userlabel/${encodeURIComponent(customerId)}`,
+        body: labels.map((label) => ({ id: label.id, name: label.name })),
+      });
+    },
+
+    async setStage(customerId, stage, type) {
+      // stage_type is always sent: without it the CRM's own default decides whether this is a result.
+      await call({
+        method: 'POST',
+        path: `${API}/user_stage/stage_save`,
+        body: { userid: customerId, stageid: stage.id, stage_name: stage.name, stage_type: type },
+      });
+    },
+
+    async addNote(customerId, content) {
+      await call({ method: 'POST', path: `${API}/user_stage/record_save`, body: { userid: customerId, content } });
+    },
+
+    async createLabel(groupId, name) {
+      await call({ method: 'POST', path: `${API}/label/save`, body: { name, groupid: groupId } });
+      // label/save answers without the new id; the CRM refuses a duplicate name (510003), so re-list the
+      // group and find the label by its name.
+      const labels = await listAllPages(`${API}/label/list`, labelItem, { groupid: groupId });
+      const created = labels.find((label) => label.name === name && label.status !== '-1' && label.status !== '0');
+      if (!created) throw new CrmError('malformed-response', 'The CRM saved the label but does not list it.');
+      return { id: created.id, name: created.name, groupId };
     },
 
     async listTimeline(customerId, page = 1) {

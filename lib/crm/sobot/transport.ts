@@ -113,7 +113,7 @@ export function createSobotTransport(options: SobotTransportOptions) {
     return answer;
   }
 
-  return { call, issueToken, tokens };
+  return { call, tokens };
 }
 
 export type SobotTransport = ReturnType<typeof createSobotTransport>;

@@ -115,6 +115,8 @@ export const dynamicItem = z.looseObject({
 });
 export type DynamicItem = z.infer<typeof dynamicItem>;
 
+export const sourceItem = z.looseObject({ value: looseString, label: looseString });
+
 export const customFieldItem = z.looseObject({
   field_id: looseString,
   field_name: looseString,

@@ -1,0 +1,40 @@
+// Handlers for what the page scanner reports and the panel reads back: a tab's contacts and the sites
+// where scanning is enabled.
+import { mergeTabContacts, validateCandidates } from '@/lib/contacts/tab-contacts';
+import type { Handlers } from '@/lib/messaging/server';
+import type { HandlerDependencies } from './dependencies';
+
+export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, 'contacts.detected' | 'contacts.forTab' | 'site.enable' | 'site.disable'> {
+  const now = deps.now ?? Date.now;
+  return {
+    async 'contacts.detected'({ candidates }, { tabId }) {
+      if (tabId === undefined) return { accepted: 0 };
+      const found = validateCandidates(candidates, deps.detect, now());
+      if (found.length === 0) return { accepted: 0 };
+      const all = await deps.tabContacts.getValue();
+      const merged = mergeTabContacts(all[tabId] ?? [], found);
+      await deps.tabContacts.setValue({ ...all, [tabId]: merged });
+      deps.onTabContactsChanged(tabId, merged);
+      return { accepted: found.length };
+    },
+
+    async 'contacts.forTab'({ tabId }) {
+      return { contacts: (await deps.tabContacts.getValue())[tabId] ?? [] };
+    },
+
+    async 'site.enable'({ origin, tabId }) {
+      const sites = await deps.enabledSites.getValue();
+      const next = sites.includes(origin) ? sites : [...sites, origin];
+      await deps.enabledSites.setValue(next);
+      await deps.enableSite(next, tabId);
+      return { enabledSites: next };
+    },
+
+    async 'site.disable'({ origin }) {
+      const next = (await deps.enabledSites.getValue()).filter((site) => site !== origin);
+      await deps.enabledSites.setValue(next);
+      await deps.enableSite(next);
+      return { enabledSites: next };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Handlers that change a customer: create, edit, assign, return to the public pool, and the directories
+// the forms pick from. Each answers with the customer as the CRM now has it, so the card shows the
+// result without a second search.
+import type { CrmBackend } from '@/lib/crm/backend';
+import { toCards } from '@/lib/crm/cards';
+import { validateCustomer } from '@/lib/crm/customer-validation';
+import { CrmError } from '@/lib/crm/errors';
+import type { Handlers } from '@/lib/messaging/server';
+import type { HandlerDependencies } from './dependencies';
+import { referenceData } from './reference-data';
+
+type WriteMessages = 'customer.create' | 'customer.update' | 'customer.assign' | 'customer.returnToPool' | 'directory.agents' | 'directory.regions';
+
+function unsupported(what: string): never {
+  throw new CrmError('invalid-input', `This CRM does not support ${what}.`);
+}
+
+export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMessages> {
+  const reference = referenceData(deps);
+
+  async function cardOf(backend: CrmBackend, customerId: string) {
+    const [customer, groups] = await Promise.all([backend.getCustomer(customerId), reference.labelGroups()]);
+    return toCards([customer], groups)[0]!;
+  }
+
+  async function checked(input: Parameters<typeof validateCustomer>[0]) {
+    const problems = validateCustomer(input, await reference.customFields());
+    const first = Object.entries(problems)[0];
+    if (first) throw new CrmError('invalid-input', `${first[0]}: ${first[1]}`);
+  }
+
+  return {
+    async 'customer.create'({ input }) {
+      await checked(input);
+      const backend = await deps.session.backend();
+      return cardOf(backend, await backend.createCustomer(input));
+    },
+
+    async 'customer.update'({ customerId, input }) {
+      await checked(input);
+      const backend = await deps.session.backend();
+      await backend.updateCustomer(customerId, input);
+      return cardOf(backend, customerId);
+    },
+
+    async 'customer.assign'({ customerId, agent, from }) {
+      const backend = await deps.session.backend();
+      if (!backend.assignCustomer) unsupported('assigning customers');
+      await backend.assignCustomer(customerId, agent, from);
+      return cardOf(backend, customerId);
+    },
+
+    async 'customer.returnToPool'({ customerId }) {
+      const backend = await deps.session.backend();
+      if (!backend.returnToPublicPool) unsupported('the public pool');
+      await backend.returnToPublicPool(customerId);
+      return cardOf(backend, customerId);
+    },
+
+    'directory.agents': () => reference.agents(),
+
+    async 'directory.regions'({ level, parentId }) {
+      if (level !== 'province' && !parentId) throw new CrmError('invalid-input', `A ${level} list needs its parent id.`);
+      return reference.regions(level, parentId);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// What the background's message handlers are built from. The composition root (index.ts) provides it;
+// each feature's handlers take what they need from it.
+import type { CredentialStore } from '@/lib/auth/credential-store';
+import type { ReferenceCache } from '@/lib/crm/reference-cache';
+import type { CrmSession } from '@/lib/crm/session';
+import type { DetectedContact } from '@/lib/contacts/detect';
+import type { LookupAnswer, TabContact } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/storage';
+
+export interface Item<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+export interface HandlerDependencies {
+  session: CrmSession;
+  reference: ReferenceCache;
+  credentials: CredentialStore;
+  settings: Item<Settings>;
+  enabledSites: Item<string[]>;
+  tabContacts: Item<Record<string, TabContact[]>>;
+  lookupCache: Item<Record<string, { at: number; answer: LookupAnswer }>>;
+  detect: (text: string) => DetectedContact[];
+  onTabContactsChanged: (tabId: number, contacts: TabContact[]) => void;
+  enableSite: (origins: string[], tabId?: number) => Promise<void>;
+  now?: () => number;
+}

@@ -1,0 +1,18 @@
+// All message handlers, one factory per feature. Adding a feature = one file and one line here.
+import type { Handlers } from '@/lib/messaging/server';
+import { contactHandlers } from './contacts';
+import { customerHandlers } from './customers';
+import { customerWriteHandlers } from './customer-writes';
+import type { HandlerDependencies } from './dependencies';
+import { settingsHandlers } from './settings';
+
+export type { HandlerDependencies } from './dependencies';
+
+export function createHandlers(deps: HandlerDependencies): Handlers {
+  return {
+    ...contactHandlers(deps),
+    ...customerHandlers(deps),
+    ...customerWriteHandlers(deps),
+    ...settingsHandlers(deps),
+  };
+}

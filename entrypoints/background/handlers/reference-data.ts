@@ -1,0 +1,44 @@
+// Reference data (label groups, stages, custom fields, sources) through the cache, keyed by the connection so two CRMs never
+// share an entry. Used by the customer handlers.
+import type { AgentRef, CustomerSource, CustomFieldDefinition, LabelGroup, RegionOption, Stage } from '@/lib/crm/domain';
+import type { HandlerDependencies } from './dependencies';
+
+export function referenceData(deps: Pick<HandlerDependencies, 'session' | 'reference'>) {
+  async function cached<T>(name: string, load: () => Promise<T>): Promise<T> {
+    const key = await deps.session.connectionKey();
+    return deps.reference.get(`${key}|${name}`, load);
+  }
+  return {
+    async labelGroups(): Promise<LabelGroup[]> {
+      const backend = await deps.session.backend();
+      return backend.listLabelGroups ? cached('labelGroups', () => backend.listLabelGroups!()) : [];
+    },
+    async stages(): Promise<Stage[]> {
+      const backend = await deps.session.backend();
+      return backend.listStages ? cached('stages', () => backend.listStages!()) : [];
+    },
+    async customFields(): Promise<CustomFieldDefinition[]> {
+      const backend = await deps.session.backend();
+      return cached('customFields', () => backend.listCustomFields());
+    },
+    async agents(): Promise<AgentRef[]> {
+      const backend = await deps.session.backend();
+      return backend.listAgents ? cached('agents', () => backend.listAgents!()) : [];
+    },
+    /** Provinces, a province's cities or a city's districts. */
+    async regions(level: 'province' | 'city' | 'district', parentId = ''): Promise<RegionOption[]> {
+      const backend = await deps.session.backend();
+      const loaders = {
+        province: backend.listProvinces && (() => backend.listProvinces!()),
+        city: backend.listCities && (() => backend.listCities!(parentId)),
+        district: backend.listDistricts && (() => backend.listDistricts!(parentId)),
+      };
+      const load = loaders[level];
+      return load ? cached(`regions|${level}|${parentId}`, load) : [];
+    },
+    async sources(): Promise<CustomerSource[]> {
+      const backend = await deps.session.backend();
+      return backend.listSources ? cached('sources', () => backend.listSources!()) : [];
+    },
+  };
+}

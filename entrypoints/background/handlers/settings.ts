@@ -1,0 +1,42 @@
+// Handlers for the connection settings: read them (never the secret), save them, test them.
+import type { CrmCapabilities } from '@/lib/crm/backend';
+import type { SettingsView } from '@/lib/messaging/protocol';
+import type { Handlers } from '@/lib/messaging/server';
+import type { HandlerDependencies } from './dependencies';
+
+const NO_CAPABILITIES: CrmCapabilities = { labels: false, stages: false, notes: false, timeline: false };
+
+export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'settings.get' | 'settings.save' | 'connection.test'> {
+  async function settingsView(): Promise<SettingsView> {
+    const settings = await deps.settings.getValue();
+    const credentials = await deps.credentials.load(settings.backend);
+    const configured = Boolean(credentials?.appid && credentials.secret && settings.baseUrl);
+    const capabilities = configured
+      ? await deps.session.backend().then((backend) => backend.capabilities, () => NO_CAPABILITIES)
+      : NO_CAPABILITIES;
+    return { settings, appid: credentials?.appid ?? '', hasAppKey: Boolean(credentials?.secret), configured, capabilities };
+  }
+
+  return {
+    'settings.get': settingsView,
+
+    async 'settings.save'({ baseUrl, appid, appKey, autoLookup, myAgent }) {
+      const settings = await deps.settings.getValue();
+      const secret = appKey ?? (await deps.credentials.load(settings.backend))?.secret ?? '';
+      await deps.credentials.save(settings.backend, { appid: appid.trim(), secret });
+      await deps.settings.setValue({
+        ...settings,
+        baseUrl: baseUrl.trim().replace(/\/+$/, ''),
+        autoLookup: autoLookup ?? settings.autoLookup,
+        myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent),
+      });
+      await deps.reference.clear();
+      return settingsView();
+    },
+
+    async 'connection.test'() {
+      await (await deps.session.backend()).testConnection();
+      return { ok: true };
+    },
+  };
+}

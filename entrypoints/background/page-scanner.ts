@@ -1,0 +1,27 @@
+// Runs the page scanner where the agent allowed it: registered as a content script for the enabled
+// sites, and injected on demand into one tab (activeTab). Only the background imports it.
+import { browser } from 'wxt/browser';
+import { hostPatternOf } from '@/lib/crm/hosts';
+
+const SCRIPT_ID = 'crm-sidebar-page-scanner';
+const SCRIPT_FILE = '/page-scanner.js';
+
+export async function syncScannerRegistration(enabledOrigins: string[]): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (enabledOrigins.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id: SCRIPT_ID,
+      js: [SCRIPT_FILE],
+      matches: [...new Set(enabledOrigins.map(hostPatternOf))],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
+  ]);
+}
+
+export async function injectScanner(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCRIPT_FILE] });
+}

@@ -1,0 +1,33 @@
+// Keeps per-tab state tidy: the action badge shows how many contacts a tab has, and a tab's contacts go
+// when the tab closes or navigates to another site. Only the background imports it.
+import { browser } from 'wxt/browser';
+import type { TabContact } from '@/lib/messaging/protocol';
+
+interface TabContactsItem {
+  getValue(): Promise<Record<string, TabContact[]>>;
+  setValue(value: Record<string, TabContact[]>): Promise<void>;
+}
+
+export function watchTabs(item: TabContactsItem) {
+  async function forget(tabId: number) {
+    const all = await item.getValue();
+    if (!(tabId in all)) return;
+    const { [tabId]: _removed, ...rest } = all;
+    await item.setValue(rest);
+  }
+
+  browser.tabs.onRemoved.addListener((tabId) => void forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document in the tab: what the old one showed no longer describes this conversation.
+    if (change.status === 'loading' && change.url) {
+      void forget(tabId).then(() => browser.action.setBadgeText({ tabId, text: '' }));
+    }
+  });
+
+  return {
+    showCount(tabId: number, contacts: TabContact[]) {
+      void browser.action.setBadgeText({ tabId, text: contacts.length ? String(contacts.length) : '' });
+      void browser.action.setBadgeBackgroundColor({ tabId, color: '#2563eb' });
+    },
+  };
+}

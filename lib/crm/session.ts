@@ -1,0 +1,65 @@
+// The background's current CRM connection: builds the backend from the saved settings and credentials
+// on first use and rebuilds it when either changes. Only the background imports it.
+import type { CredentialStore } from '../auth/credential-store';
+import type { IssuedToken, TokenStore } from '../auth/token-holder';
+import type { Settings } from '../storage';
+import type { CrmBackend } from './backend';
+import { CrmError } from './errors';
+import { createBackend, type BackendDependencies } from './registry';
+
+export interface CrmSessionOptions {
+  loadSettings: () => Promise<Settings>;
+  credentials: CredentialStore;
+  token: {
+    load(): Promise<{ connection: string; token: IssuedToken } | null>;
+    save(value: { connection: string; token: IssuedToken } | null): Promise<void>;
+  };
+  fetch?: BackendDependencies['fetch'];
+}
+
+export function createCrmSession(options: CrmSessionOptions) {
+  let current: { key: string; backend: CrmBackend } | undefined;
+
+  /** A token store that only hands out a token issued for this exact connection. */
+  function tokenStoreFor(connection: string): TokenStore {
+    return {
+      async load() {
+        const stored = await options.token.load();
+        return stored?.connection === connection ? stored.token : undefined;
+      },
+      save: (token) => options.token.save(token ? { connection, token } : null),
+    };
+  }
+
+  return {
+    /** Identifies the connection, so caches keyed by it never mix two CRMs' data. */
+    async connectionKey(): Promise<string | undefined> {
+      const settings = await options.loadSettings();
+      const credentials = await options.credentials.load(settings.backend);
+      return credentials ? `${settings.backend}|${settings.baseUrl}|${credentials.appid}` : undefined;
+    },
+
+    async backend(): Promise<CrmBackend> {
+      const settings = await options.loadSettings();
+      const credentials = await options.credentials.load(settings.backend);
+      if (!credentials?.appid || !credentials.secret || !settings.baseUrl) {
+        throw new CrmError('not-configured', 'The CRM connection is not set up yet.');
+      }
+      const connection = `${settings.backend}|${settings.baseUrl}|${credentials.appid}`;
+      const key = `${connection}|${credentials.secret}`;
+      if (current?.key !== key) {
+        current = {
+          key,
+          backend: createBackend(
+            settings.backend,
+            { baseUrl: settings.baseUrl, appid: credentials.appid, secret: credentials.secret },
+            { tokenStore: tokenStoreFor(connection), fetch: options.fetch },
+          ),
+        };
+      }
+      return current.backend;
+    },
+  };
+}
+
+export type CrmSession = ReturnType<typeof createCrmSession>;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatContact, formatTime } from './format';
+
+describe('formatContact', () => {
+  it.each([
+    ['+8613812345678', '138 1234 5678'],
+    ['+861062345678', '010-62345678'],
+    ['+8675586013388', '0755-86013388'],
+    ['+12025550123', '+12025550123'],
+  ])('shows %s as %s', (value, shown) => {
+    expect(formatContact({ kind: 'phone', value })).toBe(shown);
+  });
+
+  it('shows an email as it is', () => {
+    expect(formatContact({ kind: 'email', value: 'a.b@example.com' })).toBe('a.b@example.com');
+  });
+});
+
+describe('formatTime', () => {
+  it('is empty without a time and readable with one', () => {
+    expect(formatTime(undefined)).toBe('');
+    expect(formatTime(Date.UTC(2024, 2, 15, 6, 30), 'en-US')).toMatch(/2024/);
+  });
+});
