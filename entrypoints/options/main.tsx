@@ -1,2 +1,10 @@
 import { render } from 'preact';
-render(<p>CRM Sidebar</p>, document.getElementById('app')!);
+import '@/assets/panel.css';
+import { App } from './App';
+import { loadForm } from './models/connection-form';
+import { startWatchingSites } from './models/enabled-sites';
+
+document.documentElement.lang = navigator.language;
+void loadForm();
+startWatchingSites();
+render(<App />, document.getElementById('app')!);

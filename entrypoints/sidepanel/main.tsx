@@ -1,2 +1,24 @@
 import { render } from 'preact';
-render(<p>CRM Sidebar</p>, document.getElementById('app')!);
+import '@/assets/panel.css';
+import { App } from './App';
+import { startWatchingContacts } from './models/contacts';
+import { startFollowingTabs } from './models/followed-tab';
+import { startAutoLookup } from './models/lookup';
+import { startWatchingSettings } from './models/settings';
+import { startWatchingSiteAccess } from './models/site-access';
+import { startSavingFormDrafts } from './models/customer-form';
+import { startTakingPendingLookups } from './models/pending-lookup';
+import { startLoadingReference } from './models/reference';
+import { startLoadingStages } from './models/stage';
+
+document.documentElement.lang = navigator.language;
+startWatchingSettings();
+startWatchingContacts();
+startWatchingSiteAccess();
+startAutoLookup();
+startLoadingStages();
+startLoadingReference();
+startSavingFormDrafts();
+startTakingPendingLookups();
+void startFollowingTabs();
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,34 @@
+// The contacts detected on the followed tab, newest first; picking one looks it up. The words around
+// each one tell the agent which conversation it came from.
+import type { TabContact } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
+import { formatContact } from '@/lib/format';
+
+interface ContactListProps {
+  contacts: TabContact[];
+  activeValue: string | undefined;
+  onPick: (contact: TabContact) => void;
+}
+
+export function ContactList({ contacts, activeValue, onPick }: ContactListProps) {
+  return (
+    <nav class="contacts" aria-label={t('detectedContacts')}>
+      <ul>
+        {contacts.map((contact) => (
+          <li key={`${contact.kind}:${contact.value}`}>
+            <button
+              type="button"
+              class={`contact ${contact.value === activeValue ? 'contact--active' : ''}`}
+              aria-pressed={contact.value === activeValue}
+              title={contact.context}
+              onClick={() => onPick(contact)}
+            >
+              <span class="contact__kind">{contact.kind === 'phone' ? t('kindPhone') : t('kindEmail')}</span>
+              <span class="contact__value">{formatContact(contact)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

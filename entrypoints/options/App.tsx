@@ -1,0 +1,137 @@
+// The options page: where an admin or agent connects the CRM. Renders the form model; every failure is
+// explained in words next to the field or the button that caused it.
+import type { TargetedEvent } from 'preact';
+import { Notice } from '@/components/Notice';
+import { SOBOT_HOSTS } from '@/lib/crm/hosts';
+import { describeError, t } from '@/lib/i18n';
+import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
+import { agents, baseUrl, busy, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
+
+const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure' } as const;
+
+const onInput = (target: { value: string }) => (event: TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
+  target.value = event.currentTarget.value;
+};
+
+const saveMessages = () => ({ saved: t('settingsSaved'), permissionDenied: describeError('permission-missing') });
+
+async function saveAndTest() {
+  if (await save(saveMessages())) await testConnection({ ok: t('connectionOk') });
+}
+
+export function App() {
+  const errors = showErrors.value ? problems.value : {};
+  const result = outcome.value;
+  return (
+    <main>
+      <form
+        class="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(saveMessages());
+        }}
+      >
+        <h1>{t('optionsTitle')}</h1>
+        <div class="field">
+          <label for="host">{t('sobotHost')}</label>
+          <select id="host" value={form.host.value} onChange={onInput(form.host)}>
+            {SOBOT_HOSTS.map((host) => (
+              <option key={host} value={host}>
+                {host}
+              </option>
+            ))}
+            <option value={CUSTOM_HOST}>{t('customHost')}</option>
+          </select>
+        </div>
+        {form.host.value === CUSTOM_HOST && (
+          <div class="field">
+            <label for="base-url">{t('baseUrl')}</label>
+            <input id="base-url" type="url" inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby="base-url-hint" />
+            <p id="base-url-hint" class={errors.baseUrl ? 'field__error' : 'field__hint'}>
+              {errors.baseUrl ? t(BASE_URL_PROBLEMS[errors.baseUrl]) : t('baseUrlHint')}
+            </p>
+          </div>
+        )}
+        <div class="field">
+          <label for="appid">{t('appid')}</label>
+          <input id="appid" autoComplete="off" value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby="appid-hint" />
+          {errors.appid && (
+            <p id="appid-hint" class="field__error">
+              {t('appidEmpty')}
+            </p>
+          )}
+        </div>
+        <div class="field">
+          <label for="app-key">{t('appKey')}</label>
+          <input
+            id="app-key"
+            type="password"
+            autoComplete="off"
+            placeholder={saved.value?.hasAppKey ? t('appKeySavedPlaceholder') : ''}
+            value={form.appKey.value}
+            onInput={onInput(form.appKey)}
+            aria-invalid={Boolean(errors.appKey)}
+            aria-describedby="app-key-hint"
+          />
+          <p id="app-key-hint" class={errors.appKey ? 'field__error' : 'field__hint'}>
+            {errors.appKey ? t('appKeyEmpty') : t('appKeyHint')}
+          </p>
+        </div>
+        {agents.value.length > 0 && (
+          <div class="field">
+            <label for="my-agent">{t('myAgent')}</label>
+            <select id="my-agent" value={form.myAgentId.value} onChange={onInput(form.myAgentId)} aria-describedby="my-agent-hint">
+              <option value="">{t('notChosen')}</option>
+              {agents.value.map((agent) => (
+                <option key={agent.id} value={agent.id}>
+                  {agent.name}
+                </option>
+              ))}
+            </select>
+            <p id="my-agent-hint" class="field__hint">
+              {t('myAgentHint')}
+            </p>
+          </div>
+        )}
+        <label class="checkbox">
+          <input type="checkbox" checked={form.autoLookup.value} onChange={(event) => (form.autoLookup.value = event.currentTarget.checked)} />
+          {t('autoLookup')}
+        </label>
+        <div class="form__actions">
+          <button type="submit" class="button button--primary" disabled={busy.value !== undefined}>
+            {busy.value === 'saving' ? t('saving') : t('save')}
+          </button>
+          <button type="button" class="button" disabled={busy.value !== undefined} onClick={saveAndTest}>
+            {busy.value === 'testing' ? t('testing') : t('testConnection')}
+          </button>
+        </div>
+        {result && (
+          <Notice
+            tone={result.tone}
+            title={result.tone === 'info' ? result.text : result.code ? describeError(result.code) : t('errorInternal')}
+            detail={result.tone === 'error' ? `${result.text} (${baseUrl.value})` : undefined}
+          />
+        )}
+      </form>
+      <section class="form" aria-labelledby="sites-title">
+        <h2 id="sites-title">{t('enabledSitesTitle')}</h2>
+        {enabledSites.value.length === 0 ? (
+          <p class="muted">{t('enabledSitesEmpty')}</p>
+        ) : (
+          <ul class="site-list">
+            {enabledSites.value.map((origin) => (
+              <li key={origin}>
+                <span>{origin}</span>
+                <button type="button" class="button" onClick={() => removeSite(origin)} aria-label={t('removeSite', origin)}>
+                  {t('remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {sitesError.value && <Notice tone="error" title={describeError(sitesError.value.code)} />}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+// The options form's state: what the admin typed (kept until saved, whatever fails), validation, and
+// the save and test actions with their outcome.
+import { computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { checkBaseUrl, hostPatternOf, SOBOT_HOSTS, type BaseUrlProblem } from '@/lib/crm/hosts';
+import { request, RequestError } from '@/lib/messaging/client';
+import type { SettingsView } from '@/lib/messaging/protocol';
+import type { AgentRef } from '@/lib/crm/domain';
+
+export const CUSTOM_HOST = 'custom';
+
+export const form = {
+  host: signal<string>(SOBOT_HOSTS[0]),
+  customBaseUrl: signal(''),
+  appid: signal(''),
+  appKey: signal(''),
+  autoLookup: signal(true),
+  myAgentId: signal(''),
+};
+/** The CRM's agents, to say who "me" is; empty until the connection works. */
+export const agents = signal<AgentRef[]>([]);
+export const saved = signal<SettingsView | undefined>(undefined);
+export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: RequestError['code'] } | undefined>(undefined);
+export const busy = signal<'saving' | 'testing' | undefined>(undefined);
+export const showErrors = signal(false);
+
+export const baseUrl = computed(() => (form.host.value === CUSTOM_HOST ? form.customBaseUrl.value.trim() : form.host.value));
+
+export const problems = computed(() => {
+  const found: { baseUrl?: BaseUrlProblem; appid?: 'empty'; appKey?: 'empty' } = {};
+  const urlProblem = checkBaseUrl(baseUrl.value);
+  if (urlProblem) found.baseUrl = urlProblem;
+  if (!form.appid.value.trim()) found.appid = 'empty';
+  if (!form.appKey.value && !saved.value?.hasAppKey) found.appKey = 'empty';
+  return found;
+});
+
+export async function loadForm() {
+  const view = await request('settings.get', {});
+  saved.value = view;
+  const url = view.settings.baseUrl;
+  form.host.value = (SOBOT_HOSTS as readonly string[]).includes(url) ? url : CUSTOM_HOST;
+  form.customBaseUrl.value = form.host.value === CUSTOM_HOST ? url : '';
+  form.appid.value = view.appid;
+  form.autoLookup.value = view.settings.autoLookup;
+  form.myAgentId.value = view.settings.myAgent?.id ?? '';
+  await loadAgents();
+}
+
+async function loadAgents() {
+  if (!saved.value?.configured) return;
+  agents.value = await request('directory.agents', {}).catch(() => agents.value);
+}
+
+const failure = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
+
+/** Saves, asking the browser for the CRM host first; returns whether everything was saved. */
+export async function save(messages: { saved: string; permissionDenied: string }): Promise<boolean> {
+  showErrors.value = true;
+  if (Object.keys(problems.value).length > 0) return false;
+  busy.value = 'saving';
+  outcome.value = undefined;
+  try {
+    // Asked first, inside the click's user gesture; a preset host is already granted and answers at once.
+    const granted = await browser.permissions.request({ origins: [hostPatternOf(baseUrl.value)] });
+    if (!granted) {
+      outcome.value = { tone: 'error', text: messages.permissionDenied, code: 'permission-missing' };
+      return false;
+    }
+    saved.value = await request('settings.save', {
+      baseUrl: baseUrl.value,
+      appid: form.appid.value.trim(),
+      appKey: form.appKey.value || undefined,
+      autoLookup: form.autoLookup.value,
+      myAgent: agents.value.find((agent) => agent.id === form.myAgentId.value) ?? (form.myAgentId.value ? undefined : null),
+    });
+    void loadAgents();
+    form.appKey.value = '';
+    outcome.value = { tone: 'info', text: messages.saved };
+    return true;
+  } catch (error) {
+    const problem = failure(error);
+    outcome.value = { tone: 'error', text: problem.message, code: problem.code };
+    return false;
+  } finally {
+    busy.value = undefined;
+  }
+}
+
+export async function testConnection(messages: { ok: string }) {
+  busy.value = 'testing';
+  outcome.value = undefined;
+  try {
+    await request('connection.test', {});
+    outcome.value = { tone: 'info', text: messages.ok };
+  } catch (error) {
+    const problem = failure(error);
+    outcome.value = { tone: 'error', text: problem.message, code: problem.code };
+  } finally {
+    busy.value = undefined;
+  }
+}

@@ -1,0 +1,26 @@
+// The injected page scanner's entry: starts one scanner per frame (injecting it again only rescans) and
+// sends what it finds to the background. Carries no secrets and no zod; imports protocol types only.
+import { browser } from 'wxt/browser';
+import { findContactCandidates } from '@/lib/contacts/candidates';
+import type { RequestOf } from '@/lib/messaging/protocol';
+import { createPageScanner } from './scanner';
+
+const RUNNING = Symbol.for('crm-sidebar.page-scanner');
+
+export default defineUnlistedScript(() => {
+  const scope = globalThis as typeof globalThis & { [RUNNING]?: { rescan(): void } };
+  if (scope[RUNNING]) {
+    scope[RUNNING].rescan();
+    return;
+  }
+  const scanner = createPageScanner({
+    find: findContactCandidates,
+    report: (candidates) => {
+      const payload: RequestOf<'contacts.detected'> = { candidates };
+      // The background may be restarting; the next mutation reports again, so a lost batch is not retried.
+      browser.runtime.sendMessage({ type: 'contacts.detected', payload }).catch(() => undefined);
+    },
+  });
+  scope[RUNNING] = scanner;
+  scanner.start();
+});

@@ -1,0 +1,212 @@
+// The side panel: which site it follows, the contacts found there, and the customer behind the chosen
+// one. Reads models, renders components; no fetch and no browser.* here.
+import { CardSkeleton } from '@/components/CardSkeleton';
+import { ContactList } from '@/components/ContactList';
+import { CustomerCard, type StageView } from '@/components/CustomerCard';
+import { CustomerChooser } from '@/components/CustomerChooser';
+import { CustomerForm } from '@/components/CustomerForm';
+import { Notice } from '@/components/Notice';
+import { OwnershipActions } from '@/components/OwnershipActions';
+import { SearchBox } from '@/components/SearchBox';
+import { SearchResults } from '@/components/SearchResults';
+import { formatContact } from '@/lib/format';
+import { describeError, t } from '@/lib/i18n';
+import type { Customer } from '@/lib/crm/domain';
+import type { TabContact } from '@/lib/messaging/protocol';
+import { tabContacts } from './models/contacts';
+import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
+import { followedTab } from './models/followed-tab';
+import { lookupState, lookUp, selectCustomer } from './models/lookup';
+import { openOptions } from './models/navigation';
+import { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } from './models/ownership';
+import { referenceData } from './models/reference';
+import { settingsError, settingsView } from './models/settings';
+import { enableFollowedSite, siteAccess, siteAccessError } from './models/site-access';
+import { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } from './models/search';
+import { loadStage, stages } from './models/stage';
+
+function stageViewOf(customerId: string): StageView | undefined {
+  const state = stages.value[customerId];
+  if (!state) return { status: 'loading' };
+  if (state.status === 'loaded') return { status: 'loaded', name: state.stage?.name };
+  if (state.status === 'error') return { status: 'error', message: describeError(state.error.code) };
+  return state;
+}
+
+function SiteBanner() {
+  const origin = followedTab.value?.origin;
+  if (!origin || siteAccess.value === 'enabled' || siteAccess.value === 'unknown') return null;
+  return (
+    <Notice tone="info" title={t('siteNotEnabled', new URL(origin).host)} detail={siteAccessError.value ? describeError(siteAccessError.value.code) : t('siteNotEnabledDetail')}>
+      <button type="button" class="button button--primary" disabled={siteAccess.value === 'enabling'} onClick={enableFollowedSite}>
+        {t('enableOnSite')}
+      </button>
+    </Notice>
+  );
+}
+
+function Search() {
+  const state = searchState.value;
+  return (
+    <>
+      <SearchBox
+        field={searchField.value}
+        text={searchText.value}
+        busy={state.status === 'loading'}
+        onField={(field) => (searchField.value = field)}
+        onText={(text) => (searchText.value = text)}
+        onSubmit={submitSearch}
+        onMove={moveHighlight}
+        onClose={closeSearch}
+      />
+      {state.status === 'loading' && <CardSkeleton />}
+      {state.status === 'error' && (
+        <Notice tone="error" title={t('searchFailed')} detail={describeError(state.error.code)}>
+          <button type="button" class="button" onClick={() => search(1)}>
+            {t('retry')}
+          </button>
+        </Notice>
+      )}
+      {state.status === 'results' && (
+        <>
+          <SearchResults {...state} highlighted={highlighted.value} onPick={pick} onPage={search} />
+          <button type="button" class="link-button" onClick={closeSearch}>
+            {t('closeSearch')}
+          </button>
+        </>
+      )}
+    </>
+  );
+}
+
+function Ownership({ customer }: { customer: Customer }) {
+  // A result belongs to the customer it was about, not to whoever is on screen next.
+  const stored = ownershipResult.value;
+  const result = stored && (stored.customerId === undefined || stored.customerId === customer.id) ? stored : undefined;
+  return (
+    <OwnershipActions
+      customerName={customer.nick || customer.realName || t('unnamedCustomer')}
+      myAgent={settingsView.value?.settings.myAgent}
+      inPublicPool={customer.crmStatus === 'public-pool'}
+      pending={pendingAction.value}
+      pickerOpen={agentPickerOpen.value}
+      agents={agentChoices.value}
+      busy={ownershipBusy.value}
+      result={result && (result.ok ? result : { ok: false, code: result.error.code, message: result.error.message })}
+      onAsk={ask}
+      onOpenPicker={openAgentPicker}
+      onConfirm={() => confirmAction(customer)}
+      onCancel={cancel}
+      onOpenSettings={openOptions}
+    />
+  );
+}
+
+function Form() {
+  const mode = formMode.value;
+  if (!mode) return null;
+  return (
+    <CustomerForm
+      mode={mode.kind}
+      values={formValues.value}
+      options={formOptions.value}
+      customFields={referenceData.value?.customFields ?? []}
+      problems={formSubmitted.value ? formProblems.value : {}}
+      busy={formBusy.value}
+      error={formError.value ? `${describeError(formError.value.code)} ${formError.value.message}` : undefined}
+      onChange={updateForm}
+      onSubmit={submitForm}
+      onCancel={() => closeForm({ discard: true })}
+    />
+  );
+}
+
+function LookupResult() {
+  const state = lookupState.value;
+  switch (state.status) {
+    case 'idle':
+      return tabContacts.value.length === 0 ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
+    case 'loading':
+      return <CardSkeleton />;
+    case 'error':
+      return (
+        <Notice tone="error" title={t('lookupFailed', formatContact(state.contact))} detail={describeError(state.error.code)}>
+          <button type="button" class="button" onClick={() => lookUp(state.contact)}>
+            {t('retry')}
+          </button>
+          {(state.error.code === 'bad-signature' || state.error.code === 'unknown-account' || state.error.code === 'not-configured') && (
+            <button type="button" class="button" onClick={openOptions}>
+              {t('openSettings')}
+            </button>
+          )}
+        </Notice>
+      );
+    case 'not-found':
+      return (
+        <Notice tone="warning" title={t('notFound', formatContact(state.contact))} detail={t('notFoundDetail', state.tried.join(' / '))}>
+          <button type="button" class="button button--primary" onClick={() => openCreate(state.contact)}>
+            {t('createCustomer')}
+          </button>
+        </Notice>
+      );
+    case 'found': {
+      const selected = state.cards.find((card) => card.customer.id === state.selectedId);
+      if (!selected) return <CustomerChooser cards={state.cards} onPick={selectCustomer} />;
+      return (
+        <>
+          {state.cards.length > 1 && (
+            <button type="button" class="link-button" onClick={() => selectCustomer(undefined)}>
+              {t('backToMatches', String(state.cards.length))}
+            </button>
+          )}
+          <CustomerCard
+            card={selected}
+            stage={stageViewOf(selected.customer.id)}
+            reference={referenceData.value}
+            revalidating={state.revalidating}
+            onRetryStage={() => loadStage(selected.customer.id)}
+            onEdit={() => openEdit(selected.customer)}
+          />
+          <Ownership customer={selected.customer} />
+        </>
+      );
+    }
+  }
+}
+
+function openContact(contact: TabContact) {
+  closeSearch();
+  void lookUp(contact);
+}
+
+export function App() {
+  const view = settingsView.value;
+  const state = lookupState.value;
+  const activeValue = state.status === 'idle' ? undefined : state.contact.value;
+  return (
+    <main class="panel">
+      <header class="panel__header">
+        <h1 class="panel__title">{t('extName')}</h1>
+        {followedTab.value?.origin && <span class="panel__site">{new URL(followedTab.value.origin).host}</span>}
+        <button type="button" class="icon-button" onClick={openOptions} aria-label={t('openSettings')} title={t('openSettings')}>
+          ⚙
+        </button>
+      </header>
+      {settingsError.value && <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(settingsError.value.code)} />}
+      {view && !view.configured ? (
+        <Notice tone="warning" title={t('notConfigured')} detail={t('notConfiguredDetail')}>
+          <button type="button" class="button button--primary" onClick={openOptions}>
+            {t('openSettings')}
+          </button>
+        </Notice>
+      ) : (
+        <>
+          <Search />
+          <SiteBanner />
+          {tabContacts.value.length > 0 && <ContactList contacts={tabContacts.value} activeValue={activeValue} onPick={openContact} />}
+          {formMode.value ? <Form /> : searchState.value.status === 'idle' && <LookupResult />}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,136 @@
+// The create / edit customer form: its values (a draft that survives closing the panel), the pickers'
+// options, validation shown after the first attempt, and the save that puts the result on the card.
+import { computed, effect, signal } from '@preact/signals';
+import { EMPTY_FORM, formFromCustomer, inputFromForm, type CustomerFormValues, type FormOptions } from '@/lib/crm/customer-form';
+import { validateCustomer } from '@/lib/crm/customer-validation';
+import type { Customer } from '@/lib/crm/domain';
+import { formatContact } from '@/lib/format';
+import { request, RequestError } from '@/lib/messaging/client';
+import type { TabContact } from '@/lib/messaging/protocol';
+import { formDraftItem } from '@/lib/storage';
+import { showCard } from './lookup';
+import { referenceData } from './reference';
+
+export type FormMode = { kind: 'create' } | { kind: 'edit'; customerId: string; original: CustomerFormValues };
+
+export const formMode = signal<FormMode | undefined>(undefined);
+export const formValues = signal<CustomerFormValues>(EMPTY_FORM);
+export const formOptions = signal<FormOptions>({ agents: [], provinces: [], cities: [], districts: [] });
+export const formSubmitted = signal(false);
+export const formBusy = signal(false);
+export const formError = signal<RequestError | undefined>(undefined);
+
+export const formProblems = computed(() => {
+  const mode = formMode.value;
+  if (!mode) return {};
+  const input = inputFromForm(formValues.value, formOptions.value, mode.kind === 'edit' ? mode.original : undefined);
+  return validateCustomer(input, referenceData.value?.customFields ?? []);
+});
+
+const draftKey = (mode: FormMode) => (mode.kind === 'create' ? 'create' : `edit:${mode.customerId}`);
+
+async function loadOptions(values: CustomerFormValues) {
+  const [agents, provinces, cities, districts] = await Promise.all([
+    request('directory.agents', {}).catch(() => []),
+    request('directory.regions', { level: 'province' }).catch(() => []),
+    values.provinceId ? request('directory.regions', { level: 'city', parentId: values.provinceId }).catch(() => []) : [],
+    values.cityId ? request('directory.regions', { level: 'district', parentId: values.cityId }).catch(() => []) : [],
+  ]);
+  formOptions.value = { agents, provinces, cities, districts };
+}
+
+async function open(mode: FormMode, initial: CustomerFormValues) {
+  const drafts = await formDraftItem.getValue();
+  const draft = drafts[draftKey(mode)];
+  formMode.value = mode;
+  formValues.value = draft ?? initial;
+  formSubmitted.value = false;
+  formError.value = undefined;
+  await loadOptions(formValues.value);
+}
+
+/** Create, prefilled with the contact nobody in the CRM has. */
+export function openCreate(contact?: Pick<TabContact, 'kind' | 'value'>) {
+  const prefill =
+    contact?.kind === 'phone'
+      ? { phone: formatContact(contact).replace(/[\s-]/g, '') }
+      : contact?.kind === 'email'
+        ? { email: contact.value, nick: contact.value.split('@')[0] ?? '' }
+        : {};
+  void open({ kind: 'create' }, { ...EMPTY_FORM, ...prefill });
+}
+
+export function openEdit(customer: Customer) {
+  const original = formFromCustomer(customer);
+  void open({ kind: 'edit', customerId: customer.id, original }, original);
+}
+
+export function updateForm(change: Partial<CustomerFormValues>) {
+  const next = { ...formValues.value, ...change };
+  if ('provinceId' in change && change.provinceId !== formValues.value.provinceId) {
+    next.cityId = '';
+    next.districtId = '';
+    formOptions.value = { ...formOptions.value, cities: [], districts: [] };
+    if (next.provinceId) {
+      void request('directory.regions', { level: 'city', parentId: next.provinceId }).then((cities) => (formOptions.value = { ...formOptions.value, cities }), () => undefined);
+    }
+  }
+  if ('cityId' in change && change.cityId !== formValues.value.cityId) {
+    next.districtId = '';
+    formOptions.value = { ...formOptions.value, districts: [] };
+    if (next.cityId) {
+      void request('directory.regions', { level: 'district', parentId: next.cityId }).then((districts) => (formOptions.value = { ...formOptions.value, districts }), () => undefined);
+    }
+  }
+  formValues.value = next;
+}
+
+async function forgetDraft(mode: FormMode) {
+  const { [draftKey(mode)]: _dropped, ...rest } = await formDraftItem.getValue();
+  await formDraftItem.setValue(rest);
+}
+
+/** Leaves the form; the draft is dropped only when the agent discards it on purpose. */
+export function closeForm({ discard }: { discard: boolean }) {
+  const mode = formMode.value;
+  if (mode && discard) void forgetDraft(mode);
+  formMode.value = undefined;
+}
+
+export async function submitForm() {
+  const mode = formMode.value;
+  if (!mode) return;
+  formSubmitted.value = true;
+  if (Object.keys(formProblems.value).length > 0) return;
+  formBusy.value = true;
+  formError.value = undefined;
+  try {
+    const input = inputFromForm(formValues.value, formOptions.value, mode.kind === 'edit' ? mode.original : undefined);
+    const card =
+      mode.kind === 'create'
+        ? await request('customer.create', { input })
+        : await request('customer.update', { customerId: mode.customerId, input });
+    await forgetDraft(mode);
+    formMode.value = undefined;
+    showCard(card);
+  } catch (error) {
+    formError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+  } finally {
+    formBusy.value = false;
+  }
+}
+
+/** Keeps what the agent typed as a draft, so closing the panel mid-form loses nothing. */
+export function startSavingFormDrafts() {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  effect(() => {
+    const mode = formMode.value;
+    const values = formValues.value;
+    if (!mode) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const drafts = await formDraftItem.getValue();
+      await formDraftItem.setValue({ ...drafts, [draftKey(mode)]: values });
+    }, 300);
+  });
+}

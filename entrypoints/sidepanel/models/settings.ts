@@ -1,0 +1,24 @@
+// The CRM connection as the panel needs to know it: configured or not, what the backend can do, and
+// whether lookups start by themselves.
+import { signal } from '@preact/signals';
+import { request, RequestError } from '@/lib/messaging/client';
+import type { SettingsView } from '@/lib/messaging/protocol';
+import { settingsItem } from '@/lib/storage';
+
+export const settingsView = signal<SettingsView | undefined>(undefined);
+export const settingsError = signal<RequestError | undefined>(undefined);
+
+export async function loadSettings() {
+  try {
+    settingsView.value = await request('settings.get', {});
+    settingsError.value = undefined;
+  } catch (error) {
+    settingsError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+  }
+}
+
+export function startWatchingSettings() {
+  void loadSettings();
+  // Saved in the options page: pick the change up without a reload.
+  settingsItem.watch(() => void loadSettings());
+}

@@ -1,0 +1,47 @@
+// Whether the page scanner may run on the followed tab's site, and the "Enable on this site" action:
+// the browser's own permission prompt first, then the background registers the scanner.
+import { effect, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { hostPatternOf } from '@/lib/crm/hosts';
+import { request, RequestError } from '@/lib/messaging/client';
+import { enabledSitesItem } from '@/lib/storage';
+import { followedTab } from './followed-tab';
+
+export type SiteAccess = 'unknown' | 'enabled' | 'disabled' | 'enabling';
+
+export const siteAccess = signal<SiteAccess>('unknown');
+export const siteAccessError = signal<RequestError | undefined>(undefined);
+
+async function refresh(origin: string | undefined) {
+  if (!origin) {
+    siteAccess.value = 'unknown';
+    return;
+  }
+  const [sites, granted] = await Promise.all([
+    enabledSitesItem.getValue(),
+    browser.permissions.contains({ origins: [hostPatternOf(origin)] }),
+  ]);
+  siteAccess.value = sites.includes(origin) && granted ? 'enabled' : 'disabled';
+}
+
+export async function enableFollowedSite() {
+  const tab = followedTab.value;
+  if (!tab?.origin) return;
+  siteAccessError.value = undefined;
+  siteAccess.value = 'enabling';
+  try {
+    // Must run in the click's user gesture: nothing may be awaited before it.
+    const granted = await browser.permissions.request({ origins: [hostPatternOf(tab.origin)] });
+    if (!granted) throw new RequestError('permission-missing', 'The browser did not grant access to this site.');
+    await request('site.enable', { origin: tab.origin, tabId: tab.id });
+    siteAccess.value = 'enabled';
+  } catch (error) {
+    siteAccessError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    siteAccess.value = 'disabled';
+  }
+}
+
+export function startWatchingSiteAccess() {
+  effect(() => void refresh(followedTab.value?.origin));
+  enabledSitesItem.watch(() => void refresh(followedTab.value?.origin));
+}
