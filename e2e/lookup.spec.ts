@@ -1,0 +1,55 @@
+// An agent opens a conversation whose visitor wrote a phone number; the panel shows who it is.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import { connectCrm, enableScanningOn, openPanel } from './support/agent';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { requestCounts } from './support/mock-control';
+
+mkdirSync('e2e/artifacts', { recursive: true });
+
+describe('looking up the visitor of a conversation', () => {
+  let mock: Awaited<ReturnType<typeof startSobotMock>>;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    mock = await startSobotMock({ port: 0 });
+    browser = await launchWithExtension({ lang: 'en' });
+    const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
+    await options.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await mock?.close();
+  });
+
+  it('shows the customer behind the phone number on the page, with one token for everything', async () => {
+    const chat = await browser.context.newPage();
+    await chat.goto(`${mock.url}/demo/plain.html`);
+    const panel = await openPanel(browser);
+    await enableScanningOn(panel);
+
+    const card = panel.getByRole('article');
+    await card.getByRole('heading', { name: '张伟' }).waitFor();
+    expect(await card.textContent()).toContain('zhang.wei@example.com');
+    await card.getByText('意向确定').waitFor();
+    const labels = card.getByRole('listitem');
+    expect(await labels.count()).toBeGreaterThanOrEqual(2);
+    expect(await panel.getByRole('button', { name: /138 1234 5678/ }).getAttribute('aria-pressed')).toBe('true');
+    await panel.screenshot({ path: 'e2e/artifacts/lookup-card-en.png', fullPage: true });
+
+    const counts = await requestCounts(mock.url);
+    expect(counts['get_token']).toBe(1);
+    expect(counts['user/list_by_page']).toBe(1);
+  });
+
+  it('says so when nobody in the CRM has the number, after trying its other spellings', async () => {
+    const chat = await browser.context.newPage();
+    await chat.setContent('<p>你好，我的电话是 139 8888 0000</p>');
+    await chat.goto(`${mock.url}/demo/plain.html?text=${encodeURIComponent('你好，我的电话是 139 8888 0000')}`);
+    const panel = await openPanel(browser);
+    await panel.getByText('No customer in the CRM has 139 8888 0000').waitFor();
+    expect(await panel.getByRole('status').textContent()).toContain('13988880000');
+  });
+});
