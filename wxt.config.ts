@@ -26,6 +26,8 @@ export default defineConfig({
     permissions: ['storage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: mode === 'demo' ? [...SOBOT_HOSTS, ...LOOPBACK_HOSTS] : SOBOT_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Lets an admin preconfigure backend, base URL, credentials and sites through Chrome/Edge policy.
+    storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+C' } },

@@ -6,6 +6,8 @@ import { createReferenceCache } from '@/lib/crm/reference-cache';
 import { createCrmSession } from '@/lib/crm/session';
 import { detectContacts } from '@/lib/contacts/detect';
 import { createMessageHandler, listen } from '@/lib/messaging/server';
+import { withPolicy } from '@/lib/settings/effective-stores';
+import { lockedFields, parsePolicy } from '@/lib/settings/policy';
 import { crmTokenItem, enabledSitesItem, lookupCacheItem, referenceCacheItem, settingsItem, tabContactsItem } from '@/lib/storage';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
@@ -13,31 +15,41 @@ import { injectScanner, syncScannerRegistration } from './page-scanner';
 import { watchTabs } from './tabs';
 
 export default defineBackground(() => {
-  const credentials = createCredentialStore();
+  // No policy (or no managed storage, as in Firefox without one) is an empty policy.
+  const policy = () => browser.storage.managed.get().then(parsePolicy, () => ({}));
+  const effective = withPolicy(policy, { settings: settingsItem, credentials: createCredentialStore(), enabledSites: enabledSitesItem });
   const session = createCrmSession({
-    loadSettings: () => settingsItem.getValue(),
-    credentials,
+    loadSettings: () => effective.settings.getValue(),
+    credentials: effective.credentials,
     token: { load: () => crmTokenItem.getValue(), save: (value) => crmTokenItem.setValue(value) },
   });
   const tabs = watchTabs(tabContactsItem);
+  const enableSite = async (origins: string[], tabId?: number) => {
+    await syncScannerRegistration(origins);
+    if (tabId !== undefined) await injectScanner(tabId);
+  };
 
   const handlers = createHandlers({
     session,
     reference: createReferenceCache({ store: referenceCacheItem }),
-    credentials,
-    settings: settingsItem,
-    enabledSites: enabledSitesItem,
+    credentials: effective.credentials,
+    settings: effective.settings,
+    enabledSites: effective.enabledSites,
+    lockedFields: async () => lockedFields(await policy()),
     tabContacts: tabContactsItem,
     lookupCache: lookupCacheItem,
     detect: detectContacts,
     onTabContactsChanged: tabs.showCount,
-    enableSite: async (origins, tabId) => {
-      await syncScannerRegistration(origins);
-      if (tabId !== undefined) await injectScanner(tabId);
-    },
+    enableSite,
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 
   registerOnDemandScanning(detectContacts);
+  // Sites an admin enables by policy are scanned without the agent asking.
+  const syncSites = async () => enableSite(await effective.enabledSites.getValue());
+  browser.runtime.onInstalled.addListener(() => void syncSites());
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void syncSites();
+  });
   void chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
 });

@@ -3,6 +3,7 @@
 import type { TargetedEvent } from 'preact';
 import { Notice } from '@/components/Notice';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
+import type { LockedField } from '@/lib/settings/policy';
 import { describeError, t } from '@/lib/i18n';
 import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
 import { agents, baseUrl, busy, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
@@ -17,6 +18,12 @@ const saveMessages = () => ({ saved: t('settingsSaved'), permissionDenied: descr
 
 async function saveAndTest() {
   if (await save(saveMessages())) await testConnection({ ok: t('connectionOk') });
+}
+
+const isLocked = (field: LockedField) => saved.value?.locked.includes(field) ?? false;
+
+function LockedHint({ field }: { field: LockedField }) {
+  return isLocked(field) ? <p class="field__hint">{t('setByAdmin')}</p> : null;
 }
 
 export function App() {
@@ -35,7 +42,7 @@ export function App() {
         <h1>{t('optionsTitle')}</h1>
         <div class="field">
           <label for="host">{t('sobotHost')}</label>
-          <select id="host" value={form.host.value} onChange={onInput(form.host)}>
+          <select id="host" value={form.host.value} onChange={onInput(form.host)} disabled={isLocked('baseUrl')}>
             {SOBOT_HOSTS.map((host) => (
               <option key={host} value={host}>
                 {host}
@@ -43,11 +50,12 @@ export function App() {
             ))}
             <option value={CUSTOM_HOST}>{t('customHost')}</option>
           </select>
+          <LockedHint field="baseUrl" />
         </div>
         {form.host.value === CUSTOM_HOST && (
           <div class="field">
             <label for="base-url">{t('baseUrl')}</label>
-            <input id="base-url" type="url" inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby="base-url-hint" />
+            <input id="base-url" type="url" disabled={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby="base-url-hint" />
             <p id="base-url-hint" class={errors.baseUrl ? 'field__error' : 'field__hint'}>
               {errors.baseUrl ? t(BASE_URL_PROBLEMS[errors.baseUrl]) : t('baseUrlHint')}
             </p>
@@ -55,7 +63,8 @@ export function App() {
         )}
         <div class="field">
           <label for="appid">{t('appid')}</label>
-          <input id="appid" autoComplete="off" value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby="appid-hint" />
+          <input id="appid" autoComplete="off" disabled={isLocked('appid')} value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby="appid-hint" />
+          <LockedHint field="appid" />
           {errors.appid && (
             <p id="appid-hint" class="field__error">
               {t('appidEmpty')}
@@ -67,6 +76,7 @@ export function App() {
           <input
             id="app-key"
             type="password"
+            disabled={isLocked('secret')}
             autoComplete="off"
             placeholder={saved.value?.hasAppKey ? t('appKeySavedPlaceholder') : ''}
             value={form.appKey.value}
@@ -95,7 +105,7 @@ export function App() {
           </div>
         )}
         <label class="checkbox">
-          <input type="checkbox" checked={form.autoLookup.value} onChange={(event) => (form.autoLookup.value = event.currentTarget.checked)} />
+          <input type="checkbox" disabled={isLocked('autoLookup')} checked={form.autoLookup.value} onChange={(event) => (form.autoLookup.value = event.currentTarget.checked)} />
           {t('autoLookup')}
         </label>
         <div class="form__actions">

@@ -15,6 +15,7 @@ import type {
   Stage,
 } from '../crm/domain';
 import type { SerializedCrmError } from '../crm/errors';
+import type { LockedField } from '../settings/policy';
 import type { Settings } from '../storage';
 import type { SenderKind } from './sender';
 
@@ -153,6 +154,8 @@ export interface SettingsView {
   hasAppKey: boolean;
   configured: boolean;
   capabilities: CrmCapabilities;
+  /** Fields an admin set by policy: the options page shows them locked. */
+  locked: LockedField[];
 }
 
 export interface ResponseMap {

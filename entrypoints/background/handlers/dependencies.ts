@@ -5,6 +5,7 @@ import type { ReferenceCache } from '@/lib/crm/reference-cache';
 import type { CrmSession } from '@/lib/crm/session';
 import type { DetectedContact } from '@/lib/contacts/detect';
 import type { LookupAnswer, TabContact } from '@/lib/messaging/protocol';
+import type { LockedField } from '@/lib/settings/policy';
 import type { Settings } from '@/lib/storage';
 
 export interface Item<T> {
@@ -18,6 +19,8 @@ export interface HandlerDependencies {
   credentials: CredentialStore;
   settings: Item<Settings>;
   enabledSites: Item<string[]>;
+  /** Settings an admin fixed by policy: shown locked, never overwritten. */
+  lockedFields: () => Promise<LockedField[]>;
   tabContacts: Item<Record<string, TabContact[]>>;
   lookupCache: Item<Record<string, { at: number; answer: LookupAnswer }>>;
   detect: (text: string) => DetectedContact[];

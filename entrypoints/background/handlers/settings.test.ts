@@ -17,6 +17,7 @@ function setup() {
     credentials: { load: async (backend: string) => stored.get(backend), save: async (backend: string, value: Credentials) => void stored.set(backend, value) },
     session: { backend: async () => ({ capabilities: { labels: true, stages: true, notes: true, timeline: true }, testConnection }) },
     reference: { clear: vi.fn(async () => undefined) },
+    lockedFields: async () => [],
   } as unknown as HandlerDependencies;
   return { handlers: settingsHandlers(deps), stored, settings, testConnection, deps };
 }

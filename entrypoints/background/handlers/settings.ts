@@ -14,13 +14,20 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
     const capabilities = configured
       ? await deps.session.backend().then((backend) => backend.capabilities, () => NO_CAPABILITIES)
       : NO_CAPABILITIES;
-    return { settings, appid: credentials?.appid ?? '', hasAppKey: Boolean(credentials?.secret), configured, capabilities };
+    const locked = await deps.lockedFields();
+    return { settings, appid: credentials?.appid ?? '', hasAppKey: Boolean(credentials?.secret), configured, capabilities, locked };
   }
 
   return {
     'settings.get': settingsView,
 
     async 'settings.save'({ baseUrl, appid, appKey, autoLookup, myAgent }) {
+      if ((await deps.lockedFields()).some((field) => field === 'baseUrl' || field === 'appid' || field === 'secret')) {
+        // The page shows these locked; a save that still carries them only changes what policy leaves free.
+        const settings = await deps.settings.getValue();
+        await deps.settings.setValue({ ...settings, autoLookup: autoLookup ?? settings.autoLookup, myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent) });
+        return settingsView();
+      }
       const settings = await deps.settings.getValue();
       const secret = appKey ?? (await deps.credentials.load(settings.backend))?.secret ?? '';
       await deps.credentials.save(settings.backend, { appid: appid.trim(), secret });

@@ -31,7 +31,7 @@ export const problems = computed(() => {
   const urlProblem = checkBaseUrl(baseUrl.value);
   if (urlProblem) found.baseUrl = urlProblem;
   if (!form.appid.value.trim()) found.appid = 'empty';
-  if (!form.appKey.value && !saved.value?.hasAppKey) found.appKey = 'empty';
+  if (!form.appKey.value && !saved.value?.hasAppKey && !saved.value?.locked.includes('secret')) found.appKey = 'empty';
   return found;
 });
 

@@ -1,0 +1,34 @@
+// The settings, credentials and enabled sites as the background uses them: what the agent saved with
+// the admin's policy laid over it. Writes never copy policy values into the agent's own storage, so
+// lifting a policy restores the agent's choices. Only the background imports it.
+import type { CredentialStore } from '../auth/credential-store';
+import type { Settings } from '../storage';
+import { effectiveCredentials, effectiveSettings, effectiveSites, type ManagedPolicy } from './policy';
+
+interface Item<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+export function withPolicy(
+  policy: () => Promise<ManagedPolicy>,
+  stores: { settings: Item<Settings>; credentials: CredentialStore; enabledSites: Item<string[]> },
+) {
+  return {
+    settings: {
+      getValue: async () => effectiveSettings(await stores.settings.getValue(), await policy()),
+      setValue: (value: Settings) => stores.settings.setValue(value),
+    },
+    credentials: {
+      load: async (backend: string) => effectiveCredentials(await stores.credentials.load(backend), await policy()),
+      save: (backend: string, credentials: Parameters<CredentialStore['save']>[1]) => stores.credentials.save(backend, credentials),
+    },
+    enabledSites: {
+      getValue: async () => effectiveSites(await stores.enabledSites.getValue(), await policy()),
+      setValue: async (sites: string[]) => {
+        const managed = new Set((await policy()).enabledSites ?? []);
+        await stores.enabledSites.setValue(sites.filter((site) => !managed.has(site)));
+      },
+    },
+  };
+}
