@@ -7,6 +7,7 @@ import type { BackendKind } from './crm/backend';
 import type { AgentRef } from './crm/domain';
 import type { CustomerFormValues } from './crm/customer-form';
 import type { LookupAnswer, TabContact } from './messaging/protocol';
+import type { OutboxWrite } from './outbox/types';
 
 export interface Settings {
   backend: BackendKind;
@@ -50,6 +51,12 @@ export const pendingLookupItem = storage.defineItem<{ at: number; text: string; 
   'session:pendingLookup',
   { fallback: null },
 );
+
+/** The write queue as the panel shows it (sending / sent / failed); the queue itself is in IndexedDB. */
+export const outboxViewItem = storage.defineItem<OutboxWrite[]>('session:outbox', { fallback: [] });
+
+/** Draft follow-up notes per customer id, so closing the panel loses nothing the agent typed. */
+export const noteDraftsItem = storage.defineItem<Record<string, string>>('session:noteDrafts', { fallback: {} });
 
 /** Half-filled customer forms, per form, so closing the panel loses nothing the agent typed. */
 export const formDraftItem = storage.defineItem<Record<string, CustomerFormValues>>('session:formDrafts', { fallback: {} });

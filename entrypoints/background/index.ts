@@ -11,6 +11,7 @@ import { lockedFields, parsePolicy } from '@/lib/settings/policy';
 import { crmTokenItem, enabledSitesItem, lookupCacheItem, referenceCacheItem, settingsItem, tabContactsItem } from '@/lib/storage';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
+import { startOutbox } from './outbox';
 import { injectScanner, syncScannerRegistration } from './page-scanner';
 import { watchTabs } from './tabs';
 
@@ -29,8 +30,10 @@ export default defineBackground(() => {
     if (tabId !== undefined) await injectScanner(tabId);
   };
 
+  const outbox = startOutbox(session);
   const handlers = createHandlers({
     session,
+    outbox,
     reference: createReferenceCache({ store: referenceCacheItem }),
     credentials: effective.credentials,
     settings: effective.settings,

@@ -15,6 +15,7 @@ import type {
   SearchField,
   Stage,
   TimelineEvent,
+  TimelineGroup,
 } from './domain';
 
 export type BackendKind = 'sobot' | 'useasy';
@@ -42,7 +43,7 @@ export interface CrmBackend {
   listStages?(): Promise<Stage[]>;
   /** Where customers come from, to name a customer's source code. */
   listSources?(): Promise<CustomerSource[]>;
-  listTimeline?(customerId: string, page?: number): Promise<{ events: TimelineEvent[]; pageCount: number }>;
+  listTimeline?(customerId: string, page?: number, group?: TimelineGroup): Promise<{ events: TimelineEvent[]; pageCount: number }>;
   /** Returns the new customer's id. */
   createCustomer(input: CustomerInput): Promise<string>;
   updateCustomer(id: string, input: CustomerInput): Promise<void>;

@@ -42,6 +42,10 @@ export function createReferenceCache(options: ReferenceCacheOptions) {
       }
       return entry.value as T;
     },
+    async forget(key: string) {
+      const { [key]: _dropped, ...rest } = await options.store.getValue();
+      await options.store.setValue(rest);
+    },
     async clear() {
       await options.store.setValue({});
     },

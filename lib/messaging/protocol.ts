@@ -9,11 +9,14 @@ import type {
   CustomerPage,
   CustomerSource,
   CustomFieldDefinition,
+  Label,
   LabelGroup,
   LabelRef,
   RegionOption,
   Stage,
+  TimelineEvent,
 } from '../crm/domain';
+import type { OutboxWrite } from '../outbox/types';
 import type { SerializedCrmError } from '../crm/errors';
 import type { LockedField } from '../settings/policy';
 import type { Settings } from '../storage';
@@ -62,6 +65,21 @@ export const customerInput = z.object({
   customFields: z.optional(z.array(z.object({ fieldId: id, value: text(2000) })).check(z.maxLength(200))),
 });
 
+const labelRef = z.object({ id, name: text(100), color: z.optional(text(32)) });
+const writeId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+
+/** An agent's write, as the panel asks for it: the background queues it durably before anything else. */
+export const newWrite = z.union([
+  z.object({ id: writeId, customerId: id, kind: z.literal('labels'), payload: z.object({ add: z.array(labelRef).check(z.maxLength(100)), remove: z.array(id).check(z.maxLength(100)) }) }),
+  z.object({
+    id: writeId,
+    customerId: id,
+    kind: z.literal('stage'),
+    payload: z.object({ stage: z.object({ id, name: text(100) }), type: z.union([z.literal(1), z.literal(21), z.literal(22), z.literal(23)]) }),
+  }),
+  z.object({ id: writeId, customerId: id, kind: z.literal('note'), payload: z.object({ content: nonEmptyText(2000) }) }),
+]);
+
 export const protocol = {
   'contacts.detected': {
     senders: ['content-script'],
@@ -95,6 +113,19 @@ export const protocol = {
   },
   'customer.returnToPool': { senders: ['extension-page'], request: z.object({ customerId: id }) },
   'directory.agents': { senders: ['extension-page'], request: z.object({}) },
+  'customer.labels': { senders: ['extension-page'], request: z.object({ customerId: id }) },
+  'customer.timeline': {
+    senders: ['extension-page'],
+    request: z.object({
+      customerId: id,
+      page: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
+      group: z.optional(z.enum(['staff', 'customer', 'other'])),
+    }),
+  },
+  'label.create': { senders: ['extension-page'], request: z.object({ groupId: id, name: nonEmptyText(30) }) },
+  'write.enqueue': { senders: ['extension-page'], request: newWrite },
+  'write.retry': { senders: ['extension-page'], request: z.object({ id: writeId }) },
+  'write.discard': { senders: ['extension-page'], request: z.object({ id: writeId }) },
   'directory.regions': {
     senders: ['extension-page'],
     request: z.object({ level: z.enum(['province', 'city', 'district']), parentId: z.optional(id) }),
@@ -171,6 +202,12 @@ export interface ResponseMap {
   'customer.assign': CustomerCard;
   'customer.returnToPool': CustomerCard;
   'directory.agents': AgentRef[];
+  'customer.labels': LabelRef[];
+  'customer.timeline': { events: TimelineEvent[]; pageCount: number };
+  'label.create': Label;
+  'write.enqueue': OutboxWrite;
+  'write.retry': { ok: boolean };
+  'write.discard': { ok: boolean };
   'directory.regions': RegionOption[];
   'settings.get': SettingsView;
   'settings.save': SettingsView;

@@ -7,6 +7,7 @@ import type { DetectedContact } from '@/lib/contacts/detect';
 import type { LookupAnswer, TabContact } from '@/lib/messaging/protocol';
 import type { LockedField } from '@/lib/settings/policy';
 import type { Settings } from '@/lib/storage';
+import type { Outbox } from '@/lib/outbox/outbox';
 
 export interface Item<T> {
   getValue(): Promise<T>;
@@ -26,5 +27,6 @@ export interface HandlerDependencies {
   detect: (text: string) => DetectedContact[];
   onTabContactsChanged: (tabId: number, contacts: TabContact[]) => void;
   enableSite: (origins: string[], tabId?: number) => Promise<void>;
+  outbox: Pick<Outbox, 'enqueue' | 'retry' | 'discard'>;
   now?: () => number;
 }

@@ -5,6 +5,7 @@ import { customerHandlers } from './customers';
 import { customerWriteHandlers } from './customer-writes';
 import type { HandlerDependencies } from './dependencies';
 import { settingsHandlers } from './settings';
+import { writeHandlers } from './writes';
 
 export type { HandlerDependencies } from './dependencies';
 
@@ -14,5 +15,6 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     ...customerHandlers(deps),
     ...customerWriteHandlers(deps),
     ...settingsHandlers(deps),
+    ...writeHandlers(deps),
   };
 }

@@ -9,6 +9,11 @@ export function referenceData(deps: Pick<HandlerDependencies, 'session' | 'refer
     return deps.reference.get(`${key}|${name}`, load);
   }
   return {
+    /** Drops one cached entry, e.g. the label groups after a label was created. */
+    async forget(name: string) {
+      const key = await deps.session.connectionKey();
+      await deps.reference.forget(`${key}|${name}`);
+    },
     async labelGroups(): Promise<LabelGroup[]> {
       const backend = await deps.session.backend();
       return backend.listLabelGroups ? cached('labelGroups', () => backend.listLabelGroups!()) : [];

@@ -24,6 +24,8 @@ import {
 const API = '/api/scrm/5';
 const SEARCH_TYPE: Record<SearchField, number> = { nick: 1, realName: 2, company: 3, phone: 4, email: 5 };
 const REFERENCE_PAGE_SIZE = 100;
+/** user_dynamic/list_by_page's biz_type filter values for the timeline's three groups. */
+const TIMELINE_GROUPS = { staff: 'groupService', customer: 'groupUser', other: 'groupOther' } as const;
 
 function parseItems<T extends z.ZodMiniType>(schema: T, items: unknown): z.infer<T>[] {
   if (items === undefined || items === null) return [];
@@ -205,11 +207,11 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
       return { id: created.id, name: created.name, groupId };
     },
 
-    async listTimeline(customerId, page = 1) {
+    async listTimeline(customerId, page = 1, group) {
       const answer = await call({
         method: 'GET',
         path: `${API}/user_dynamic/list_by_page`,
-        query: { userid: customerId, page_no: page, page_size: 20 },
+        query: { userid: customerId, biz_type: group && TIMELINE_GROUPS[group], page_no: page, page_size: 20 },
       });
       const events = parseItems(dynamicItem, answer.items).map(toTimelineEvent);
       return { events, pageCount: pageOf(answer, page, events.length).pageCount };

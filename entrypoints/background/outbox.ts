@@ -1,0 +1,32 @@
+// Runs the durable write queue in the service worker: delivery through the current CRM session,
+// wake-ups by alarm (which survive the worker) and by timer (alarms fire no sooner than ~30 s), and
+// the queue's state mirrored to session storage for the panel. Only the background imports it.
+import { browser } from 'wxt/browser';
+import type { CrmSession } from '@/lib/crm/session';
+import { createCrmDelivery } from '@/lib/outbox/delivery';
+import { createOutbox } from '@/lib/outbox/outbox';
+import { createIndexedDbOutboxStore } from '@/lib/outbox/store';
+import { outboxViewItem } from '@/lib/storage';
+
+const ALARM = 'crm-sidebar-outbox';
+const EARLIEST_ALARM_MS = 30_000;
+
+export function startOutbox(session: CrmSession) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outbox = createOutbox({
+    store: createIndexedDbOutboxStore(),
+    ...createCrmDelivery({ backend: () => session.backend() }),
+    schedule(at) {
+      // The alarm wakes a worker that was stopped; the timer keeps short backoffs short while it lives.
+      void browser.alarms.create(ALARM, { when: Math.max(at, Date.now() + EARLIEST_ALARM_MS) });
+      clearTimeout(timer);
+      timer = setTimeout(() => void outbox.process(), Math.max(0, at - Date.now()));
+    },
+    onChange: (writes) => void outboxViewItem.setValue(writes),
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void outbox.process();
+  });
+  void outbox.resume();
+  return outbox;
+}
