@@ -4,15 +4,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { SearchField } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
 
-const FIELDS: { field: SearchField; key: Parameters<typeof t>[0] }[] = [
-  { field: 'phone', key: 'searchByPhone' },
-  { field: 'email', key: 'searchByEmail' },
-  { field: 'nick', key: 'searchByNick' },
-  { field: 'realName', key: 'searchByRealName' },
-  { field: 'company', key: 'searchByCompany' },
-];
+const FIELD_LABELS: Record<SearchField, Parameters<typeof t>[0]> = {
+  phone: 'searchByPhone',
+  email: 'searchByEmail',
+  nick: 'searchByNick',
+  realName: 'searchByRealName',
+  company: 'searchByCompany',
+};
 
 interface SearchBoxProps {
+  /** What the backend can search by. */
+  fields: SearchField[];
   field: SearchField;
   text: string;
   busy: boolean;
@@ -58,9 +60,9 @@ export function SearchBox(props: SearchBoxProps) {
       }}
     >
       <select class="search__field" aria-label={t('searchField')} value={props.field} onChange={(event) => props.onField(event.currentTarget.value as SearchField)}>
-        {FIELDS.map(({ field, key }) => (
+        {props.fields.map((field) => (
           <option key={field} value={field}>
-            {t(key)}
+            {t(FIELD_LABELS[field])}
           </option>
         ))}
       </select>

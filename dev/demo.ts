@@ -6,27 +6,32 @@ import { parseArgs } from 'node:util';
 import { CHINESE, connectCrm, enableScanningOn, ENGLISH, openPanel } from '../e2e/support/agent';
 import { launchWithExtension } from '../e2e/support/browser';
 import { startSobotMock } from './mock-crm/sobot/server';
+import { startUseasyMock } from './mock-crm/useasy/server';
 
 const { values: args } = parseArgs({
   options: {
     headless: { type: 'boolean', default: false },
     screenshot: { type: 'string' },
-    port: { type: 'string', default: '8787' },
+    port: { type: 'string' },
     backend: { type: 'string', default: 'sobot' },
     lang: { type: 'string', default: 'zh-CN' },
     'no-build': { type: 'boolean', default: false },
   },
 });
 
-if (args.backend !== 'sobot') {
-  console.error(`Unknown backend "${args.backend}": the demo runs on "sobot".`);
+const backend = args.backend;
+if (backend !== 'sobot' && backend !== 'useasy') {
+  console.error(`Unknown backend "${backend}": the demo runs on "sobot" (default) or "useasy".`);
   process.exit(2);
 }
 const headless = args.headless || (!process.env.DISPLAY && process.platform === 'linux');
 if (headless && !args.headless) console.log('No display found: running headless.');
 
-const mock = await startSobotMock({ port: Number(args.port) });
-console.log(`Mock Sobot CRM on ${mock.url}`);
+const mock =
+  backend === 'useasy'
+    ? await startUseasyMock({ port: args.port ? Number(args.port) : 8788 }).then((started) => ({ ...started, appKey: started.secret }))
+    : await startSobotMock({ port: args.port ? Number(args.port) : 8787 });
+console.log(`Mock ${backend === 'useasy' ? 'Useasy' : 'Sobot'} CRM on ${mock.url}`);
 if (!args['no-build']) {
   console.log('Building the extension…');
   execFileSync('npx', ['wxt', 'build', '--mode', 'demo'], { stdio: 'ignore' });
@@ -35,7 +40,7 @@ if (!args['no-build']) {
 const lang = args.lang === 'en' ? 'en' : 'zh-CN';
 const browser = await launchWithExtension({ headless, lang });
 const texts = lang === 'en' ? ENGLISH : CHINESE;
-const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey }, texts);
+const options = await connectCrm(browser, { backend, baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey }, texts);
 await options.close();
 
 const consolePage = await browser.context.newPage();

@@ -15,6 +15,8 @@ export interface Settings {
   baseUrl: string;
   /** Look the newest detected contact up without a click. */
   autoLookup: boolean;
+  /** Useasy only: how requests are signed, e.g. hmac-sha256/appid+nonce+timestamp/base64. */
+  signatureRecipe?: string;
   /** The agent using this browser, as the CRM knows them: the target of "Assign to me". */
   myAgent?: AgentRef;
 }

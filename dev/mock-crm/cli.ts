@@ -2,6 +2,7 @@
 // One entry per backend in BACKENDS; every backend takes the same flags.
 import { parseArgs } from 'node:util';
 import { startSobotMock } from './sobot/server';
+import { startUseasyMock } from './useasy/server';
 
 interface StartedMock {
   /** What to print: base URL, credentials, demo console. */
@@ -10,16 +11,18 @@ interface StartedMock {
 }
 
 interface CliOptions {
-  port: number;
+  /** Undefined: the backend's own default port. */
+  port?: number;
   host: string;
   appid?: string;
   appKey?: string;
   tokenTtlSeconds?: number;
+  secret?: string;
 }
 
 const BACKENDS: Record<string, (options: CliOptions) => Promise<StartedMock>> = {
   async sobot(options) {
-    const mock = await startSobotMock(options);
+    const mock = await startSobotMock({ ...options, port: options.port ?? 8787 });
     return {
       lines: [
         `Mock Sobot SCRM v5 on ${mock.url}`,
@@ -27,6 +30,20 @@ const BACKENDS: Record<string, (options: CliOptions) => Promise<StartedMock>> = 
         `  appid        ${mock.appid}`,
         `  app key      ${mock.appKey}`,
         `  token life   ${mock.tokenTtlSeconds} s`,
+        `  chat console ${mock.demoUrl}`,
+        `  control API  ${mock.url}/__control/`,
+      ],
+      close: () => mock.close(),
+    };
+  },
+  async useasy(options) {
+    const mock = await startUseasyMock({ port: options.port ?? 8788, host: options.host, appid: options.appid, secret: options.secret ?? options.appKey });
+    return {
+      lines: [
+        `Mock Useasy CRM on ${mock.url}`,
+        `  base URL     ${mock.url}`,
+        `  appid        ${mock.appid}`,
+        `  secret       ${mock.secret}`,
         `  chat console ${mock.demoUrl}`,
         `  control API  ${mock.url}/__control/`,
       ],
@@ -45,10 +62,11 @@ const { values: flags } = (() => {
     return parseArgs({
       options: {
         backend: { type: 'string', default: 'sobot' },
-        port: { type: 'string', default: '8787' },
+        port: { type: 'string' },
         host: { type: 'string', default: '127.0.0.1' },
         appid: { type: 'string' },
         'app-key': { type: 'string' },
+        secret: { type: 'string' },
         'token-ttl': { type: 'string' },
       },
     });
@@ -61,8 +79,8 @@ const backend = flags.backend ?? 'sobot';
 const start = BACKENDS[backend];
 if (!start) fail(`unknown backend "${backend}"; known backends: ${Object.keys(BACKENDS).join(', ')}`);
 
-const port = Number(flags.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got "${flags.port}"`);
+const port = flags.port === undefined ? undefined : Number(flags.port);
+if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) fail(`--port must be a port number, got "${flags.port}"`);
 const tokenTtlSeconds = flags['token-ttl'] === undefined ? undefined : Number(flags['token-ttl']);
 if (tokenTtlSeconds !== undefined && !(Number.isInteger(tokenTtlSeconds) && tokenTtlSeconds > 0)) {
   fail(`--token-ttl must be a whole number of seconds, got "${flags['token-ttl']}"`);
@@ -73,6 +91,7 @@ const mock = await start({
   host: flags.host ?? '127.0.0.1',
   appid: flags.appid,
   appKey: flags['app-key'],
+  secret: flags.secret,
   tokenTtlSeconds,
 }).catch((error: unknown) => fail(`could not start the mock: ${error instanceof Error ? error.message : String(error)}`));
 console.log(mock.lines.join('\n'));

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 
 export interface CrmAccount {
+  backend?: 'sobot' | 'useasy';
   baseUrl: string;
   appid: string;
   appKey: string;
@@ -13,10 +14,17 @@ export interface CrmAccount {
 export async function connectCrm(browser: ExtensionBrowser, account: CrmAccount, texts = ENGLISH): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await page.getByLabel(texts.server).selectOption({ label: texts.customAddress });
-  await page.getByLabel(texts.baseUrl).fill(account.baseUrl);
-  await page.getByLabel(texts.appid).fill(account.appid);
-  await page.getByLabel(texts.appKey).fill(account.appKey);
+  if (account.backend === 'useasy') {
+    await page.getByLabel(texts.crm).selectOption({ label: texts.useasy });
+    await page.getByLabel(texts.baseUrl).fill(account.baseUrl);
+    await page.getByLabel(texts.useasyAccountId).fill(account.appid);
+    await page.getByLabel(texts.useasySecret).fill(account.appKey);
+  } else {
+    await page.getByLabel(texts.server).selectOption({ label: texts.customAddress });
+    await page.getByLabel(texts.baseUrl).fill(account.baseUrl);
+    await page.getByLabel(texts.appid).fill(account.appid);
+    await page.getByLabel(texts.appKey).fill(account.appKey);
+  }
   await page.getByRole('button', { name: texts.saveAndTest }).click();
   await page.getByText(texts.connected).waitFor();
   return page;
@@ -37,6 +45,10 @@ export async function enableScanningOn(panel: Page, texts = ENGLISH): Promise<vo
 }
 
 export const ENGLISH = {
+  crm: 'CRM',
+  useasy: 'Useasy CRM',
+  useasyAccountId: 'Account ID (appid)',
+  useasySecret: 'App secret',
   server: 'Sobot server',
   customAddress: 'Custom address…',
   baseUrl: 'CRM base URL',
@@ -48,6 +60,10 @@ export const ENGLISH = {
 };
 
 export const CHINESE: typeof ENGLISH = {
+  crm: 'CRM 系统',
+  useasy: '极简互联 CRM',
+  useasyAccountId: '账户 ID（appid）',
+  useasySecret: 'App Secret（密钥）',
   server: '智齿服务器',
   customAddress: '自定义地址…',
   baseUrl: 'CRM 地址',

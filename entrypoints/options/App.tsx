@@ -41,6 +41,15 @@ export function App() {
       >
         <h1>{t('optionsTitle')}</h1>
         <div class="field">
+          <label for="backend">{t('crmBackend')}</label>
+          <select id="backend" value={form.backend.value} disabled={isLocked('backend')} onChange={onInput(form.backend as { value: string })}>
+            <option value="sobot">{t('backendSobot')}</option>
+            <option value="useasy">{t('backendUseasy')}</option>
+          </select>
+          <LockedHint field="backend" />
+        </div>
+        {form.backend.value === 'sobot' && (
+        <div class="field">
           <label for="host">{t('sobotHost')}</label>
           <select id="host" value={form.host.value} onChange={onInput(form.host)} disabled={isLocked('baseUrl')}>
             {SOBOT_HOSTS.map((host) => (
@@ -52,7 +61,8 @@ export function App() {
           </select>
           <LockedHint field="baseUrl" />
         </div>
-        {form.host.value === CUSTOM_HOST && (
+        )}
+        {(form.backend.value === 'useasy' || form.host.value === CUSTOM_HOST) && (
           <div class="field">
             <label for="base-url">{t('baseUrl')}</label>
             <input id="base-url" type="url" disabled={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby="base-url-hint" />
@@ -62,7 +72,7 @@ export function App() {
           </div>
         )}
         <div class="field">
-          <label for="appid">{t('appid')}</label>
+          <label for="appid">{form.backend.value === 'useasy' ? t('useasyAccountId') : t('appid')}</label>
           <input id="appid" autoComplete="off" disabled={isLocked('appid')} value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby="appid-hint" />
           <LockedHint field="appid" />
           {errors.appid && (
@@ -72,7 +82,7 @@ export function App() {
           )}
         </div>
         <div class="field">
-          <label for="app-key">{t('appKey')}</label>
+          <label for="app-key">{form.backend.value === 'useasy' ? t('useasySecret') : t('appKey')}</label>
           <input
             id="app-key"
             type="password"
@@ -88,6 +98,15 @@ export function App() {
             {errors.appKey ? t('appKeyEmpty') : t('appKeyHint')}
           </p>
         </div>
+        {form.backend.value === 'useasy' && (
+          <div class="field">
+            <label for="recipe">{t('signatureRecipe')}</label>
+            <input id="recipe" autoComplete="off" placeholder="hmac-sha256/appid+nonce+timestamp/base64" value={form.recipe.value} onInput={onInput(form.recipe)} aria-invalid={Boolean(errors.recipe)} aria-describedby="recipe-hint" />
+            <p id="recipe-hint" class={errors.recipe ? 'field__error' : 'field__hint'}>
+              {errors.recipe ?? t('signatureRecipeHint')}
+            </p>
+          </div>
+        )}
         {agents.value.length > 0 && (
           <div class="field">
             <label for="my-agent">{t('myAgent')}</label>

@@ -28,6 +28,10 @@ export interface CrmCapabilities {
   stages: boolean;
   notes: boolean;
   timeline: boolean;
+  /** Assign to an agent and return to the public pool. */
+  ownership: boolean;
+  /** The fields manual search can use, in the order the panel offers them. */
+  searchFields: SearchField[];
 }
 
 export interface CrmBackend {

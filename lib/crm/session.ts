@@ -46,13 +46,13 @@ export function createCrmSession(options: CrmSessionOptions) {
         throw new CrmError('not-configured', 'The CRM connection is not set up yet.');
       }
       const connection = `${settings.backend}|${settings.baseUrl}|${credentials.appid}`;
-      const key = `${connection}|${credentials.secret}`;
+      const key = `${connection}|${credentials.secret}|${settings.signatureRecipe ?? ''}`;
       if (current?.key !== key) {
         current = {
           key,
           backend: createBackend(
             settings.backend,
-            { baseUrl: settings.baseUrl, appid: credentials.appid, secret: credentials.secret },
+            { baseUrl: settings.baseUrl, appid: credentials.appid, secret: credentials.secret, signatureRecipe: settings.signatureRecipe },
             { tokenStore: tokenStoreFor(connection), fetch: options.fetch },
           ),
         };

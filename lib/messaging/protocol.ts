@@ -134,6 +134,8 @@ export const protocol = {
   'settings.save': {
     senders: ['extension-page'],
     request: z.object({
+      backend: z.optional(z.enum(['sobot', 'useasy'])),
+      signatureRecipe: z.optional(text(120)),
       baseUrl: nonEmptyText(300),
       appid: nonEmptyText(128),
       /** Omitted: keep the stored key (the options page never reads a secret back). */

@@ -17,11 +17,25 @@ export function withPolicy(
   return {
     settings: {
       getValue: async () => effectiveSettings(await stores.settings.getValue(), await policy()),
-      setValue: (value: Settings) => stores.settings.setValue(value),
+      async setValue(value: Settings) {
+        const [managed, local] = await Promise.all([policy(), stores.settings.getValue()]);
+        await stores.settings.setValue({
+          ...value,
+          backend: managed.backend ? local.backend : value.backend,
+          baseUrl: managed.baseUrl ? local.baseUrl : value.baseUrl,
+          autoLookup: managed.autoLookup !== undefined ? local.autoLookup : value.autoLookup,
+        });
+      },
     },
     credentials: {
       load: async (backend: string) => effectiveCredentials(await stores.credentials.load(backend), await policy()),
-      save: (backend: string, credentials: Parameters<CredentialStore['save']>[1]) => stores.credentials.save(backend, credentials),
+      async save(backend: string, credentials: Parameters<CredentialStore['save']>[1]) {
+        const [managed, local] = await Promise.all([policy(), stores.credentials.load(backend)]);
+        await stores.credentials.save(backend, {
+          appid: managed.appid ? (local?.appid ?? '') : credentials.appid,
+          secret: managed.secret ? (local?.secret ?? '') : credentials.secret,
+        });
+      },
     },
     enabledSites: {
       getValue: async () => effectiveSites(await stores.enabledSites.getValue(), await policy()),

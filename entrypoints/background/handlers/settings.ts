@@ -4,7 +4,7 @@ import type { SettingsView } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
 
-const NO_CAPABILITIES: CrmCapabilities = { labels: false, stages: false, notes: false, timeline: false };
+const NO_CAPABILITIES: CrmCapabilities = { labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: [] };
 
 export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'settings.get' | 'settings.save' | 'connection.test'> {
   async function settingsView(): Promise<SettingsView> {
@@ -21,26 +21,27 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
   return {
     'settings.get': settingsView,
 
-    async 'settings.save'({ baseUrl, appid, appKey, autoLookup, myAgent }) {
+    async 'settings.save'({ backend, signatureRecipe, baseUrl, appid, appKey, autoLookup, myAgent }) {
       if ((await deps.lockedFields()).some((field) => field === 'baseUrl' || field === 'appid' || field === 'secret')) {
         // The page shows these locked; a save that still carries them only changes what policy leaves free.
         const settings = await deps.settings.getValue();
         await deps.settings.setValue({ ...settings, autoLookup: autoLookup ?? settings.autoLookup, myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent) });
         return settingsView();
       }
-      const settings = await deps.settings.getValue();
+      const current = await deps.settings.getValue();
+      const settings = { ...current, backend: backend ?? current.backend };
       const secret = appKey ?? (await deps.credentials.load(settings.backend))?.secret ?? '';
       await deps.credentials.save(settings.backend, { appid: appid.trim(), secret });
       await deps.settings.setValue({
         ...settings,
         baseUrl: baseUrl.trim().replace(/\/+$/, ''),
         autoLookup: autoLookup ?? settings.autoLookup,
+        signatureRecipe: signatureRecipe === undefined ? settings.signatureRecipe : signatureRecipe.trim() || undefined,
         myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent),
       });
       await deps.reference.clear();
       return settingsView();
     },
-
     async 'connection.test'() {
       await (await deps.session.backend()).testConnection();
       return { ok: true };

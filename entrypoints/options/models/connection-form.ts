@@ -6,10 +6,15 @@ import { checkBaseUrl, hostPatternOf, SOBOT_HOSTS, type BaseUrlProblem } from '@
 import { request, RequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import type { AgentRef } from '@/lib/crm/domain';
+import type { BackendKind } from '@/lib/crm/backend';
+import { recipeFromText } from '@/lib/crm/useasy/sign';
 
 export const CUSTOM_HOST = 'custom';
 
 export const form = {
+  backend: signal<BackendKind>('sobot'),
+  /** Useasy's signature recipe; empty means the documented default. */
+  recipe: signal(''),
   host: signal<string>(SOBOT_HOSTS[0]),
   customBaseUrl: signal(''),
   appid: signal(''),
@@ -24,14 +29,24 @@ export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: Req
 export const busy = signal<'saving' | 'testing' | undefined>(undefined);
 export const showErrors = signal(false);
 
-export const baseUrl = computed(() => (form.host.value === CUSTOM_HOST ? form.customBaseUrl.value.trim() : form.host.value));
+export const baseUrl = computed(() =>
+  form.backend.value === 'useasy' || form.host.value === CUSTOM_HOST ? form.customBaseUrl.value.trim() : form.host.value,
+);
 
 export const problems = computed(() => {
-  const found: { baseUrl?: BaseUrlProblem; appid?: 'empty'; appKey?: 'empty' } = {};
+  const found: { baseUrl?: BaseUrlProblem; appid?: 'empty'; appKey?: 'empty'; recipe?: string } = {};
+  if (form.backend.value === 'useasy' && form.recipe.value.trim()) {
+    try {
+      recipeFromText(form.recipe.value);
+    } catch (error) {
+      found.recipe = error instanceof Error ? error.message : String(error);
+    }
+  }
   const urlProblem = checkBaseUrl(baseUrl.value);
   if (urlProblem) found.baseUrl = urlProblem;
   if (!form.appid.value.trim()) found.appid = 'empty';
-  if (!form.appKey.value && !saved.value?.hasAppKey && !saved.value?.locked.includes('secret')) found.appKey = 'empty';
+  const keySaved = saved.value?.hasAppKey && saved.value.settings.backend === form.backend.value;
+  if (!form.appKey.value && !keySaved && !saved.value?.locked.includes('secret')) found.appKey = 'empty';
   return found;
 });
 
@@ -39,6 +54,8 @@ export async function loadForm() {
   const view = await request('settings.get', {});
   saved.value = view;
   const url = view.settings.baseUrl;
+  form.backend.value = view.settings.backend;
+  form.recipe.value = view.settings.signatureRecipe ?? '';
   form.host.value = (SOBOT_HOSTS as readonly string[]).includes(url) ? url : CUSTOM_HOST;
   form.customBaseUrl.value = form.host.value === CUSTOM_HOST ? url : '';
   form.appid.value = view.appid;
@@ -68,6 +85,8 @@ export async function save(messages: { saved: string; permissionDenied: string }
       return false;
     }
     saved.value = await request('settings.save', {
+      backend: form.backend.value,
+      signatureRecipe: form.backend.value === 'useasy' ? form.recipe.value : undefined,
       baseUrl: baseUrl.value,
       appid: form.appid.value.trim(),
       appKey: form.appKey.value || undefined,

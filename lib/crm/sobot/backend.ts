@@ -61,7 +61,7 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
 
   return {
     kind: 'sobot',
-    capabilities: { labels: true, stages: true, notes: true, timeline: true },
+    capabilities: { labels: true, stages: true, notes: true, timeline: true, ownership: true, searchFields: ['phone', 'email', 'nick', 'realName', 'company'] },
 
     async testConnection() {
       // Through the holder, so the token that proves the credentials is the one every later call uses.

@@ -64,7 +64,7 @@ export function createUseasyBackend(options: UseasyTransportOptions): CrmBackend
 
   return {
     kind: 'useasy',
-    capabilities: { labels: false, stages: false, notes: false, timeline: false },
+    capabilities: { labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: ['phone', 'email', 'nick'] },
 
     async testConnection() {
       // The cheapest signed call there is: one customer of page 1.

@@ -1,0 +1,80 @@
+// Isolation, proved in real Chromium: neither a web page nor the extension's own content script can
+// make the extension read or write CRM data, and neither can read the CRM secrets or the token.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import { connectCrm, enableScanningOn, openPanel } from './support/agent';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { openConversation } from './support/conversation';
+import { requestCounts } from './support/mock-control';
+
+/** Evaluates an expression in the content script's isolated world of the page (found over CDP). */
+async function inContentScript(browser: ExtensionBrowser, page: Page, expression: string): Promise<unknown> {
+  const cdp = await browser.context.newCDPSession(page);
+  const contexts: { id: number; origin: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; origin: string } }) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find((context) => context.origin === `chrome-extension://${browser.extensionId}`);
+  if (!isolated) throw new Error('The content script is not running in this page.');
+  const result = (await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true })) as {
+    result: { value: unknown };
+    exceptionDetails?: { exception?: { description?: string } };
+  };
+  await cdp.detach();
+  return result.exceptionDetails ? { threw: result.exceptionDetails.exception?.description ?? 'error' } : result.result.value;
+}
+
+describe('what a web page and a content script can reach', () => {
+  let mock: Awaited<ReturnType<typeof startSobotMock>>;
+  let browser: ExtensionBrowser;
+  let chat: Page;
+
+  beforeAll(async () => {
+    mock = await startSobotMock({ port: 0 });
+    browser = await launchWithExtension({ lang: 'en' });
+    (await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey })).close();
+    chat = await openConversation(browser, mock.url, ['我的手机 13812345678']);
+    const panel = await openPanel(browser);
+    await enableScanningOn(panel);
+    await panel.getByRole('heading', { name: '张伟' }).waitFor();
+    await panel.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await mock?.close();
+  });
+
+  it('gives a web page no way to message the extension', async () => {
+    const reachable = await chat.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
+    expect(reachable).toBe('undefined');
+  });
+
+  it('refuses a content script every message but detections, and the CRM sees no request for them', async () => {
+    const before = await requestCounts(mock.url);
+    const replies = (await inContentScript(
+      browser,
+      chat,
+      `Promise.all([
+        chrome.runtime.sendMessage({ type: 'customer.lookup', payload: { kind: 'phone', value: '+8613812345678' } }),
+        chrome.runtime.sendMessage({ type: 'customer.search', payload: { field: 'nick', value: '张' } }),
+        chrome.runtime.sendMessage({ type: 'settings.get', payload: {} }),
+        chrome.runtime.sendMessage({ type: 'settings.save', payload: { baseUrl: 'https://evil.example', appid: 'x', appKey: 'y' } }),
+        chrome.runtime.sendMessage({ type: 'customer.update', payload: { customerId: 'x', input: { nick: 'pwned' } } }),
+      ])`,
+    )) as { ok: boolean; error?: { code: string } }[];
+    expect(replies).toHaveLength(5);
+    for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await requestCounts(mock.url)).toEqual(before);
+  });
+
+  it('lets a content script read neither the secrets nor the token', async () => {
+    const local = JSON.stringify(await inContentScript(browser, chat, 'chrome.storage.local.get(null)'));
+    expect(local).not.toContain(mock.appKey);
+    expect(local).not.toMatch(/token/i);
+    const session = await inContentScript(browser, chat, 'chrome.storage.session.get(null)');
+    expect(session).toHaveProperty('threw');
+    const databases = JSON.stringify(await inContentScript(browser, chat, 'indexedDB.databases()'));
+    expect(databases).not.toContain('crm-sidebar-secrets');
+  });
+});
