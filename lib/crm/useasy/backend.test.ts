@@ -318,10 +318,10 @@ describe('Useasy customer writes', () => {
     expect(server.calls.filter((call) => call.path.startsWith('/openapi/crm/findById/'))).toHaveLength(1);
   });
 
-  it('has no labels, stages, notes or timeline, and no method that pretends otherwise', () => {
+  it('has no labels, stages, notes, timeline or ownership, searches no company, and no method that pretends otherwise', () => {
     const backend = createUseasyBackend(connection);
     expect(backend.kind).toBe('useasy');
-    expect(backend.capabilities).toEqual({ labels: false, stages: false, notes: false, timeline: false });
+    expect(backend.capabilities).toEqual({ labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: ['phone', 'email', 'nick'] });
     for (const method of ['listLabelGroups', 'getCustomerLabels', 'listStages', 'listTimeline', 'assignCustomer'] as const) {
       expect(backend[method]).toBeUndefined();
     }
