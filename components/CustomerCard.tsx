@@ -13,6 +13,7 @@ export type StageView = { status: 'loading' } | { status: 'loaded'; name: string
 
 interface CustomerCardProps {
   card: Card;
+  /** Undefined when the backend has no stages. */
   stage: StageView | undefined;
   /** Names for source codes and custom fields; the card shows without them. */
   reference: ReferenceData | undefined;
@@ -90,12 +91,14 @@ export function CustomerCard({ card, stage, reference, revalidating, onRetryStag
             </dd>
           </div>
         ))}
-        <div class="fact">
-          <dt>{t('stage')}</dt>
-          <dd>
-            <StageLine stage={stage} onRetry={onRetryStage} />
-          </dd>
-        </div>
+        {stage && (
+          <div class="fact">
+            <dt>{t('stage')}</dt>
+            <dd>
+              <StageLine stage={stage} onRetry={onRetryStage} />
+            </dd>
+          </div>
+        )}
         {customer.liableAgent?.name && <Fact label={t('liableAgent')}>{customer.liableAgent.name}</Fact>}
         {source && <Fact label={t('source')}>{source}</Fact>}
         {region && <Fact label={t('region')}>{region}</Fact>}

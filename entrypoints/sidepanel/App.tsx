@@ -50,6 +50,7 @@ function Search() {
   return (
     <>
       <SearchBox
+        fields={settingsView.value?.capabilities.searchFields ?? ['phone', 'email']}
         field={searchField.value}
         text={searchText.value}
         busy={state.status === 'loading'}
@@ -161,13 +162,13 @@ function LookupResult() {
           )}
           <CustomerCard
             card={selected}
-            stage={stageViewOf(selected.customer.id)}
+            stage={settingsView.value?.capabilities.stages ? stageViewOf(selected.customer.id) : undefined}
             reference={referenceData.value}
             revalidating={state.revalidating}
             onRetryStage={() => loadStage(selected.customer.id)}
             onEdit={() => openEdit(selected.customer)}
           />
-          <Ownership customer={selected.customer} />
+          {settingsView.value?.capabilities.ownership && <Ownership customer={selected.customer} />}
         </>
       );
     }
