@@ -6,7 +6,7 @@ import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
 import { describeError, t } from '@/lib/i18n';
 import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
-import { agents, baseUrl, busy, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
+import { agents, baseUrl, busy, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
 const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure' } as const;
 
@@ -27,6 +27,10 @@ function LockedHint({ field }: { field: LockedField }) {
 }
 
 export function App() {
+  // The form appears once the saved settings are in, so loading them never overwrites what is typed.
+  if (!saved.value) {
+    return <main class="form">{loadError.value ? <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(loadError.value.code)} /> : <p class="muted">{t('stageLoading')}</p>}</main>;
+  }
   const errors = showErrors.value ? problems.value : {};
   const result = outcome.value;
   return (

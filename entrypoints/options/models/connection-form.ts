@@ -50,8 +50,18 @@ export const problems = computed(() => {
   return found;
 });
 
+const failure = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
+
+export const loadError = signal<RequestError | undefined>(undefined);
+
 export async function loadForm() {
-  const view = await request('settings.get', {});
+  let view: SettingsView;
+  try {
+    view = await request('settings.get', {});
+  } catch (error) {
+    loadError.value = failure(error);
+    return;
+  }
   saved.value = view;
   const url = view.settings.baseUrl;
   form.backend.value = view.settings.backend;
@@ -68,8 +78,6 @@ async function loadAgents() {
   if (!saved.value?.configured) return;
   agents.value = await request('directory.agents', {}).catch(() => agents.value);
 }
-
-const failure = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
 
 /** Saves, asking the browser for the CRM host first; returns whether everything was saved. */
 export async function save(messages: { saved: string; permissionDenied: string }): Promise<boolean> {
