@@ -1,17 +1,108 @@
-// Words around a digit run that say it is not a phone number (an order, a tracking code, an ID card, a
-// price, a verification code…). Pure and dependency-free: runs in the page scanner, so the page never
-// reports obvious non-numbers, and again in the background.
+// What the surroundings of a digit span say about it: glued to a code or a URL, masked, named as an
+// order / tracking / ID / card / price / code by the words before it, or a date, IP address or card in
+// groups. Pure and dependency-free, so the page scanner drops obvious non-numbers before reporting and
+// the background applies the very same rules. Every function reads folded text (see normalize.ts).
 
-/** Within a few characters before the number. */
-const BEFORE = /(订单|单号|运单|快递|物流|工单|编号|流水|交易号|验证码|校验码|动态码|取件码|身份证|证件号|卡号|银行卡|账号|帐号|金额|价格|售价|￥|¥|\$|QQ|微信号|order|ticket|tracking|invoice|#)\s*(号|码)?\s*(是|为)?\s*[:：#]?\s*$/i;
-/** Right after the number. */
-const AFTER = /^\s*(元|块|美元|%|次|件|个|台|天|kg)/i;
+/** Words that name what follows as something other than a contact. */
+const NOT_A_CONTACT =
+  '订单|单号|运单|快递|物流|工单|编号|流水|交易号|序列号|型号|批次|发票|合同号|验证码|校验码|动态码|取件码|提货码|' +
+  '身份证|证件|卡号|银行卡|信用卡|账号|帐号|账户|户号|工号|学号|会员号|金额|价格|售价|单价|总价|报价|版本|时间戳|' +
+  '¥|￥|\\$|rmb|qq|order|ticket|tracking|invoice|otp|code|serial|sku|version|timestamp';
+/** Words that name what follows as a contact; the nearer of the two kinds wins. */
+const A_CONTACT = '电话|手机|联系|座机|固话|热线|微信|致电|拨打|回电|打我|tel|phone|mobile|cell|call|whatsapp|contact';
+const LEADING_WORDS = new RegExp(`(${NOT_A_CONTACT})|(${A_CONTACT})`, 'gi');
+/** Words right after a number that make it an amount. */
+const TRAILING_UNIT = /^\s{0,2}(?:元|块|万|美元|美金|港币|人民币|rmb|%)/i;
+/** A clause ends here, so words before it speak about something else. */
+const CLAUSE_BREAK = /[，,。！!？?；;\n]/;
+const LEADING_WINDOW = 14;
 
-const BEFORE_WINDOW = 12;
-const AFTER_WINDOW = 4;
+/** Whether the nearest naming word before `start` (in the same clause) says "not a contact". */
+export function isNamedAsNonContact(text: string, start: number, end: number): boolean {
+  if (TRAILING_UNIT.test(text.slice(end, end + 6))) return true;
+  let window = text.slice(Math.max(0, start - LEADING_WINDOW), start);
+  for (let index = window.length - 1; index >= 0; index--) {
+    if (CLAUSE_BREAK.test(window[index]!)) {
+      window = window.slice(index + 1);
+      break;
+    }
+  }
+  let lastIsNonContact = false;
+  for (const match of window.matchAll(LEADING_WORDS)) lastIsNonContact = match[1] !== undefined;
+  return lastIsNonContact;
+}
 
-export function contextRejects(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - BEFORE_WINDOW), start);
-  const after = text.slice(end, end + AFTER_WINDOW);
-  return BEFORE.test(before) || AFTER.test(after);
+const isAsciiAlphanumeric = (char: string | undefined) => char !== undefined && /[A-Za-z0-9]/.test(char);
+const isUrlCharacter = (char: string | undefined) => char !== undefined && /[A-Za-z_./=?:-]/.test(char);
+
+/**
+ * Whether the character before `start` makes the span part of something else: a code (SF1234…,
+ * v13.8), a masked number (138****5678), a URL path or query, a handle, an amount.
+ */
+export function isGluedBefore(text: string, start: number): boolean {
+  const before = text[start - 1];
+  if (before === undefined) return false;
+  if (/[A-Za-z0-9_@*\\=&#%$¥￥]/.test(before)) return true;
+  // "AB-13812345678" or "1.13812345678": a hyphen or point joining it to a code or a decimal.
+  if (before === '-' || before === '.') return isAsciiAlphanumeric(text[start - 2]);
+  // "/item/13812345678" is a URL path; "13812345678/13912345678" lists two numbers.
+  return before === '/' && isUrlCharacter(text[start - 2]);
+}
+
+/** Whether the character after `end` makes the span part of something else (see isGluedBefore). */
+export function isGluedAfter(text: string, end: number): boolean {
+  const after = text[end];
+  if (after === undefined) return false;
+  if (/[A-Za-z_@*\\%]/.test(after)) return true;
+  if (after === '-') return isAsciiAlphanumeric(text[end + 1]);
+  // "13812345678.5" is a decimal and "…5678.jpg" a file name; "…5678.Thanks" ends a sentence.
+  if (after === '.') return /[0-9a-z]/.test(text[end + 1] ?? '');
+  return after === '/' && isUrlCharacter(text[end + 1]);
+}
+
+/** The digits of consecutive groups and the separator written before each (see phone-runs.ts). */
+export interface GroupView {
+  digits: string;
+  joint: string;
+}
+
+const isYear = (digits: string) => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
+const isWithin = (digits: string, low: number, high: number) =>
+  digits.length <= 2 && Number(digits) >= low && Number(digits) <= high;
+
+/** How many groups from `first` spell a date (2024-03-15, 2024-3): they are never a number. */
+export function dateGroupCount(groups: readonly GroupView[], first: number): number {
+  const year = groups[first];
+  const month = groups[first + 1];
+  if (!year || !month || !isYear(year.digits) || !isWithin(month.digits, 1, 12)) return 0;
+  if (month.joint !== '-' && month.joint !== '.') return 0;
+  const day = groups[first + 2];
+  return day && day.joint === month.joint && isWithin(day.digits, 1, 31) ? 3 : 2;
+}
+
+/** How many groups from `first` spell a bank card written in fours (6222 0212 3456 7890 123). */
+export function cardGroupCount(groups: readonly GroupView[], first: number): number {
+  let count = 0;
+  let digits = 0;
+  for (let index = first; index < groups.length; index++) {
+    const group = groups[index]!;
+    if (index > first && group.joint !== ' ' && group.joint !== '-') break;
+    if (group.digits.length === 4 && digits + 4 <= 19) {
+      count++;
+      digits += 4;
+      continue;
+    }
+    // A card may end in a shorter group (19 digits: four fours and a three).
+    if (count >= 4 && group.digits.length < 4 && digits + group.digits.length <= 19) count++;
+    break;
+  }
+  return count >= 4 ? count : 0;
+}
+
+/** Whether the groups are an IPv4 address (four groups of at most three digits joined by points). */
+export function isIpAddress(groups: readonly GroupView[]): boolean {
+  return (
+    groups.length === 4 &&
+    groups.every((group, index) => group.digits.length <= 3 && (index === 0 || group.joint === '.'))
+  );
 }

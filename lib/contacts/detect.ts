@@ -1,27 +1,31 @@
-// Detection as the product trusts it: cheap candidates confirmed and normalised with libphonenumber-js
-// (full metadata, so a CN mobile prefix or area code that does not exist is refused). Phones come out in
-// E.164, emails lowercased, in order of appearance. Imported by the background; too heavy for the page.
+// Detection the product trusts: the candidate scan (shapes and context rules) with libphonenumber-js as
+// the judge of each phone span, so an invalid longest span falls back to a shorter one (an extension, a
+// stray digit). Imported by the background only: the full ("max") metadata is needed to refuse CN
+// mobile prefixes and area codes that do not exist, and is too heavy for the page.
+// Invariant: phones come out in E.164, emails lowercased, in order of appearance, one per span.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { findContactCandidates } from './candidates';
-import { foldWidth } from './normalize';
+import { scanContacts } from './candidates';
+import type { DialableNumber } from './phone-runs';
 
 export type DetectedContact = { kind: 'phone' | 'email'; value: string; start: number; end: number };
 
-function normalisePhone(raw: string): string | undefined {
-  const folded = foldWidth(raw);
-  let digits = folded.replace(/\D/g, '');
-  const international = folded.includes('+') || digits.startsWith('00');
-  if (digits.startsWith('00')) digits = digits.slice(2);
-  const written = international || (digits.startsWith('86') && digits.length >= 12) ? `+${digits}` : digits;
-  const phone = parsePhoneNumberFromString(written, 'CN');
-  return phone?.isValid() ? phone.number : undefined;
+const CN_MOBILE_NATIONAL = /^1\d{10}$/;
+
+/** The E.164 form of a phone-shaped span, or undefined when no such number exists. */
+export function confirmPhone(dialable: DialableNumber): string | undefined {
+  const phone = dialable.international
+    ? parsePhoneNumberFromString(`+${dialable.digits}`)
+    : parsePhoneNumberFromString(dialable.digits, 'CN');
+  if (!phone) return undefined;
+  // With max metadata a number is valid exactly when it has a type; asking for the type once (rather
+  // than isValid() and then getType(), which both run every type pattern) halves the cost.
+  const type = phone.getType();
+  if (type === undefined) return undefined;
+  // Eleven digits after 86 starting with 1 can only be a mobile: the prefix must be an allocated one.
+  if (phone.countryCallingCode === '86' && CN_MOBILE_NATIONAL.test(phone.nationalNumber) && type !== 'MOBILE') return undefined;
+  return phone.number;
 }
 
 export function detectContacts(text: string): DetectedContact[] {
-  const detected: DetectedContact[] = [];
-  for (const candidate of findContactCandidates(text)) {
-    const value = candidate.kind === 'email' ? foldWidth(candidate.raw).toLowerCase() : normalisePhone(candidate.raw);
-    if (value) detected.push({ kind: candidate.kind, value, start: candidate.start, end: candidate.end });
-  }
-  return detected;
+  return scanContacts(text, confirmPhone);
 }
