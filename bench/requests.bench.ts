@@ -1,0 +1,124 @@
+// CRM requests a lookup costs, against the floor of one request: (1) per lookup of a new contact once
+// reference data is cached (from the mock's request log, every API call until the card has settled), and
+// (2) get_token calls over a whole run — connection test included — in which 100 lookups are spread over
+// 10 conversation tabs, each followed by its own panel (floor: the connection test's one token).
+import type { Page } from 'playwright-core';
+import { openPanel } from '../e2e/support/agent';
+import {
+  cardSettled,
+  cardShown,
+  clearRequestLog,
+  isMain,
+  openChat,
+  panelChanged,
+  prepareChat,
+  requestCounts,
+  round,
+  startBenchSession,
+  visitorWritesAt,
+  watchCards,
+  type BenchCustomer,
+  type BenchSession,
+} from './support';
+
+const WARMUP_LOOKUPS = 3;
+const MEASURED_LOOKUPS = 20;
+const TABS = 10;
+const MESSAGES_PER_TAB = 10;
+
+export interface RequestFigures {
+  requestsPerWarmLookup: number;
+  /** The same lookups' requests by endpoint, per lookup. */
+  perLookupByEndpoint: Record<string, number>;
+  tokenCallsPer100Lookups: number;
+  lookupsInRun: number;
+}
+
+async function lookUpAndSettle(session: BenchSession, chat: Page, panel: Page, customer: BenchCustomer): Promise<void> {
+  const detectedAt = await visitorWritesAt(chat, customer.line);
+  await cardShown(panel, customer.id, detectedAt);
+  await cardSettled(panel, customer.id, session.stageLoadingText);
+}
+
+/** Warm caches, then N new contacts whose first spelling matches (so one search is all a lookup needs). */
+async function requestsPerWarmLookup(session: BenchSession): Promise<Pick<RequestFigures, 'requestsPerWarmLookup' | 'perLookupByEndpoint'>> {
+  const chat = await openChat(session.browser, session.mock.url);
+  const panel = await openPanel(session.browser);
+  await watchCards(panel);
+  await chat.bringToFront();
+  for (const customer of session.customers.take(WARMUP_LOOKUPS)) await lookUpAndSettle(session, chat, panel, customer);
+  await clearRequestLog(session.mock);
+  for (const customer of session.customers.take(MEASURED_LOOKUPS, (candidate) => candidate.searches === 1)) {
+    await lookUpAndSettle(session, chat, panel, customer);
+  }
+  const counts = await requestCounts(session.mock.url);
+  await panel.close();
+  await chat.close();
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return {
+    requestsPerWarmLookup: round(total / MEASURED_LOOKUPS),
+    perLookupByEndpoint: Object.fromEntries(Object.entries(counts).map(([endpoint, count]) => [endpoint, round(count / MEASURED_LOOKUPS)])),
+  };
+}
+
+/**
+ * Ten conversations, each with a panel following it. Each conversation is navigated while its own (still
+ * blank) panel tab is in front, so panels opened earlier never see it become active and keep following
+ * their own tab; each new panel follows the conversation used last. Then every conversation receives ten
+ * messages, one round at a time, all ten panels looking up at once.
+ */
+async function lookupsOverTabs(session: BenchSession): Promise<number> {
+  const pairs: { chat: Page; panel: Page; customers: BenchCustomer[] }[] = [];
+  for (let tab = 0; tab < TABS; tab += 1) {
+    const chat = await prepareChat(session.browser, session.mock.url);
+    const panel = await session.browser.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 760 });
+    await chat.load();
+    await panel.goto(`chrome-extension://${session.browser.extensionId}/sidepanel.html`);
+    await watchCards(panel);
+    pairs.push({ chat: chat.page, panel, customers: session.customers.take(MESSAGES_PER_TAB) });
+  }
+  for (let message = 0; message < MESSAGES_PER_TAB; message += 1) {
+    // The visitors write one after another, each once the previous tab's panel has started its lookup
+    // (its contact is stored); the lookups themselves then run side by side in the ten panels. Reports
+    // landing at the same instant would be lost: the background's contacts.detected rewrites the whole
+    // session:tabContacts record from a read made before the other tab's write.
+    const shown: Promise<unknown>[] = [];
+    for (const { chat, panel, customers } of pairs) {
+      const customer = customers[message]!;
+      const detectedAt = await visitorWritesAt(chat, customer.line);
+      await panelChanged(panel, detectedAt);
+      shown.push(cardShown(panel, customer.id, detectedAt).then(() => cardSettled(panel, customer.id, session.stageLoadingText)));
+    }
+    await Promise.all(shown);
+  }
+  for (const { chat, panel } of pairs) {
+    await panel.close();
+    await chat.close();
+  }
+  return TABS * MESSAGES_PER_TAB;
+}
+
+export async function benchRequests(): Promise<RequestFigures> {
+  const session = await startBenchSession();
+  try {
+    // The connection test's (and any warm-up's) tokens, before the log is cleared for the per-lookup count.
+    const tokensBefore = (await requestCounts(session.mock.url))['get_token'] ?? 0;
+    const warm = await requestsPerWarmLookup(session);
+    const tabLookups = await lookupsOverTabs(session);
+    const tokensAfter = (await requestCounts(session.mock.url))['get_token'] ?? 0;
+    return {
+      ...warm,
+      tokenCallsPer100Lookups: tokensBefore + tokensAfter,
+      lookupsInRun: WARMUP_LOOKUPS + MEASURED_LOOKUPS + tabLookups,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+if (isMain(import.meta.url)) {
+  const figures = await benchRequests();
+  console.log(`requestsPerWarmLookup: ${figures.requestsPerWarmLookup} (floor 1), by endpoint:`, figures.perLookupByEndpoint);
+  console.log(`tokenCallsPer100Lookups: ${figures.tokenCallsPer100Lookups} (floor 1; whole run of ${figures.lookupsInRun} lookups incl. the connection test)`);
+}
