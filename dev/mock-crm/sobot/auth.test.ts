@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { md5Hex } from './prng';
+import { md5Hex } from '../shared/prng';
 import { startTestMock, type TestMock } from './test-support';
 
 describe('get_token and the token header', () => {

@@ -2,7 +2,7 @@
 // get_token issues a new one and the previous stops working at once (900002), as the document warns.
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type Reply } from './http';
-import { md5Hex } from './prng';
+import { md5Hex } from '../shared/prng';
 
 export interface TokenAuthorityOptions {
   appid: string;

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { elapsed, mockPerSuite, type Json } from '../shared/test-support';
 import { FIXTURE_CUSTOMERS } from './fixtures';
 import { labelId } from './reference-data';
-import { API, startTestMock, type Json, type TestMock } from './test-support';
+import { API, startTestMock } from './test-support';
 
 const { zhangWei, liNa } = FIXTURE_CUSTOMERS;
 const STAGES_PATH = 'user_stage/query_list_by_type';
 
 describe('the control API', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  beforeEach(async () => {
-    await t.control('reset', {});
-  });
-  afterAll(() => t.mock.close());
-
-  const elapsed = async (work: () => Promise<unknown>) => {
-    const started = performance.now();
-    await work();
-    return performance.now() - started;
-  };
+  const t = mockPerSuite(startTestMock);
 
   it('logs every API request with its endpoint, status and ret_code, counts them, and clears the log', async () => {
     await t.getToken();

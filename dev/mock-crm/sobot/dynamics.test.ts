@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockPerSuite, type Json } from '../shared/test-support';
 import { FIXTURE_CUSTOMERS, stageIdNamed } from './fixtures';
 import { STAGES } from './reference-data';
-import { startTestMock, type Json, type TestMock } from './test-support';
+import { startTestMock } from './test-support';
 
 const { zhangWei, liNa, chenJianguo } = FIXTURE_CUSTOMERS;
 const toMs = (time: number) => (time < 1e11 ? time * 1000 : time);
 
 describe('timeline and stages', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  beforeEach(async () => {
-    await t.control('reset', {});
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(startTestMock);
 
   const timeline = async (userid: string, extra = '') => (await t.call(`user_dynamic/list_by_page?userid=${userid}${extra}`)).json;
 

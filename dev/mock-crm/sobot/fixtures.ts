@@ -2,7 +2,7 @@
 // credentials and a handful of customers with exact phones, emails, labels and stages. The seed builds
 // these exactly as written here, next to the generated crowd.
 import { labelId, STAGES } from './reference-data';
-import { stableId } from './prng';
+import { stableId } from '../shared/prng';
 
 export const DEMO_CREDENTIALS = { appid: 'sobot-demo', appKey: 'sobot-demo-key' } as const;
 

@@ -1,13 +1,10 @@
 // The request and reply vocabulary every route shares: how parameters are read (query string first,
 // then the JSON body, as NOTES.md settles), the success and error envelopes, and paging. No route
 // touches node:http directly.
-import type { IncomingMessage } from 'node:http';
+import type { Reply } from '../shared/reply';
 import type { SobotState } from './state';
 
-export interface Reply {
-  status: number;
-  body: unknown;
-}
+export type { Reply };
 
 export const ok = (fields: Record<string, unknown> = {}): Reply => ({
   status: 200,
@@ -63,20 +60,6 @@ export function matchRoute(routes: readonly Route[], path: string): { route: Rou
     if (matches) return { route, pathParams };
   }
   return undefined;
-}
-
-const MAX_BODY_BYTES = 1_000_000;
-
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Parses a body as JSON, or as a form when sent as one; `undefined` for an empty body. */

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockPerSuite, type Json } from '../shared/test-support';
 import { FIXTURE_CUSTOMERS } from './fixtures';
 import { labelGroupId, labelId } from './reference-data';
-import { startTestMock, type Json, type TestMock } from './test-support';
+import { startTestMock } from './test-support';
 
 const { zhangWei, liNa } = FIXTURE_CUSTOMERS;
 const INTEREST = labelGroupId('兴趣');
 
 describe('label groups and labels', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  beforeEach(async () => {
-    await t.control('reset', {});
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(startTestMock);
 
   it('lists the seeded groups with colours and single/multiple choice, page fields as numbers', async () => {
     const { json } = await t.call('label_group/list?page_no=1&page_size=100');

@@ -1,7 +1,7 @@
 // The company's fixed configuration as Sobot would hold it: agents and departments, follow-up stages,
 // customer sources, the region tables, custom-field definitions and the seeded label groups. Static and
 // deterministic; the seed and the reference-data routes read it, nothing writes it.
-import { stableId } from './prng';
+import { stableId } from '../shared/prng';
 
 /** The company id of the document's examples (`pid`, `companyid`). */
 export const COMPANY_ID = '60b7e31daf15417aa0f521aa7d822ddd';

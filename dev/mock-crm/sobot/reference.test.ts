@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestMock, type Json, type TestMock } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { mockPerSuite, type Json } from '../shared/test-support';
+import { startTestMock } from './test-support';
 
 describe('reference data', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(startTestMock, { resetEach: false });
 
   it('lists custom fields of all nine types at the misspelled path, with options for 6–9 and one deleted field', async () => {
     const { json } = await t.call('custom_field/custom_fieid_info_list');

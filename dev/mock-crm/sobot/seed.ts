@@ -2,7 +2,7 @@
 // fixtures.ts and a crowd of generated ones with timelines. Same seed, same data, on every machine;
 // all times are counted back from SEED_NOW_MS, never from the clock.
 import { FIXTURE_CUSTOMERS, UNKNOWN_PHONES, type FixtureCustomer } from './fixtures';
-import { createRandom, stableId, type Random } from './prng';
+import { createRandom, stableId, type Random } from '../shared/prng';
 import {
   CHAT_SUMMARIES,
   COMPANY_KINDS,

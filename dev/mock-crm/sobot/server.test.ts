@@ -55,7 +55,7 @@ describe('npm run mock-crm', () => {
       expect(output).toMatch(/appid\s+acme/);
       expect(output).toMatch(/app key\s+secret/);
       expect(output).toContain(`${url}/demo/`);
-      const { md5Hex } = await import('./prng');
+      const { md5Hex } = await import('../shared/prng');
       const answer = await (await fetch(`${url}/api/get_token?appid=acme&create_time=1&sign=${md5Hex('acme1secret')}`)).json();
       expect(answer.item.expires_in).toBe('600');
     } finally {

@@ -1,7 +1,7 @@
 // The mock company's mutable data: label groups, labels, customers and their timelines. Routes and the
 // control API change it only through these records; `seedState()` (seed.ts) builds a fresh copy, so a
 // reset never shares objects with the previous run.
-import { md5Hex } from './prng';
+import { md5Hex } from '../shared/prng';
 import type { FieldDefinition } from './reference-data';
 
 export interface LabelGroupRecord {

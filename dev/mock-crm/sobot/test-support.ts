@@ -1,12 +1,10 @@
-// Helpers for the mock's own tests: a mock on an ephemeral port, signed get_token, and calls that
-// return HTTP status and JSON. Only *.test.ts files import this.
-import { md5Hex } from './prng';
+// Helpers for the Sobot mock's own tests: a mock on an ephemeral port, signed get_token, and calls that
+// carry the token and return HTTP status and JSON. Only sobot/*.test.ts files import this.
+import { md5Hex } from '../shared/prng';
+import { controlClient, type Json } from '../shared/test-support';
 import { startSobotMock, type SobotMock, type SobotMockOptions } from './server';
 
 export const API = '/api/scrm/5/';
-
-// Loose on purpose: tests poke at whatever shape the mock answers with.
-export type Json = any;
 
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'DELETE';
@@ -45,17 +43,8 @@ export async function startTestMock(options: SobotMockOptions = {}) {
     return { status: response.status, json: await response.json() };
   }
 
-  async function control(path: string, body?: unknown, method: 'GET' | 'POST' | 'DELETE' = body === undefined ? 'GET' : 'POST') {
-    const response = await fetch(`${mock.url}/__control/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as Json };
-  }
-
   await getToken();
-  return { mock, getToken, raw, call, control, token: () => token };
+  return { mock, getToken, raw, call, control: controlClient(mock.url), token: () => token };
 }
 
 export type TestMock = Awaited<ReturnType<typeof startTestMock>>;

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockPerSuite, type Json } from '../shared/test-support';
 import { FIXTURE_CUSTOMERS, stageIdNamed } from './fixtures';
 import { AGENTS, API_AGENT, CUSTOM_FIELDS, labelId } from './reference-data';
-import { startTestMock, type Json, type TestMock } from './test-support';
+import { startTestMock } from './test-support';
 
 const { zhangWei, liNa, wangFang, liuYang, chenJing, chenJianguo, zhaoMin } = FIXTURE_CUSTOMERS;
 const agent = (name: string) => AGENTS.find((candidate) => candidate.name === name)!;
 
 describe('customers', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  beforeEach(async () => {
-    await t.control('reset', {});
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(startTestMock);
 
   const search = async (query: string) => (await t.call(`user/list_by_page?${query}`)).json;
   const idsFound = async (type: number | string, value: string) =>

@@ -1,16 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestMock, type TestMock } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { mockPerSuite } from '../shared/test-support';
+import { startTestMock } from './test-support';
 
 const SERVER_NOW = Date.UTC(2024, 10, 20, 2, 0, 0);
 const LIST = { page: 1, limit: 1 };
 
 describe('the signature check', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock({ now: () => SERVER_NOW });
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(() => startTestMock({ now: () => SERVER_NOW }), { resetEach: false });
 
   it('accepts Base64(HMAC-SHA256(secret, appid + nonce + timestamp)) computed independently', async () => {
     expect([t.mock.appid, t.mock.secret]).toEqual(['1090', 'useasy-demo-secret']);
@@ -71,11 +68,10 @@ describe('the signature check', () => {
 });
 
 describe('a mock with another recipe', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock({ appid: '2001', secret: 's3', recipe: { algorithm: 'sha256', message: ['secret', 'nonce', 'timestamp'], encoding: 'hex' } });
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(
+    () => startTestMock({ appid: '2001', secret: 's3', recipe: { algorithm: 'sha256', message: ['secret', 'nonce', 'timestamp'], encoding: 'hex' } }),
+    { resetEach: false },
+  );
 
   it('verifies with that recipe and refuses the default one', async () => {
     expect((await t.call('list', { body: LIST })).status).toBe(200);

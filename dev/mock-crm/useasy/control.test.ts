@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { elapsed, mockPerSuite, type Json } from '../shared/test-support';
 import { FIXTURE_CUSTOMERS } from './fixtures';
-import { startTestMock, type Json, type TestMock } from './test-support';
+import { startTestMock } from './test-support';
 
 const { zhangWei, liNa } = FIXTURE_CUSTOMERS;
 const LIST = { page: 1, limit: 1 };
 
 describe('the Useasy control API', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  beforeEach(async () => {
-    await t.control('reset', {});
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(startTestMock);
 
-  const elapsed = async (work: () => Promise<unknown>) => {
-    const started = performance.now();
-    await work();
-    return performance.now() - started;
-  };
   const listStatus = async () => (await t.raw('/openapi/crm/list', { body: LIST })).status;
 
   it('logs every API request with its endpoint, status and code, counts them per endpoint, and clears the log', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { mockPerSuite, type Json } from '../shared/test-support';
 import { FIELD_IDS } from './fields';
 import { agentNamed, FIXTURE_CUSTOMERS, OPEN_SEA_ID } from './fixtures';
-import { startTestMock, type Json, type TestMock } from './test-support';
+import { startTestMock } from './test-support';
 
 const { zhangWei, zhaoMin, chenJing, chenJianguo, sunYue, docExample } = FIXTURE_CUSTOMERS;
 const SERVER_NOW = Date.UTC(2025, 0, 2, 3, 4, 5); // 2025-01-02 11:04:05 in China
@@ -9,14 +10,7 @@ const SERVER_NOW = Date.UTC(2025, 0, 2, 3, 4, 5); // 2025-01-02 11:04:05 in Chin
 const search = (field: string, operator: string, value: unknown[] = []) => ({ field, operator, value });
 
 describe('the Useasy CRM endpoints', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock({ now: () => SERVER_NOW });
-  });
-  beforeEach(async () => {
-    await t.control('reset', {});
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(() => startTestMock({ now: () => SERVER_NOW }));
 
   const list = async (body: unknown) => (await t.call('list', { body })).json;
 

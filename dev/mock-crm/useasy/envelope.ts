@@ -1,11 +1,9 @@
 // The replies every Useasy route shares. Success is the documented envelope; errors, which the document
 // never shows, use the same envelope with success false, an HTTP-like code string and a message: HTTP
 // 401 for a refused signature (as a gateway answers), HTTP 200 for business errors. Mock-only.
+import type { Reply } from '../shared/reply';
 
-export interface Reply {
-  status: number;
-  body: unknown;
-}
+export type { Reply };
 
 let traceCounter = 0;
 /** The newer API version adds a traceId; a counter keeps it unique without randomness. */
@@ -27,9 +25,3 @@ export const unauthorized = (message: string) => error(401, '401', message);
 export const invalid = (message: string) => error(200, '400', message);
 export const notFound = (message: string) => error(200, '404', message);
 export const internalError = () => error(200, '500', '系统异常,请稍后重试');
-
-/** What Spring answers for a path or method it has no handler for. */
-export const noHandler = (status: 404 | 405, path: string): Reply => ({
-  status,
-  body: { timestamp: new Date().toISOString(), status, error: status === 404 ? 'Not Found' : 'Method Not Allowed', path },
-});

@@ -1,7 +1,8 @@
 // The CRM endpoints of the Useasy open API under /openapi/crm/: add, update, list, get one (in all three
 // forms NOTES.md lists), delete and the field configuration. Each handler reads the parsed body and the
 // state and returns a Reply; none touches node:http. Mock-only; the server imports the table.
-import { invalid, noHandler, notFound, ok, type Reply } from './envelope';
+import { noHandler } from '../shared/reply';
+import { invalid, notFound, ok, type Reply } from './envelope';
 import { ACCOUNT_ID, FIELDS } from './fields';
 import { chinaDateTime, createdIdFor } from './ids';
 import { matches, readConditions } from './search';

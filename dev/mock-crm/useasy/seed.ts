@@ -1,7 +1,7 @@
 // Builds the mock account's customers from a fixed seed: the fixtures of fixtures.ts and a crowd of
 // generated ones with Chinese names, mobiles, emails, owners, sources and custom values. Same seed, same
 // data, on every machine; all times are counted back from SEED_NOW_MS, never from the clock.
-import { createRandom, type Random } from '../sobot/prng';
+import { createRandom, type Random } from '../shared/prng';
 import { ACCOUNT_ID, FIELD_IDS, regionPaths, SOURCES } from './fields';
 import { agentNamed, AGENTS, FIXTURE_CUSTOMERS, OPEN_SEA_ID, UNKNOWN_PHONES, type FixtureCustomer } from './fixtures';
 import { chinaDateTime, SEED_NOW_MS, snowflakeId } from './ids';

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECIPE } from '../../../lib/crm/useasy/sign';
+import { mockPerSuite } from '../shared/test-support';
 import { DEFAULT_PORT } from './server';
-import { startTestMock, type TestMock } from './test-support';
+import { startTestMock } from './test-support';
 
 describe('the server around the Useasy API', () => {
-  let t: TestMock;
-  beforeAll(async () => {
-    t = await startTestMock();
-  });
-  afterAll(() => t.mock.close());
+  const t = mockPerSuite(startTestMock, { resetEach: false });
 
   it('starts with the documented defaults on an ephemeral port when asked', () => {
     expect(DEFAULT_PORT).toBe(8788);

@@ -1,11 +1,9 @@
 // Helpers for the Useasy mock's own tests: a mock on an ephemeral port and signed calls that return the
-// HTTP status and JSON, with every signature header overridable to test refusals. Only *.test.ts files
-// import this.
+// HTTP status and JSON, with every signature header overridable to test refusals. Only useasy/*.test.ts
+// files import this.
 import { newNonce, signUseasy } from '../../../lib/crm/useasy/sign';
+import { controlClient, type Json } from '../shared/test-support';
 import { startUseasyMock, type UseasyMock, type UseasyMockOptions } from './server';
-
-// Loose on purpose: tests poke at whatever shape the mock answers with.
-export type Json = any;
 
 export interface CallOptions {
   method?: 'GET' | 'POST';
@@ -52,16 +50,7 @@ export async function startTestMock(options: UseasyMockOptions = {}) {
     return { status: response.status, json: await response.json() };
   }
 
-  async function control(path: string, body?: unknown, method: 'GET' | 'POST' | 'DELETE' = body === undefined ? 'GET' : 'POST') {
-    const response = await fetch(`${mock.url}/__control/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as Json };
-  }
-
-  return { mock, raw, call, control };
+  return { mock, raw, call, control: controlClient(mock.url) };
 }
 
 export type TestMock = Awaited<ReturnType<typeof startTestMock>>;

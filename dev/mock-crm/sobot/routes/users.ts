@@ -4,7 +4,7 @@ import { bodyFields, changesBetween, readCustomerPatch, shown } from '../custome
 import { searchFilter } from '../customer-search';
 import { toDetailItem, toListItem } from '../customer-wire';
 import { invalid, ok, paged, type Reply, type Route } from '../http';
-import { stableId } from '../prng';
+import { stableId } from '../../shared/prng';
 import { AGENTS, API_AGENT, COMPANY_ID } from '../reference-data';
 import { newId, type CustomerRecord, type SobotState } from '../state';
 import { agentOperator, recordCreated, recordFieldsChanged } from '../timeline';

@@ -1,5 +1,5 @@
 // Serves the demo chat console (dev/mock-crm/demo-console/) under /demo/: a fixed set of file names,
-// so no request can read outside that folder.
+// so no request can read outside that folder. Only shared/server.ts imports it.
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';

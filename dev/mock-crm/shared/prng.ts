@@ -1,5 +1,6 @@
 // Deterministic randomness for the seed and for fault injection: the same seed gives the same data on
 // every machine, so tests, screenshots and benchmarks can name customers. Math.random is never used.
+// Mock code of any backend may import it; the product never does.
 import { createHash } from 'node:crypto';
 
 export function md5Hex(text: string): string {

@@ -1,5 +1,6 @@
 // What reached the API: one entry per request and a count per endpoint, so tests and benchmarks can
-// assert how many CRM calls a user action cost.
+// assert how many CRM calls a user action cost. Each backend's server.ts creates one; shared/server.ts
+// writes it and shared/control.ts reads and clears it.
 export interface LogEntry {
   method: string;
   path: string;
@@ -7,6 +8,7 @@ export interface LogEntry {
   endpoint: string;
   /** HTTP status; 0 when no answer was sent (dropped, timed out, server down). */
   status: number;
+  /** The envelope's code, whatever the backend calls it (Sobot's ret_code, Useasy's code). */
   ret_code: string | null;
   /** Epoch milliseconds when the answer was decided. */
   at: number;

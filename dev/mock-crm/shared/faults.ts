@@ -1,6 +1,7 @@
 // The faults the control API can switch on for API requests: added latency, the server being down,
 // and failing requests (HTTP 500, dropped connection, malformed body, no answer at all), by rate or
 // for the next N requests, optionally only for one endpoint and optionally after the write happened.
+// Each backend's server.ts creates one; shared/server.ts applies it and shared/control.ts sets it.
 import { createRandom } from './prng';
 
 export const FAILURE_KINDS = ['http500', 'drop', 'malformed', 'timeout'] as const;
