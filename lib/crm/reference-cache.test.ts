@@ -36,3 +36,22 @@ describe('referenceCache', () => {
     expect(await cache.get('labels', async () => Promise.reject(new Error('down')))).toBe('old');
   });
 });
+
+describe('referenceCache writes', () => {
+  it('keeps every entry when several load at once', async () => {
+    let value: Record<string, { fetchedAt: number; value: unknown }> = {};
+    const slowStore: CacheBackingStore = {
+      getValue: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return value;
+      },
+      setValue: async (next) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        value = next;
+      },
+    };
+    const cache = createReferenceCache({ store: slowStore, now: () => 0 });
+    await Promise.all(['labels', 'stages', 'fields', 'sources'].map((key) => cache.get(key, async () => key)));
+    expect(Object.keys(value).sort()).toEqual(['fields', 'labels', 'sources', 'stages']);
+  });
+});

@@ -2,6 +2,8 @@
 // request. Stale entries are served at once and refreshed behind the caller's back; only a missing
 // entry makes the caller wait. Only the background imports it.
 
+import { createSerialQueue } from '../serial';
+
 export interface CacheBackingStore {
   getValue(): Promise<Record<string, { fetchedAt: number; value: unknown }>>;
   setValue(value: Record<string, { fetchedAt: number; value: unknown }>): Promise<void>;
@@ -17,14 +19,18 @@ export function createReferenceCache(options: ReferenceCacheOptions) {
   const ttl = options.ttlMs ?? 10 * 60_000;
   const now = options.now ?? Date.now;
   const loading = new Map<string, Promise<unknown>>();
+  // Several entries load at once (label groups, stages, fields): their writes must not overwrite each other.
+  const serially = createSerialQueue();
 
   function load<T>(key: string, loader: () => Promise<T>): Promise<T> {
     const pending = loading.get(key);
     if (pending) return pending as Promise<T>;
     const promise = loader()
       .then(async (value) => {
-        const entries = await options.store.getValue();
-        await options.store.setValue({ ...entries, [key]: { fetchedAt: now(), value } });
+        await serially(async () => {
+          const entries = await options.store.getValue();
+          await options.store.setValue({ ...entries, [key]: { fetchedAt: now(), value } });
+        });
         return value;
       })
       .finally(() => loading.delete(key));
@@ -42,13 +48,12 @@ export function createReferenceCache(options: ReferenceCacheOptions) {
       }
       return entry.value as T;
     },
-    async forget(key: string) {
-      const { [key]: _dropped, ...rest } = await options.store.getValue();
-      await options.store.setValue(rest);
-    },
-    async clear() {
-      await options.store.setValue({});
-    },
+    forget: (key: string) =>
+      serially(async () => {
+        const { [key]: _dropped, ...rest } = await options.store.getValue();
+        await options.store.setValue(rest);
+      }),
+    clear: () => serially(() => options.store.setValue({})),
   };
 }
 

@@ -1,6 +1,6 @@
 // The background's current CRM connection: builds the backend from the saved settings and credentials
 // on first use and rebuilds it when either changes. Only the background imports it.
-import type { CredentialStore } from '../auth/credential-store';
+import type { CredentialStore, Credentials } from '../auth/credential-store';
 import type { IssuedToken, TokenStore } from '../auth/token-holder';
 import type { Settings } from '../storage';
 import type { CrmBackend } from './backend';
@@ -31,17 +31,26 @@ export function createCrmSession(options: CrmSessionOptions) {
     };
   }
 
+  // Settings and credentials are read once and kept until invalidate(): a lookup should cost a CRM
+  // request, not a storage and an IndexedDB read before it.
+  let loaded: Promise<{ settings: Settings; credentials: Credentials | undefined }> | undefined;
+  const configuration = () =>
+    (loaded ??= options.loadSettings().then(async (settings) => ({ settings, credentials: await options.credentials.load(settings.backend) })));
+
   return {
+    /** Forgets the kept settings and credentials; call it whenever either may have changed. */
+    invalidate() {
+      loaded = undefined;
+    },
+
     /** Identifies the connection, so caches keyed by it never mix two CRMs' data. */
     async connectionKey(): Promise<string | undefined> {
-      const settings = await options.loadSettings();
-      const credentials = await options.credentials.load(settings.backend);
+      const { settings, credentials } = await configuration();
       return credentials ? `${settings.backend}|${settings.baseUrl}|${credentials.appid}` : undefined;
     },
 
     async backend(): Promise<CrmBackend> {
-      const settings = await options.loadSettings();
-      const credentials = await options.credentials.load(settings.backend);
+      const { settings, credentials } = await configuration();
       if (!credentials?.appid || !credentials.secret || !settings.baseUrl) {
         throw new CrmError('not-configured', 'The CRM connection is not set up yet.');
       }

@@ -2,18 +2,24 @@
 // where scanning is enabled.
 import { mergeTabContacts, validateCandidates } from '@/lib/contacts/tab-contacts';
 import type { Handlers } from '@/lib/messaging/server';
+import { createSerialQueue } from '@/lib/serial';
 import type { HandlerDependencies } from './dependencies';
 
 export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, 'contacts.detected' | 'contacts.forTab' | 'site.enable' | 'site.disable'> {
   const now = deps.now ?? Date.now;
+  const serially = createSerialQueue();
   return {
     async 'contacts.detected'({ candidates }, { tabId }) {
       if (tabId === undefined) return { accepted: 0 };
       const found = validateCandidates(candidates, deps.detect, now());
       if (found.length === 0) return { accepted: 0 };
-      const all = await deps.tabContacts.getValue();
-      const merged = mergeTabContacts(all[tabId] ?? [], found);
-      await deps.tabContacts.setValue({ ...all, [tabId]: merged });
+      // Reports from many tabs and frames arrive at once: one merge at a time, or a report is lost.
+      const merged = await serially(async () => {
+        const all = await deps.tabContacts.getValue();
+        const next = mergeTabContacts(all[tabId] ?? [], found);
+        await deps.tabContacts.setValue({ ...all, [tabId]: next });
+        return next;
+      });
       deps.onTabContactsChanged(tabId, merged);
       return { accepted: found.length };
     },
@@ -23,16 +29,22 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, 'cont
     },
 
     async 'site.enable'({ origin, tabId }) {
-      const sites = await deps.enabledSites.getValue();
-      const next = sites.includes(origin) ? sites : [...sites, origin];
-      await deps.enabledSites.setValue(next);
+      const next = await serially(async () => {
+        const sites = await deps.enabledSites.getValue();
+        const updated = sites.includes(origin) ? sites : [...sites, origin];
+        await deps.enabledSites.setValue(updated);
+        return updated;
+      });
       await deps.enableSite(next, tabId);
       return { enabledSites: next };
     },
 
     async 'site.disable'({ origin }) {
-      const next = (await deps.enabledSites.getValue()).filter((site) => site !== origin);
-      await deps.enabledSites.setValue(next);
+      const next = await serially(async () => {
+        const updated = (await deps.enabledSites.getValue()).filter((site) => site !== origin);
+        await deps.enabledSites.setValue(updated);
+        return updated;
+      });
       await deps.enableSite(next);
       return { enabledSites: next };
     },

@@ -4,6 +4,7 @@ import { currentStage, toCards } from '@/lib/crm/cards';
 import { findCustomers } from '@/lib/crm/lookup';
 import type { LookupAnswer } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
+import { createSerialQueue } from '@/lib/serial';
 import type { HandlerDependencies } from './dependencies';
 import { referenceData } from './reference-data';
 
@@ -14,18 +15,23 @@ const MAX_CACHED_LOOKUPS = 100;
 export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerMessages> {
   const reference = referenceData(deps);
   const now = deps.now ?? Date.now;
+  const serially = createSerialQueue();
 
   async function cacheKey(contact: { kind: string; value: string }) {
     return `${await deps.session.connectionKey()}|${contact.kind}:${contact.value}`;
   }
 
-  async function remember(key: string, answer: LookupAnswer) {
-    const all = await deps.lookupCache.getValue();
-    const kept = Object.entries(all)
-      .filter(([other]) => other !== key)
-      .sort(([, a], [, b]) => b.at - a.at)
-      .slice(0, MAX_CACHED_LOOKUPS - 1);
-    await deps.lookupCache.setValue(Object.fromEntries([[key, { at: now(), answer }], ...kept]));
+  /** Keeps the answer for next time, one write at a time, without making the agent wait for it. */
+  function remember(key: string, answer: LookupAnswer) {
+    const at = now();
+    void serially(async () => {
+      const all = await deps.lookupCache.getValue();
+      const kept = Object.entries(all)
+        .filter(([other]) => other !== key)
+        .sort(([, a], [, b]) => b.at - a.at)
+        .slice(0, MAX_CACHED_LOOKUPS - 1);
+      await deps.lookupCache.setValue(Object.fromEntries([[key, { at, answer }], ...kept]));
+    }).catch(() => undefined);
   }
 
   return {
@@ -33,7 +39,7 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       const backend = await deps.session.backend();
       const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
       const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
-      await remember(await cacheKey(contact), answer);
+      remember(await cacheKey(contact), answer);
       return answer;
     },
 

@@ -15,7 +15,7 @@ function setup() {
   const deps = {
     settings,
     credentials: { load: async (backend: string) => stored.get(backend), save: async (backend: string, value: Credentials) => void stored.set(backend, value) },
-    session: { backend: async () => ({ capabilities: { labels: true, stages: true, notes: true, timeline: true }, testConnection }) },
+    session: { invalidate: () => undefined, backend: async () => ({ capabilities: { labels: true, stages: true, notes: true, timeline: true }, testConnection }) },
     reference: { clear: vi.fn(async () => undefined) },
     lockedFields: async () => [],
   } as unknown as HandlerDependencies;

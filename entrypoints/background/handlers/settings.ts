@@ -26,6 +26,7 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
         // The page shows these locked; a save that still carries them only changes what policy leaves free.
         const settings = await deps.settings.getValue();
         await deps.settings.setValue({ ...settings, autoLookup: autoLookup ?? settings.autoLookup, myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent) });
+        deps.session.invalidate();
         return settingsView();
       }
       const current = await deps.settings.getValue();
@@ -39,6 +40,7 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
         signatureRecipe: signatureRecipe === undefined ? settings.signatureRecipe : signatureRecipe.trim() || undefined,
         myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent),
       });
+      deps.session.invalidate();
       await deps.reference.clear();
       return settingsView();
     },
