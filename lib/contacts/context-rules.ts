@@ -36,12 +36,20 @@ const isAsciiAlphanumeric = (char: string | undefined) => char !== undefined && 
 const isUrlCharacter = (char: string | undefined) => char !== undefined && /[A-Za-z_./=?:-]/.test(char);
 
 /**
+ * A Latin label typed straight against the number ("TEL13812345678", "加vx13812345678", "Tel.+86 …"):
+ * it names a contact rather than gluing the digits to a code. A whole word only ("hotel1381…" stays
+ * glued); vx/wx/v are how visitors spell WeChat to slip past a shop's contact filter.
+ */
+const GLUED_CONTACT_LABEL = /(?:^|[^A-Za-z])(?:tel|phone|mobile|mob|cell|whatsapp|wechat|weixin|vx|wx|v)\.?$/i;
+
+/**
  * Whether the character before `start` makes the span part of something else: a code (SF1234…,
  * v13.8), a masked number (138****5678), a URL path or query, a handle, an amount.
  */
 export function isGluedBefore(text: string, start: number): boolean {
   const before = text[start - 1];
   if (before === undefined) return false;
+  if (/[A-Za-z.]/.test(before) && GLUED_CONTACT_LABEL.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (/[A-Za-z0-9_@*\\=&#%$¥￥]/.test(before)) return true;
   // "AB-13812345678" or "1.13812345678": a hyphen or point joining it to a code or a decimal.
   if (before === '-' || before === '.') return isAsciiAlphanumeric(text[start - 2]);

@@ -27,9 +27,12 @@ export interface PhoneSpan<T> {
 
 const SEPARATORS = ' -.()\t';
 const MAX_JOINT_LENGTH = 3;
-/** A phone number never spans more groups than "+1 (415) 555 26 71". */
-const MAX_GROUPS_PER_NUMBER = 7;
 const MAX_INTERNATIONAL_DIGITS = 15;
+/**
+ * Every group holds a digit, so a span of "00" and fifteen digits bounds the groups too. Visitors who
+ * slip a number past a shop's filter type one digit per group ("1 3 8 1 2 3 4 5 6 7 8"): eleven groups.
+ */
+const MAX_GROUPS_PER_NUMBER = MAX_INTERNATIONAL_DIGITS + 2;
 const MIN_INTERNATIONAL_DIGITS = 7;
 
 const isDigitCode = (code: number) => code >= 48 && code <= 57;
