@@ -30,13 +30,49 @@ function contextAround(text: string, start: number, end: number): string {
   return text.slice(from, end + CONTEXT_RADIUS).replace(/\s+/g, ' ').trim().slice(0, MAX_CONTEXT);
 }
 
+/** `contenteditable`, `contenteditable=""` and `="plaintext-only"` all make an editor; only "false" does not. */
+function isEditor(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** Whether the element itself (not its ancestors) hides its subtree from the agent or is being written in. */
+function hidesItsText(element: Element): boolean {
+  return SKIPPED_TAGS.has(element.tagName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || isEditor(element);
+}
+
 /** Text the agent reads, not text the agent is writing or the page hides. */
 function isReadable(element: Element | null): boolean {
-  for (let current = element; current; current = current.parentElement) {
-    if (SKIPPED_TAGS.has(current.tagName) || current.hasAttribute('hidden')) return false;
-    if (current.getAttribute('aria-hidden') === 'true' || current.getAttribute('contenteditable') === 'true') return false;
-  }
+  for (let current = element; current; current = current.parentElement) if (hidesItsText(current)) return false;
   return true;
+}
+
+const isFormField = (element: Element): element is HTMLInputElement | HTMLTextAreaElement =>
+  element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
+
+/** The focused element, looking into open shadow roots: `document.activeElement` stops at the host. */
+function focusedElement(): Element | null {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+}
+
+/** A link's address decoded, or as written when it is not valid percent-encoding ("mailto:100%off@…"). */
+function decodedAddress(address: string): string {
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
+}
+
+/** The next node after the walker's current one that is not inside it, or null past the walk's root. */
+function nextOutsideCurrent(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
 }
 
 export function createPageScanner(options: PageScannerOptions) {
@@ -54,20 +90,28 @@ export function createPageScanner(options: PageScannerOptions) {
     }
   }
 
+  function scanLink(link: Element) {
+    const href = link.getAttribute('href');
+    if (!href || !/^(tel|mailto):/i.test(href)) return;
+    const raw = decodedAddress(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '').slice(0, 80);
+    if (raw) batch.push({ kind: /^tel:/i.test(href) ? 'phone' : 'email', raw, context: (link.textContent || raw).trim().slice(0, MAX_CONTEXT) });
+  }
+
+  function scanFormField(field: HTMLInputElement | HTMLTextAreaElement) {
+    if (field === focusedElement() || field.type === 'hidden' || field.type === 'password') return;
+    if (field.value) collect(field.value);
+  }
+
+  /** A readable element's own contributions: its link address and its shadow root (observed once, read every time). */
   function scanElement(element: Element) {
-    if (element instanceof HTMLAnchorElement && /^(tel|mailto):/i.test(element.getAttribute('href') ?? '')) {
-      const href = element.getAttribute('href')!;
-      const raw = decodeURIComponent(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '').slice(0, 80);
-      if (raw) batch.push({ kind: /^tel:/i.test(href) ? 'phone' : 'email', raw, context: (element.textContent || raw).trim().slice(0, MAX_CONTEXT) });
+    if (element.tagName === 'A') scanLink(element);
+    const shadow = element.shadowRoot;
+    if (!shadow) return;
+    if (!observedShadowRoots.has(shadow)) {
+      observedShadowRoots.add(shadow);
+      observe(shadow);
     }
-    if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && element !== document.activeElement) {
-      if (element.type !== 'hidden' && element.type !== 'password' && element.value) collect(element.value);
-    }
-    if (element.shadowRoot && !observedShadowRoots.has(element.shadowRoot)) {
-      observedShadowRoots.add(element.shadowRoot);
-      observe(element.shadowRoot);
-      scanTree(element.shadowRoot);
-    }
+    scanTree(shadow);
   }
 
   function scanTree(root: Node) {
@@ -76,23 +120,31 @@ export function createPageScanner(options: PageScannerOptions) {
       return;
     }
     if (root instanceof Element) {
-      if (!isReadable(root)) {
-        if (root instanceof HTMLInputElement || root instanceof HTMLTextAreaElement) scanElement(root);
-        return;
-      }
+      if (isFormField(root)) return scanFormField(root);
+      if (!isReadable(root)) return;
       scanElement(root);
     }
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) =>
-        node instanceof Element && SKIPPED_TAGS.has(node.tagName) && !(node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement)
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // Ancestors were checked once above; inside, a hidden or skipped element prunes its whole subtree,
+    // so no text node needs its own walk up to the root (that made a page scan cost depth × nodes).
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    while (node) {
       if (node.nodeType === Node.TEXT_NODE) {
-        if (node.nodeValue && node.nodeValue.length > 5 && isReadable(node.parentElement)) collect(node.nodeValue);
+        const text = node.nodeValue;
+        // Nothing shorter than "a@b.co" or "+1234567" can hold a contact.
+        if (text && text.length > 5) collect(text);
+        node = walker.nextNode();
+        continue;
+      }
+      const element = node as Element;
+      if (isFormField(element)) {
+        scanFormField(element);
+        node = nextOutsideCurrent(walker);
+      } else if (hidesItsText(element)) {
+        node = nextOutsideCurrent(walker);
       } else {
-        scanElement(node as Element);
+        scanElement(element);
+        node = walker.nextNode();
       }
     }
   }
@@ -101,8 +153,11 @@ export function createPageScanner(options: PageScannerOptions) {
     flushScheduled = false;
     const roots = new Set(pendingRoots);
     pendingRoots.clear();
+    // Crossing from a shadow root to its host: a host pending with its shadow content reads it once.
     const insideAnother = (node: Node) => {
-      for (let parent = node.parentNode; parent; parent = parent.parentNode) if (roots.has(parent)) return true;
+      for (let parent = node.parentNode; parent; parent = parent instanceof ShadowRoot ? parent.host : parent.parentNode) {
+        if (roots.has(parent)) return true;
+      }
       return false;
     };
     for (const root of roots) {
@@ -135,7 +190,7 @@ export function createPageScanner(options: PageScannerOptions) {
   }
 
   const onChange = (event: Event) => {
-    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) enqueue(event.target);
+    if (event.target instanceof Element && isFormField(event.target)) enqueue(event.target);
   };
 
   return {

@@ -1,0 +1,337 @@
+// @vitest-environment happy-dom
+// The page scanner in a DOM: what it reads (text, form values, tel:/mailto: links, open shadow roots),
+// what it leaves alone (scripts, styles, hidden text, the field the agent is typing in, editors), how it
+// follows a live conversation (only what changed is read) and how it batches reports. Test-only.
+import { afterEach, describe, expect, it } from 'vitest';
+import { findContactCandidates } from '@/lib/contacts/candidates';
+import { createPageScanner, type ScannedCandidate } from './scanner';
+
+/** A scanner whose flushes run when the test says so, recording every text it reads and every report. */
+function scannerUnderTest() {
+  const pendingFlushes: (() => void)[] = [];
+  const textsRead: string[] = [];
+  const reports: ScannedCandidate[][] = [];
+  const scanner = createPageScanner({
+    find: (text) => {
+      textsRead.push(text);
+      return findContactCandidates(text);
+    },
+    report: (candidates) => reports.push(candidates),
+    schedule: (flush) => pendingFlushes.push(flush),
+  });
+  return {
+    scanner,
+    textsRead,
+    reports,
+    /** Runs the scheduled flushes; answers how many there were. */
+    flush() {
+      const flushes = pendingFlushes.splice(0);
+      flushes.forEach((flush) => flush());
+      return flushes.length;
+    },
+    reported: () => reports.flat(),
+  };
+}
+
+/** MutationObserver callbacks run after the current task's microtasks. */
+const mutationsDelivered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function message(text: string): HTMLElement {
+  const bubble = document.createElement('div');
+  bubble.className = 'message visitor';
+  bubble.append(Object.assign(document.createElement('p'), { textContent: text }));
+  return bubble;
+}
+
+function conversation(lines: string[]): HTMLElement {
+  const chat = document.createElement('main');
+  chat.id = 'chat';
+  chat.append(...lines.map(message));
+  document.body.append(chat);
+  return chat;
+}
+
+let running: ReturnType<typeof scannerUnderTest> | undefined;
+
+function startScanner() {
+  running = scannerUnderTest();
+  running.scanner.start();
+  return running;
+}
+
+afterEach(() => {
+  running?.scanner.stop();
+  running = undefined;
+  document.body.replaceChildren();
+  (document.activeElement as HTMLElement | null)?.blur?.();
+});
+
+describe('the initial scan', () => {
+  it('reports phones and emails in the page text, each with the words around it', () => {
+    conversation(['您好，请问有什么可以帮您？', '我的手机是 138 1234 5678，谢谢', '邮箱 Li.Ming@Example.com 也行']);
+    const page = startScanner();
+    expect(page.flush()).toBe(1);
+    expect(page.reports).toEqual([
+      [
+        { kind: 'phone', raw: '138 1234 5678', context: '我的手机是 138 1234 5678，谢谢' },
+        { kind: 'email', raw: 'Li.Ming@Example.com', context: '邮箱 Li.Ming@Example.com 也行' },
+      ],
+    ]);
+  });
+
+  it('cuts a long message down to a context of the words near the contact, spaces collapsed', () => {
+    const filler = '这款外套的面料怎么样，会不会起球，'.repeat(8);
+    conversation([`${filler}\n\n   我的电话   13812345678   ${filler}`]);
+    const page = startScanner();
+    page.flush();
+    const [candidate] = page.reported();
+    expect(candidate?.raw).toBe('13812345678');
+    expect(candidate!.context).toContain('我的电话 13812345678 这款');
+    expect(candidate!.context.length).toBeLessThanOrEqual(240);
+    expect(candidate!.context.length).toBeLessThan(filler.length * 2);
+    expect(candidate!.context).not.toMatch(/\s{2}/);
+  });
+
+  it('reports nothing, and schedules no report, for a page without contacts', () => {
+    conversation(['您好，请问有什么可以帮您？', '订单号 20231105123456789，什么时候发货', '¥1380.00 已付']);
+    const page = startScanner();
+    expect(page.flush()).toBe(1);
+    expect(page.reports).toEqual([]);
+  });
+
+  it('reads the values of form fields, but not the one the agent is typing in', () => {
+    document.body.innerHTML = `
+      <form>
+        <input id="phone" value="13812345678">
+        <textarea id="note"></textarea>
+        <input id="secret" type="password" value="13912345678">
+        <input id="token" type="hidden" value="13712345678">
+        <textarea id="reply"></textarea>
+      </form>`;
+    (document.getElementById('note') as HTMLTextAreaElement).value = '客户邮箱 wang@example.com';
+    const reply = document.getElementById('reply') as HTMLTextAreaElement;
+    reply.value = '好的，我记下了 15012345678';
+    reply.focus();
+    expect(document.activeElement).toBe(reply);
+
+    const page = startScanner();
+    page.flush();
+    expect(page.reported()).toEqual([
+      { kind: 'phone', raw: '13812345678', context: '13812345678' },
+      { kind: 'email', raw: 'wang@example.com', context: '客户邮箱 wang@example.com' },
+    ]);
+    expect(page.textsRead.join('\n')).not.toContain('15012345678');
+  });
+
+  it('reads a field once the agent has left it and its value changed', async () => {
+    document.body.innerHTML = '<input id="customer-phone">';
+    const field = document.getElementById('customer-phone') as HTMLInputElement;
+    const page = startScanner();
+    page.flush();
+    field.value = '13812345678';
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    await mutationsDelivered();
+    expect(page.flush()).toBe(1);
+    expect(page.reported()).toEqual([{ kind: 'phone', raw: '13812345678', context: '13812345678' }]);
+  });
+
+  it('reads tel: and mailto: links, with the link text as context', () => {
+    document.body.innerHTML = `
+      <a href="tel:+86-138-1234-5678">拨打客户电话</a>
+      <a href="mailto:li.ming@example.com?subject=%E8%AE%A2%E5%8D%95">发邮件</a>
+      <a href="mailto:%E6%9D%8E@example.com">李</a>
+      <a href="https://example.com/">官网</a>`;
+    const page = startScanner();
+    page.flush();
+    expect(page.reported()).toEqual([
+      { kind: 'phone', raw: '+86-138-1234-5678', context: '拨打客户电话' },
+      { kind: 'email', raw: 'li.ming@example.com', context: '发邮件' },
+      { kind: 'email', raw: '李@example.com', context: '李' },
+    ]);
+  });
+
+  it('keeps scanning past a link whose address is not valid percent-encoding', () => {
+    document.body.innerHTML = `
+      <a href="mailto:100%off@example.com">促销</a>
+      <p>我的手机是 13812345678</p>`;
+    const page = startScanner();
+    expect(() => page.flush()).not.toThrow();
+    expect(page.reported()).toContainEqual({ kind: 'phone', raw: '13812345678', context: '我的手机是 13812345678' });
+  });
+
+  it('reads inside open shadow roots, nested ones included', () => {
+    const widget = document.createElement('chat-widget');
+    const shadow = widget.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div class="bubble"><p>访客：我的手机 139 8765 4321</p><inner-card></inner-card></div>';
+    const inner = shadow.querySelector('inner-card')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<span>邮箱 deep@example.com</span>';
+    document.body.append(widget);
+
+    const page = startScanner();
+    page.flush();
+    expect(page.reported()).toEqual([
+      { kind: 'phone', raw: '139 8765 4321', context: '访客：我的手机 139 8765 4321' },
+      { kind: 'email', raw: 'deep@example.com', context: '邮箱 deep@example.com' },
+    ]);
+  });
+
+  it('skips scripts, styles, templates, hidden text and editors', () => {
+    document.body.innerHTML = `
+      <script>var agentPhone = "13800000001";</script>
+      <style>.x::after { content: "13800000002"; }</style>
+      <noscript>13800000003</noscript>
+      <template><p>13800000004</p></template>
+      <div hidden><p>隐藏 13800000005</p></div>
+      <div aria-hidden="true"><p>读屏隐藏 13800000006</p></div>
+      <div contenteditable="true"><p>草稿 13800000007</p></div>
+      <div contenteditable><p>草稿 13800000008</p></div>
+      <div contenteditable="plaintext-only">草稿 13800000009</div>
+      <svg><text>13800000010</text></svg>
+      <div contenteditable="false"><p>可读 13812345678</p></div>`;
+    const page = startScanner();
+    page.flush();
+    expect(page.reported().map((candidate) => candidate.raw)).toEqual(['13812345678']);
+    expect(page.textsRead.join('\n')).not.toMatch(/138000000/);
+  });
+});
+
+describe('following a live conversation', () => {
+  it('reads only the new message, not the page again', async () => {
+    const history = Array.from({ length: 50 }, (_, index) => `第 ${index} 条：请问这款有货吗？`);
+    const chat = conversation(history);
+    const page = startScanner();
+    page.flush();
+    page.textsRead.length = 0;
+
+    chat.append(message('好的，我的电话是 021-5888 8888 转 123'));
+    await mutationsDelivered();
+    expect(page.flush()).toBe(1);
+    expect(page.textsRead).toEqual(['好的，我的电话是 021-5888 8888 转 123']);
+    expect(page.reports.at(-1)).toEqual([
+      { kind: 'phone', raw: '021-5888 8888', context: '好的，我的电话是 021-5888 8888 转 123' },
+    ]);
+  });
+
+  it('rereads a text node whose words changed, and only that node', async () => {
+    const chat = conversation(['正在输入…', '您好']);
+    const page = startScanner();
+    page.flush();
+    page.textsRead.length = 0;
+
+    const typing = chat.querySelector('p')!.firstChild as Text;
+    typing.data = '我的邮箱是 zhao@example.cn';
+    await mutationsDelivered();
+    page.flush();
+    expect(page.textsRead).toEqual(['我的邮箱是 zhao@example.cn']);
+    expect(page.reported().at(-1)).toEqual({ kind: 'email', raw: 'zhao@example.cn', context: '我的邮箱是 zhao@example.cn' });
+  });
+
+  it('follows messages added inside an open shadow root', async () => {
+    const widget = document.createElement('chat-widget');
+    const shadow = widget.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div id="log"><p>您好，有什么可以帮您？</p></div>';
+    document.body.append(widget);
+    const page = startScanner();
+    page.flush();
+    page.textsRead.length = 0;
+
+    shadow.getElementById('log')!.append(message('Call me: +852 9123 4567'));
+    await mutationsDelivered();
+    page.flush();
+    expect(page.textsRead).toEqual(['Call me: +852 9123 4567']);
+    expect(page.reported()).toEqual([{ kind: 'phone', raw: '+852 9123 4567', context: 'Call me: +852 9123 4567' }]);
+  });
+
+  it('reads a message once even when its parts arrive in separate mutations of one batch', async () => {
+    const chat = conversation([]);
+    const page = startScanner();
+    page.flush();
+    page.textsRead.length = 0;
+
+    const bubble = message('手机 13812345678');
+    chat.append(bubble);
+    bubble.append(Object.assign(document.createElement('p'), { textContent: '邮箱 late@example.com' }));
+    await mutationsDelivered();
+    page.flush();
+    expect(page.textsRead).toEqual(['手机 13812345678', '邮箱 late@example.com']);
+  });
+
+  it('does not read a message removed before the flush', async () => {
+    const chat = conversation(['您好']);
+    const page = startScanner();
+    page.flush();
+    page.textsRead.length = 0;
+
+    const recalled = message('撤回的消息 13812345678');
+    chat.append(recalled);
+    recalled.remove();
+    await mutationsDelivered();
+    page.flush();
+    expect(page.textsRead).toEqual([]);
+    expect(page.reports).toEqual([]);
+  });
+
+  it('ignores scripts and hidden nodes added later', async () => {
+    const chat = conversation([]);
+    const page = startScanner();
+    page.flush();
+    page.textsRead.length = 0;
+
+    chat.append(Object.assign(document.createElement('script'), { textContent: 'track("13800000001")' }));
+    const hidden = message('13800000002');
+    hidden.hidden = true;
+    chat.append(hidden);
+    await mutationsDelivered();
+    page.flush();
+    expect(page.textsRead).toEqual([]);
+  });
+
+  it('stops following the page once stopped', async () => {
+    const chat = conversation([]);
+    const page = startScanner();
+    page.flush();
+    page.scanner.stop();
+    chat.append(message('13812345678'));
+    await mutationsDelivered();
+    expect(page.flush()).toBe(0);
+  });
+});
+
+describe('batching', () => {
+  it('sends one report per flush for messages that arrive together', async () => {
+    const chat = conversation([]);
+    const page = startScanner();
+    page.flush();
+
+    chat.append(message('先生电话 13812345678'));
+    chat.append(message('太太电话 13987654321'));
+    chat.append(message('邮箱 family@example.com'));
+    await mutationsDelivered();
+    expect(page.flush()).toBe(1);
+    expect(page.reports).toHaveLength(1);
+    expect(page.reports[0]!.map((candidate) => candidate.raw)).toEqual(['13812345678', '13987654321', 'family@example.com']);
+  });
+
+  it('splits a flush into reports of at most 200 candidates, losing none', () => {
+    conversation(Array.from({ length: 250 }, (_, index) => `客户 ${index} 的手机 138${String(index).padStart(8, '0')}`));
+    const page = startScanner();
+    expect(page.flush()).toBe(1);
+    expect(page.reports.map((report) => report.length)).toEqual([200, 50]);
+    expect(new Set(page.reported().map((candidate) => candidate.raw)).size).toBe(250);
+  });
+
+  it('rescans the whole page, shadow roots included, when asked', () => {
+    conversation(['我的手机 13812345678']);
+    const widget = document.createElement('chat-widget');
+    widget.attachShadow({ mode: 'open' }).innerHTML = '<p>邮箱 shadow@example.com</p>';
+    document.body.append(widget);
+    const page = startScanner();
+    page.flush();
+    page.reports.length = 0;
+
+    page.scanner.rescan();
+    expect(page.flush()).toBe(1);
+    expect(page.reports).toHaveLength(1);
+    expect(page.reported().map((candidate) => candidate.raw)).toEqual(['13812345678', 'shadow@example.com']);
+  });
+});
