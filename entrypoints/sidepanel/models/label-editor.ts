@@ -1,0 +1,198 @@
+// The customer's labels as the agent should see them — the last read from the CRM with the agent's
+// queued label writes applied on top — and the label editor: open for whom, its filter, one-click
+// toggles with undo, and "new label". The panel's glue imports it.
+// Invariant: a click queues only its delta (applyLabelClick) against the labels shown, and undo queues
+// the exact inverse, so neither ever overwrites what a colleague changed meanwhile.
+import { effect, signal } from '@preact/signals';
+import { applyLabelClick, mergeLabelDelta, type LabelDelta } from '@/lib/crm/label-delta';
+import type { Label, LabelGroup, LabelRef } from '@/lib/crm/domain';
+import { request, RequestError } from '@/lib/messaging/client';
+import type { OutboxWrite } from '@/lib/outbox/types';
+import { lookupState } from './lookup';
+import { referenceData } from './reference';
+import { enqueueWrite, outboxWrites } from './writes';
+
+/** How long "Undo" stays offered after a click. */
+export const UNDO_MS = 5_000;
+/** More labels than this and the editor offers a filter box. */
+export const FILTER_FROM = 12;
+export const LABEL_NAME_MAX = 30;
+/** A lookup's answer is dated this much before it arrived: the CRM read it some time during the request. */
+const LOOKUP_READ_MARGIN_MS = 10_000;
+
+/** Labels read from the CRM, and when the read started: writes sent after that are not in it. */
+export interface LabelBase {
+  labels: LabelRef[];
+  readAt: number;
+}
+
+/**
+ * The labels to show: `base` with every label write applied that it cannot contain yet — those not
+ * sent, and those sent after the read started. Failed writes changed nothing. Applying a delta twice
+ * changes nothing more, so a write that landed while the read ran is safe to apply again.
+ */
+export function labelsAfterWrites(base: LabelBase, writes: OutboxWrite[]): LabelRef[] {
+  return writes.reduce((labels, write) => {
+    if (write.kind !== 'labels' || write.state === 'failed') return labels;
+    if (write.state === 'sent' && (write.sentAt ?? 0) <= base.readAt) return labels;
+    return mergeLabelDelta(labels, write.payload);
+  }, base.labels);
+}
+
+/** The delta that takes `before` back from what `delta` made of it. */
+export function inverseDelta(before: LabelRef[], delta: LabelDelta): LabelDelta {
+  const had = new Set(before.map((label) => label.id));
+  const removed = new Set(delta.remove);
+  return {
+    add: before.filter((label) => removed.has(label.id)),
+    remove: delta.add.filter((label) => !had.has(label.id)).map((label) => label.id),
+  };
+}
+
+export type LabelNameProblem = 'length' | 'taken';
+
+export function labelNameProblem(name: string, group: LabelGroup): LabelNameProblem | undefined {
+  const trimmed = name.trim();
+  if (trimmed.length < 1 || trimmed.length > LABEL_NAME_MAX) return 'length';
+  if (group.labels.some((label) => label.name === trimmed)) return 'taken';
+  return undefined;
+}
+
+/** The groups and labels matching the filter: by label name, or every label of a matching group. */
+export function filterGroups(groups: LabelGroup[], filter: string): LabelGroup[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return groups;
+  return groups.flatMap((group) => {
+    if (group.name.toLowerCase().includes(needle)) return [group];
+    const labels = group.labels.filter((label) => label.name.toLowerCase().includes(needle));
+    return labels.length ? [{ ...group, labels }] : [];
+  });
+}
+
+const labelBases = signal<Record<string, LabelBase>>({});
+export const labelEditorFor = signal<string | undefined>(undefined);
+export const labelFilter = signal('');
+export const labelRead = signal<{ customerId: string; status: 'reading' | 'read' } | { customerId: string; status: 'failed'; error: RequestError } | undefined>(undefined);
+export const undoOffer = signal<{ customerId: string; inverse: LabelDelta; added: boolean; name: string } | undefined>(undefined);
+export const newLabel = signal<
+  { groupId: string; name: string; problem?: LabelNameProblem; busy: boolean; error?: RequestError } | undefined
+>(undefined);
+
+/** Keeps the newer of two reads: a slow answer never replaces a fresher one. */
+function setBase(customerId: string, base: LabelBase) {
+  const known = labelBases.peek()[customerId];
+  if (known && known.readAt > base.readAt) return;
+  labelBases.value = { ...labelBases.peek(), [customerId]: base };
+}
+
+/** The labels shown for a customer; `fallback` (the card's) until a read is recorded. */
+export function shownLabels(customerId: string, fallback: LabelRef[] = []): LabelRef[] {
+  const base = labelBases.value[customerId] ?? { labels: fallback, readAt: 0 };
+  return labelsAfterWrites(base, outboxWrites.value.filter((write) => write.customerId === customerId));
+}
+
+/** Reads the labels again (the card's may be minutes old) whenever the editor opens. */
+async function readLabels(customerId: string) {
+  const startedAt = Date.now();
+  labelRead.value = { customerId, status: 'reading' };
+  try {
+    const labels = await request('customer.labels', { customerId });
+    setBase(customerId, { labels, readAt: startedAt });
+    if (labelRead.peek()?.customerId === customerId) labelRead.value = { customerId, status: 'read' };
+  } catch (error) {
+    if (labelRead.peek()?.customerId !== customerId) return;
+    labelRead.value = { customerId, status: 'failed', error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+  }
+}
+
+export function toggleLabelEditor(customerId: string) {
+  if (labelEditorFor.value === customerId) {
+    labelEditorFor.value = undefined;
+    return;
+  }
+  labelEditorFor.value = customerId;
+  labelFilter.value = '';
+  newLabel.value = undefined;
+  void readLabels(customerId);
+}
+
+let undoTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** One click: queue the delta against what is shown, show it at once, offer to take it back. */
+export function clickLabel(customerId: string, group: LabelGroup, label: Label) {
+  const before = shownLabels(customerId);
+  const delta = applyLabelClick(before, group, label);
+  void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'labels', payload: delta });
+  const offer = { customerId, inverse: inverseDelta(before, delta), added: delta.add.length > 0, name: label.name };
+  undoOffer.value = offer;
+  clearTimeout(undoTimer);
+  undoTimer = setTimeout(() => {
+    if (undoOffer.peek() === offer) undoOffer.value = undefined;
+  }, UNDO_MS);
+}
+
+export function undoLastClick() {
+  const offer = undoOffer.value;
+  if (!offer) return;
+  undoOffer.value = undefined;
+  clearTimeout(undoTimer);
+  void enqueueWrite({ id: crypto.randomUUID(), customerId: offer.customerId, kind: 'labels', payload: offer.inverse });
+}
+
+export function startNewLabel(groupId: string) {
+  newLabel.value = { groupId, name: '', busy: false };
+}
+
+export function editNewLabel(name: string) {
+  const draft = newLabel.value;
+  // The problem shown stays until the next attempt; typing clears it only once it is solved.
+  if (draft) newLabel.value = { ...draft, name, problem: draft.problem && name.trim() ? undefined : draft.problem, error: undefined };
+}
+
+export function cancelNewLabel() {
+  newLabel.value = undefined;
+}
+
+/** Creates the label in its group, puts it in the editor and on the customer. */
+export async function createLabel(customerId: string) {
+  const draft = newLabel.value;
+  const group = referenceData.value?.labelGroups.find((candidate) => candidate.id === draft?.groupId);
+  if (!draft || !group || draft.busy) return;
+  const problem = labelNameProblem(draft.name, group);
+  if (problem) {
+    newLabel.value = { ...draft, problem };
+    return;
+  }
+  newLabel.value = { ...draft, busy: true, problem: undefined, error: undefined };
+  try {
+    const label = await request('label.create', { groupId: group.id, name: draft.name.trim() });
+    const reference = referenceData.value;
+    const grown = { ...group, labels: [...group.labels, label] };
+    if (reference) {
+      referenceData.value = { ...reference, labelGroups: reference.labelGroups.map((each) => (each.id === group.id ? grown : each)) };
+    }
+    newLabel.value = undefined;
+    clickLabel(customerId, grown, label);
+  } catch (error) {
+    newLabel.value = { ...draft, busy: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+  }
+}
+
+/**
+ * Records each card's labels as a read when a lookup answers. A cached answer (shown while the CRM is
+ * asked again) may predate any write, so every write not failed is applied over it; a fresh one is
+ * dated early rather than late, since applying a landed write again is harmless and missing one is not.
+ */
+export function startTrackingLabels() {
+  const seen = new Map<string, LabelRef[]>();
+  effect(() => {
+    const state = lookupState.value;
+    if (state.status !== 'found') return;
+    const readAt = state.revalidating ? 0 : Date.now() - LOOKUP_READ_MARGIN_MS;
+    for (const card of state.cards) {
+      if (seen.get(card.customer.id) === card.labels) continue;
+      seen.set(card.customer.id, card.labels);
+      setBase(card.customer.id, { labels: card.labels, readAt });
+    }
+  });
+}

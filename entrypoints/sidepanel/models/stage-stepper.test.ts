@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Stage } from '@/lib/crm/domain';
+import type { OutboxWrite } from '@/lib/outbox/types';
+
+const request = vi.fn();
+vi.mock('@/lib/messaging/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
+  request: (...args: unknown[]) => request(...args),
+}));
+
+const stepper = await import('./stage-stepper');
+const { stages } = await import('./stage');
+
+const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
+const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
+const stageWrite = (patch: Partial<OutboxWrite>, stage: Stage, type: 1 | 21 | 22 | 23): OutboxWrite =>
+  ({ id: crypto.randomUUID(), customerId: 'c1', kind: 'stage', createdAt: 1, attempts: 0, state: 'pending', nextAttemptAt: 0, payload: { stage: { id: stage.id, name: stage.name }, type }, ...patch }) as OutboxWrite;
+const enqueued = () => request.mock.calls.filter(([type]) => type === 'write.enqueue').map(([, payload]) => payload as { payload: unknown });
+
+describe('the stage shown over queued writes', () => {
+  it('is the newest stage write the read cannot contain yet', () => {
+    const writes = [stageWrite({ state: 'sent', sentAt: 2_000 }, payment, 1), stageWrite({ state: 'pending' }, payment, 22)];
+    expect(stepper.stageAfterWrites(intent, 1_000, writes)).toMatchObject({ stage: { id: 's-pay' }, result: 'lost' });
+    const moved = stepper.stageAfterWrites(intent, 1_000, writes.slice(0, 1));
+    expect(moved).toMatchObject({ stage: { id: 's-pay' } });
+    expect(moved.result).toBeUndefined();
+  });
+
+  it('is the stage read when the writes failed or the read came after them', () => {
+    const writes = [stageWrite({ state: 'sent', sentAt: 500 }, payment, 1), stageWrite({ state: 'failed' }, payment, 21)];
+    expect(stepper.stageAfterWrites(intent, 1_000, writes)).toEqual({ stage: intent });
+  });
+});
+
+describe('the stage stepper', () => {
+  beforeEach(() => {
+    request.mockReset();
+    request.mockImplementation((_type: string, payload: unknown) => Promise.resolve(payload));
+    stepper.startTrackingStageReads();
+    stages.value = { c1: { status: 'loading' } };
+    stages.value = { c1: { status: 'loaded', stage: intent } };
+  });
+
+  it('moves to a stage in one click, with type 1, and shows it at once', () => {
+    stepper.moveToStage('c1', payment);
+    expect(enqueued().at(-1)).toMatchObject({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's-pay', name: '付款流程' }, type: 1 } });
+    expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-pay' } });
+    expect(stepper.shownStage('c1')?.result).toBeUndefined();
+  });
+
+  it('queues a result only once confirmed, closing the stage shown', () => {
+    stepper.moveToStage('c1', intent);
+    stepper.askResult('c1', 'won');
+    const before = enqueued().length;
+    stepper.cancelResult();
+    stepper.confirmResult('c1');
+    expect(enqueued()).toHaveLength(before);
+
+    stepper.askResult('c1', 'invalid');
+    expect(stepper.pendingResult.value).toEqual({ customerId: 'c1', result: 'invalid' });
+    stepper.confirmResult('c1');
+    expect(enqueued().at(-1)).toMatchObject({ kind: 'stage', payload: { stage: { id: 's-intent' }, type: 23 } });
+    expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-intent' }, result: 'invalid' });
+    expect(stepper.pendingResult.value).toBeUndefined();
+  });
+
+  it('shows nothing while the stage is read, unless the agent already chose one', () => {
+    stages.value = { c2: { status: 'loading' } };
+    expect(stepper.shownStage('c2')).toBeUndefined();
+    stepper.moveToStage('c2', payment);
+    expect(stepper.shownStage('c2')).toMatchObject({ stage: { id: 's-pay' } });
+  });
+});

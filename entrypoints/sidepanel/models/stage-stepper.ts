@@ -1,0 +1,96 @@
+// The follow-up stage as the agent should see it — the stage last read with the agent's newest queued
+// stage write on top — and the stepper's actions: move to a stage at once, or set a result (won, lost,
+// invalid) after an inline confirmation. The panel's glue imports it.
+// Invariant: nothing is queued for a result until the agent confirms it, and a result always names the
+// stage it closes.
+import { effect, signal } from '@preact/signals';
+import type { StageType } from '@/lib/crm/backend';
+import type { Stage } from '@/lib/crm/domain';
+import type { t } from '@/lib/i18n';
+import type { OutboxWrite } from '@/lib/outbox/types';
+import { stages } from './stage';
+import { enqueueWrite, outboxWrites } from './writes';
+
+export type StageResult = 'won' | 'lost' | 'invalid';
+export type ResultType = Exclude<StageType, 1>;
+
+export const RESULT_TYPES: Record<StageResult, ResultType> = { won: 21, lost: 22, invalid: 23 };
+const RESULT_OF: Record<ResultType, StageResult> = { 21: 'won', 22: 'lost', 23: 'invalid' };
+/** 成单 / 输单 / 无效, and Won / Lost / Invalid. */
+export const RESULT_MESSAGES = { won: 'resultWon', lost: 'resultLost', invalid: 'resultInvalid' } as const satisfies Record<StageResult, Parameters<typeof t>[0]>;
+
+export interface ShownStage {
+  stage: { id: string; name: string } | null;
+  result?: StageResult;
+  /** The queued write this comes from, when it is not what the CRM last said. */
+  write?: OutboxWrite;
+}
+
+/**
+ * The stage to show: the newest stage write the last read cannot contain yet (not sent, or sent after
+ * the read started; failed writes changed nothing), else the stage as read.
+ */
+export function stageAfterWrites(read: Stage | null, readAt: number, writes: OutboxWrite[]): ShownStage {
+  const newest = writes.findLast(
+    (write) => write.kind === 'stage' && write.state !== 'failed' && !(write.state === 'sent' && (write.sentAt ?? 0) <= readAt),
+  );
+  if (newest?.kind === 'stage') {
+    const { stage, type } = newest.payload;
+    return type === 1 ? { stage, write: newest } : { stage, result: RESULT_OF[type], write: newest };
+  }
+  return { stage: read };
+}
+
+/** When each customer's stage read started, so writes sent after it are still applied. */
+const stageReadAt = signal<Record<string, number>>({});
+export const pendingResult = signal<{ customerId: string; result: StageResult } | undefined>(undefined);
+
+export function shownStage(customerId: string): ShownStage | undefined {
+  const state = stages.value[customerId];
+  const writes = outboxWrites.value.filter((write) => write.customerId === customerId);
+  const read = state?.status === 'loaded' ? state.stage : null;
+  const shown = stageAfterWrites(read, stageReadAt.value[customerId] ?? 0, writes);
+  // While the read is under way or failed, only a queued write is worth showing.
+  return state?.status === 'loaded' || shown.write ? shown : undefined;
+}
+
+export function moveToStage(customerId: string, stage: Stage) {
+  pendingResult.value = undefined;
+  if (shownStage(customerId)?.stage?.id === stage.id && !shownStage(customerId)?.result) return;
+  void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'stage', payload: { stage: { id: stage.id, name: stage.name }, type: 1 } });
+}
+
+export function askResult(customerId: string, result: StageResult) {
+  pendingResult.value = { customerId, result };
+}
+
+export function cancelResult() {
+  pendingResult.value = undefined;
+}
+
+export function confirmResult(customerId: string) {
+  const pending = pendingResult.value;
+  const current = shownStage(customerId)?.stage;
+  pendingResult.value = undefined;
+  if (!pending || pending.customerId !== customerId || !current?.id) return;
+  void enqueueWrite({
+    id: crypto.randomUUID(),
+    customerId,
+    kind: 'stage',
+    payload: { stage: { id: current.id, name: current.name }, type: RESULT_TYPES[pending.result] },
+  });
+}
+
+/** Dates each stage read by when it started: the stage model shows a fresh 'loading' state then. */
+export function startTrackingStageReads() {
+  const seen = new Map<string, unknown>();
+  effect(() => {
+    const started: Record<string, number> = {};
+    for (const [customerId, state] of Object.entries(stages.value)) {
+      if (seen.get(customerId) === state) continue;
+      seen.set(customerId, state);
+      if (state.status === 'loading') started[customerId] = Date.now();
+    }
+    if (Object.keys(started).length) stageReadAt.value = { ...stageReadAt.peek(), ...started };
+  });
+}

@@ -1,0 +1,197 @@
+// The timeline of the customer on screen: pages read from the CRM by filter (all, staff, customer,
+// other), the agent's notes still in the outbox merged on top, and each entry put into words. The
+// panel's glue imports it. Invariant: an entry is never shown twice — a queued note disappears from the
+// top once the CRM's own entry for it is on screen — and a slow answer for another customer or filter
+// never lands in the list shown.
+import { effect, signal } from '@preact/signals';
+import type { TimelineEvent, TimelineGroup } from '@/lib/crm/domain';
+import { formatTime } from '@/lib/format';
+import { t } from '@/lib/i18n';
+import { request, RequestError } from '@/lib/messaging/client';
+import type { OutboxWrite } from '@/lib/outbox/types';
+import { lookupState } from './lookup';
+import { settingsView } from './settings';
+import { RESULT_MESSAGES } from './stage-stepper';
+import { outboxWrites } from './writes';
+
+export type TimelineFilter = 'all' | TimelineGroup;
+export const TIMELINE_FILTERS: TimelineFilter[] = ['all', 'staff', 'customer', 'other'];
+
+type NoteWrite = Extract<OutboxWrite, { kind: 'note' }>;
+export type TimelineEntry = { kind: 'event'; event: TimelineEvent } | { kind: 'note'; write: NoteWrite };
+
+/** How much earlier than the write the CRM may stamp its note (its clock, not ours). */
+const NOTE_CLOCK_SKEW_MS = 30_000;
+
+function isNote(write: OutboxWrite): write is NoteWrite {
+  return write.kind === 'note';
+}
+
+/**
+ * The list to show: the customer's queued notes, newest first, above the events read. A note is left
+ * out once an event is the CRM's copy of it (same text, not older than the write), and once it was sent
+ * before the first page was read (the read has it, on this page or a later one). Notes are staff
+ * follow-ups, so the customer and other filters show none.
+ */
+export function mergeOutboxNotes(events: TimelineEvent[], writes: OutboxWrite[], headReadAt: number, filter: TimelineFilter): TimelineEntry[] {
+  const eventEntries = events.map((event): TimelineEntry => ({ kind: 'event', event }));
+  if (filter !== 'all' && filter !== 'staff') return eventEntries;
+  const matched = new Set<string>();
+  const queued = writes
+    .filter(isNote)
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .filter((write) => {
+      if (write.state === 'sent' && (write.sentAt ?? 0) <= headReadAt) return false;
+      const content = write.payload.content.trim();
+      const copy = events.find(
+        (event) => !matched.has(event.id) && event.kind === 'note' && event.text?.trim() === content && event.at >= write.createdAt - NOTE_CLOCK_SKEW_MS,
+      );
+      if (copy) matched.add(copy.id);
+      return !copy;
+    });
+  return [...queued.map((write): TimelineEntry => ({ kind: 'note', write })), ...eventEntries];
+}
+
+export interface EventWording {
+  who: string;
+  when: string;
+  /** What happened, one line per change. */
+  lines: string[];
+}
+
+const valueOrEmpty = (value: string | undefined) => value ?? t('timelineNoValue');
+
+export function describeEvent(event: TimelineEvent, locale?: string): EventWording {
+  const who = event.actor ?? t('timelineSystem');
+  const when = formatTime(event.at, locale);
+  switch (event.kind) {
+    case 'created':
+      return { who, when, lines: [t('timelineCreated')] };
+    case 'note':
+      return { who, when, lines: [event.text ?? ''] };
+    case 'stage': {
+      const { from, to, result } = event.stage ?? {};
+      if (result) return { who, when, lines: [t('timelineResult', t(RESULT_MESSAGES[result]))] };
+      const change = from && to ? `${from} → ${to}` : (to ?? from ?? '');
+      return { who, when, lines: [t('timelineStage', change)] };
+    }
+    case 'fields':
+    case 'other': {
+      const changes = (event.changes ?? []).map((change) => `${change.name}: ${valueOrEmpty(change.from)} → ${valueOrEmpty(change.to)}`);
+      return { who, when, lines: changes.length ? changes : [t('timelineOther', event.rawType || '?')] };
+    }
+  }
+}
+
+export interface TimelineState {
+  customerId: string;
+  filter: TimelineFilter;
+  events: TimelineEvent[];
+  /** Pages read so far (1-based count). */
+  pages: number;
+  pageCount: number;
+  /** When the newest read of page 1 started: notes sent after it are not in `events` yet. */
+  headReadAt: number;
+  status: 'loading' | 'ready' | 'error';
+  error?: RequestError;
+}
+
+export const timelineFilter = signal<TimelineFilter>('all');
+export const timelineState = signal<TimelineState | undefined>(undefined);
+let sequence = 0;
+
+const groupOf = (filter: TimelineFilter) => (filter === 'all' ? undefined : filter);
+const asRequestError = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
+
+/** Appends what is new: pages shift as entries arrive at the top, so a page may repeat a few. */
+function withoutRepeats(known: TimelineEvent[], more: TimelineEvent[]): TimelineEvent[] {
+  const ids = new Set(known.map((event) => event.id));
+  return more.filter((event) => !ids.has(event.id));
+}
+
+export async function loadTimeline(customerId: string, filter: TimelineFilter) {
+  const mine = ++sequence;
+  const startedAt = Date.now();
+  timelineState.value = { customerId, filter, events: [], pages: 0, pageCount: 0, headReadAt: startedAt, status: 'loading' };
+  try {
+    const { events, pageCount } = await request('customer.timeline', { customerId, page: 1, group: groupOf(filter) });
+    if (mine !== sequence) return;
+    timelineState.value = { customerId, filter, events, pages: 1, pageCount, headReadAt: startedAt, status: 'ready' };
+  } catch (error) {
+    if (mine !== sequence) return;
+    timelineState.value = { ...timelineState.peek()!, status: 'error', error: asRequestError(error) };
+  }
+}
+
+export function canLoadMore(state: TimelineState | undefined): boolean {
+  return state?.status === 'ready' && state.pages < state.pageCount;
+}
+
+export async function loadMoreTimeline() {
+  const state = timelineState.value;
+  if (!state) return;
+  // After a failed first page, "Retry" starts over; after a failed later page, it asks for that page again.
+  if (state.status === 'error' && state.pages === 0) return loadTimeline(state.customerId, state.filter);
+  if (state.status === 'loading' || state.pages >= state.pageCount) return;
+  const mine = sequence;
+  timelineState.value = { ...state, status: 'loading', error: undefined };
+  try {
+    const { events, pageCount } = await request('customer.timeline', { customerId: state.customerId, page: state.pages + 1, group: groupOf(state.filter) });
+    if (mine !== sequence) return;
+    const current = timelineState.peek()!;
+    timelineState.value = { ...current, events: [...current.events, ...withoutRepeats(current.events, events)], pages: state.pages + 1, pageCount, status: 'ready' };
+  } catch (error) {
+    if (mine !== sequence) return;
+    timelineState.value = { ...timelineState.peek()!, status: 'error', error: asRequestError(error) };
+  }
+}
+
+let refreshing = false;
+
+/** Reads page 1 again and puts what is new on top, keeping the pages already read. */
+export async function refreshTimelineHead() {
+  const state = timelineState.value;
+  if (!state || state.status !== 'ready' || refreshing) return;
+  refreshing = true;
+  const mine = sequence;
+  const startedAt = Date.now();
+  try {
+    const { events } = await request('customer.timeline', { customerId: state.customerId, page: 1, group: groupOf(state.filter) });
+    const current = timelineState.peek();
+    if (mine !== sequence || !current) return;
+    timelineState.value = { ...current, events: [...withoutRepeats(current.events, events), ...current.events], headReadAt: startedAt };
+  } catch {
+    // The entries shown stay; the queued note keeps showing on top until a later read has it.
+  } finally {
+    refreshing = false;
+  }
+}
+
+export function chooseTimelineFilter(filter: TimelineFilter) {
+  timelineFilter.value = filter;
+}
+
+/**
+ * Reads the timeline of the customer on screen (again when the filter changes), and its head again
+ * whenever one of their writes lands after the head was read, so the CRM's own entry replaces the
+ * queued one.
+ */
+export function startFollowingTimeline() {
+  let shownKey: string | undefined;
+  effect(() => {
+    const lookup = lookupState.value;
+    const filter = timelineFilter.value;
+    if (!settingsView.value?.capabilities.timeline || lookup.status !== 'found' || !lookup.selectedId) return;
+    const key = `${lookup.selectedId}|${filter}`;
+    if (key === shownKey) return;
+    shownKey = key;
+    void loadTimeline(lookup.selectedId, filter);
+  });
+  effect(() => {
+    const state = timelineState.value;
+    const writes = outboxWrites.value;
+    if (state?.status !== 'ready') return;
+    const landedSince = writes.some((write) => write.customerId === state.customerId && write.state === 'sent' && (write.sentAt ?? 0) > state.headReadAt);
+    if (landedSince) void refreshTimelineHead();
+  });
+}

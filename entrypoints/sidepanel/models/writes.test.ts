@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { LabelGroup } from '@/lib/crm/domain';
+import type { OutboxWrite } from '@/lib/outbox/types';
+import { outboxViewItem } from '@/lib/storage';
+import { useEnglishMessages } from './test-support';
+
+const request = vi.fn();
+vi.mock('@/lib/messaging/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
+  request: (...args: unknown[]) => request(...args),
+}));
+
+const writes = await import('./writes');
+const { RequestError } = await import('@/lib/messaging/client');
+
+const note = { customerId: 'c1', kind: 'note' as const, payload: { content: '已发报价单' } };
+const stored = (patch: Partial<OutboxWrite>): OutboxWrite =>
+  ({ id: crypto.randomUUID(), customerId: 'c1', kind: 'note', payload: { content: 'x' }, createdAt: 1, attempts: 0, state: 'pending', nextAttemptAt: 0, ...patch }) as OutboxWrite;
+const shown = (id: string) => writes.outboxWrites.value.find((write) => write.id === id);
+
+describe('writes as the panel shows them', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    request.mockReset();
+    useEnglishMessages();
+  });
+
+  it('shows a write from the click on, and the outbox’s state of it once mirrored', async () => {
+    writes.startWatchingWrites();
+    let answer!: (value: unknown) => void;
+    request.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const id = crypto.randomUUID();
+    const asked = writes.enqueueWrite({ id, ...note });
+    expect(shown(id)).toMatchObject({ state: 'pending', payload: note.payload });
+    await outboxViewItem.setValue([stored({ id, state: 'sending', attempts: 1 })]);
+    await vi.waitFor(() => expect(shown(id)).toMatchObject({ state: 'sending' }));
+    // The background's answer was taken before the send started: the mirror's state stays.
+    answer(stored({ id, state: 'pending' }));
+    await asked;
+    expect(shown(id)).toMatchObject({ state: 'sending' });
+    expect(writes.outboxWrites.value.filter((write) => write.id === id)).toHaveLength(1);
+  });
+
+  it('shows a write the background could not queue as failed, and retries by queueing it again', async () => {
+    request.mockRejectedValueOnce(new RequestError('internal', 'The background did not answer.'));
+    const id = crypto.randomUUID();
+    await writes.enqueueWrite({ id, ...note });
+    expect(shown(id)).toMatchObject({ state: 'failed', lastError: { code: 'internal' } });
+    request.mockImplementationOnce((_type: string, payload: object) => Promise.resolve({ ...payload, state: 'pending' }));
+    await writes.retryWrite(id);
+    expect(request).toHaveBeenLastCalledWith('write.enqueue', { id, ...note });
+    expect(shown(id)).toMatchObject({ state: 'pending' });
+  });
+
+  it('discards a write never queued without asking the background', async () => {
+    request.mockRejectedValueOnce(new RequestError('internal', 'down'));
+    const id = crypto.randomUUID();
+    await writes.enqueueWrite({ id, ...note });
+    await writes.discardWrite(id);
+    expect(shown(id)).toBeUndefined();
+    expect(request).toHaveBeenCalledTimes(1);
+    request.mockResolvedValue({ ok: true });
+    await writes.discardWrite('queued-write-1');
+    await writes.retryWrite('queued-write-2');
+    expect(request.mock.calls.slice(1)).toEqual([['write.discard', { id: 'queued-write-1' }], ['write.retry', { id: 'queued-write-2' }]]);
+  });
+
+  it('lists this customer’s label, stage and field changes: unsettled ones, and the last few sent since the panel opened', () => {
+    const all = [
+      stored({ id: 'old-sent', kind: 'labels', state: 'sent', createdAt: 100 }),
+      stored({ id: 'old-failed', kind: 'stage', state: 'failed', createdAt: 100 }),
+      stored({ id: 'new-sent', kind: 'customer', state: 'sent', createdAt: 2_000 }),
+      stored({ id: 'note', kind: 'note', state: 'pending', createdAt: 2_000 }),
+      stored({ id: 'other', customerId: 'c2', kind: 'labels', createdAt: 2_000 }),
+    ];
+    expect(writes.changesToShow(all, 'c1', 1_000).map((write) => write.id)).toEqual(['old-failed', 'new-sent']);
+    const manySent = Array.from({ length: 5 }, (_, index) => stored({ id: `sent-${index}`, kind: 'labels', state: 'sent', createdAt: 2_000 + index }));
+    expect(writes.changesToShow([...all, ...manySent], 'c1', 1_000).map((write) => write.id)).toEqual(['old-failed', 'sent-2', 'sent-3', 'sent-4']);
+  });
+
+  it('says what each write changes and where it stands', () => {
+    const level: LabelGroup = { id: 'g', name: '客户等级', color: '#F5A623', multipleChoice: false, labels: [{ id: 'silver', name: '银卡会员', groupId: 'g' }, { id: 'gold', name: '金卡会员', groupId: 'g' }] };
+    const interest: LabelGroup = { id: 'i', name: '兴趣', color: '#76A6F1', multipleChoice: true, labels: [{ id: 'home', name: '家居生活', groupId: 'i' }] };
+    const describe = (patch: Partial<OutboxWrite>) => writes.describeWrite(stored(patch), [level, interest]);
+    expect(describe({ kind: 'labels', payload: { add: [{ id: 'gold', name: '金卡会员' }], remove: ['silver', 'home'] } })).toBe('Labels +金卡会员 −家居生活');
+    expect(describe({ kind: 'stage', payload: { stage: { id: 's', name: '付款流程' }, type: 1 } })).toBe('Stage → 付款流程');
+    expect(describe({ kind: 'stage', payload: { stage: { id: 's', name: '付款流程' }, type: 22 } })).toBe('付款流程 · Lost');
+    expect(describe({ kind: 'note', payload: { content: '长'.repeat(50) } })).toBe(`Note: ${'长'.repeat(40)}…`);
+
+    expect(writes.writeStateText(stored({ state: 'pending' }))).toBe('Waiting to be sent');
+    expect(writes.writeStateText(stored({ state: 'pending', lastError: { code: 'unreachable', message: 'ECONNREFUSED' } }))).toBe(
+      'Will retry: Cannot reach the CRM: check the network or the CRM address. ECONNREFUSED',
+    );
+    expect(writes.writeStateText(stored({ state: 'failed', lastError: { code: 'invalid-input', message: '标签不存在' } }))).toBe(
+      'Not saved: The CRM refused what was sent. Check it and try again. 标签不存在',
+    );
+    expect(writes.writeStateText(stored({ state: 'sent' }))).toBe('Saved in the CRM');
+  });
+});

@@ -1,0 +1,160 @@
+// The agent's queued CRM writes as the panel sees them: the background's outbox, mirrored from session
+// storage, plus the writes this panel asked for that the mirror does not show yet. The other write
+// models and the panel's glue import it. Invariant: a write is on screen from the click until the
+// outbox drops it; it never blinks out while the request to queue it is under way.
+import { computed, signal } from '@preact/signals';
+import type { LabelGroup } from '@/lib/crm/domain';
+import { describeError, t } from '@/lib/i18n';
+import { request, RequestError } from '@/lib/messaging/client';
+import type { ErrorCode, RequestOf } from '@/lib/messaging/protocol';
+import type { OutboxWrite } from '@/lib/outbox/types';
+import { outboxViewItem } from '@/lib/storage';
+
+export type NewWrite = RequestOf<'write.enqueue'>;
+
+/** The background's queue, as last mirrored to session storage. */
+const mirrored = signal<OutboxWrite[]>([]);
+/** Asked for here and not in the mirror yet; 'failed' when the background could not even queue it. */
+const requested = signal<OutboxWrite[]>([]);
+/** Writes the background never accepted: retrying them means asking it to queue them again. */
+const notQueued = new Map<string, NewWrite>();
+
+export const outboxWrites = computed<OutboxWrite[]>(() => {
+  const known = new Set(mirrored.value.map((write) => write.id));
+  return [...mirrored.value, ...requested.value.filter((write) => !known.has(write.id))];
+});
+
+/** When this panel opened: writes sent before it are old news, not "your changes". */
+export const panelOpenedAt = Date.now();
+
+export function writesOf(customerId: string): OutboxWrite[] {
+  return outboxWrites.value.filter((write) => write.customerId === customerId);
+}
+
+function placeholder(write: NewWrite, at: number): OutboxWrite {
+  return { ...write, createdAt: at, attempts: 0, state: 'pending', nextAttemptAt: at } as OutboxWrite;
+}
+
+function setRequested(id: string, next: OutboxWrite | undefined) {
+  const rest = requested.value.filter((write) => write.id !== id);
+  requested.value = next ? [...rest, next] : rest;
+}
+
+function asRequestError(error: unknown): RequestError {
+  return error instanceof RequestError ? error : new RequestError('internal', String(error));
+}
+
+async function ask(write: NewWrite, shown: OutboxWrite) {
+  try {
+    const queued = await request('write.enqueue', write);
+    notQueued.delete(write.id);
+    // The mirror may already hold a newer state of it; the background's answer only fills the gap.
+    if (mirrored.value.some((each) => each.id === write.id)) setRequested(write.id, undefined);
+    else setRequested(write.id, queued);
+  } catch (error) {
+    const failure = asRequestError(error);
+    notQueued.set(write.id, write);
+    setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message } });
+  }
+}
+
+/** Shows the write at once (optimistic) and asks the background to queue it durably. */
+export function enqueueWrite(write: NewWrite): Promise<void> {
+  const shown = placeholder(write, Date.now());
+  setRequested(write.id, shown);
+  return ask(write, shown);
+}
+
+export async function retryWrite(id: string) {
+  const unqueued = notQueued.get(id);
+  if (unqueued) {
+    const shown = placeholder(unqueued, Date.now());
+    setRequested(id, shown);
+    return ask(unqueued, shown);
+  }
+  await request('write.retry', { id }).catch(() => undefined);
+}
+
+export async function discardWrite(id: string) {
+  if (notQueued.delete(id)) {
+    setRequested(id, undefined);
+    return;
+  }
+  await request('write.discard', { id }).catch(() => undefined);
+}
+
+function mirror(writes: OutboxWrite[] | null) {
+  mirrored.value = writes ?? [];
+  const known = new Set(mirrored.value.map((write) => write.id));
+  if (requested.value.some((write) => known.has(write.id))) requested.value = requested.value.filter((write) => !known.has(write.id));
+}
+
+/** Follows the outbox's mirror: every state change of every write shows without asking. */
+export function startWatchingWrites() {
+  let changed = false;
+  outboxViewItem.watch((writes) => {
+    changed = true;
+    mirror(writes);
+  });
+  // A change seen meanwhile is newer than this first read.
+  void outboxViewItem.getValue().then((writes) => changed || mirror(writes), () => undefined);
+}
+
+/**
+ * The writes worth a line under the card: labels, stage and field changes of this customer that are
+ * still on their way or failed, and the last few sent since the panel opened (so the agent sees
+ * "saved" without the list growing all day). Notes are left to the timeline, where they show in place.
+ */
+export function changesToShow(writes: OutboxWrite[], customerId: string, since: number, keepSent = 3): OutboxWrite[] {
+  const mine = writes.filter((write) => write.customerId === customerId && write.kind !== 'note');
+  const recentSent = new Set(mine.filter((write) => write.state === 'sent' && write.createdAt >= since).slice(-keepSent));
+  return mine.filter((write) => write.state !== 'sent' || recentSent.has(write));
+}
+
+/** The reason a write did not land, in the agent's words, with the CRM's own message. */
+export function writeReason(error: { code: string; message: string }): string {
+  // Codes come from serializeError or RequestError, both closed sets that describeError knows.
+  return `${describeError(error.code as ErrorCode)} ${error.message}`.trim();
+}
+
+export function writeStateText(write: OutboxWrite): string {
+  switch (write.state) {
+    case 'pending':
+      return write.lastError ? t('writeRetrying', writeReason(write.lastError)) : t('writePending');
+    case 'sending':
+      return t('writeSending');
+    case 'sent':
+      return t('writeSent');
+    case 'failed':
+      return t('writeFailed', write.lastError ? writeReason(write.lastError) : t('errorInternal'));
+  }
+}
+
+const RESULT_KEYS = { 21: 'resultWon', 22: 'resultLost', 23: 'resultInvalid' } as const;
+const NOTE_PREVIEW = 40;
+
+/**
+ * What a write changes, in a few words. Labels read "+added −removed"; a removal a single-choice pick
+ * implies (every other label of that group) is left out, since those labels were mostly never there.
+ */
+export function describeWrite(write: OutboxWrite, groups: LabelGroup[]): string {
+  switch (write.kind) {
+    case 'labels': {
+      const groupOf = new Map(groups.flatMap((group) => group.labels.map((label) => [label.id, group] as const)));
+      const nameOf = (id: string) => groupOf.get(id)?.labels.find((label) => label.id === id)?.name ?? id;
+      const pickedSingle = new Set(write.payload.add.map((label) => groupOf.get(label.id)).filter((group) => group && !group.multipleChoice));
+      const removed = write.payload.remove.filter((id) => !pickedSingle.has(groupOf.get(id)));
+      return t('writeLabels', [...write.payload.add.map((label) => `+${label.name}`), ...removed.map((id) => `−${nameOf(id)}`)].join(' '));
+    }
+    case 'stage':
+      return write.payload.type === 1
+        ? t('writeStage', write.payload.stage.name)
+        : t('stageWithResult', [write.payload.stage.name, t(RESULT_KEYS[write.payload.type])]);
+    case 'note': {
+      const text = write.payload.content;
+      return t('writeNote', text.length > NOTE_PREVIEW ? `${text.slice(0, NOTE_PREVIEW)}…` : text);
+    }
+    case 'customer':
+      return t('writeCustomer');
+  }
+}
