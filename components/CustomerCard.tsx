@@ -21,6 +21,8 @@ interface CustomerCardProps {
   revalidating?: boolean;
   onRetryStage: () => void;
   onEdit: () => void;
+  /** The label editor's toggle; undefined when the backend has no labels. */
+  labelEditor?: { open: boolean; controls: string; onToggle: () => void };
 }
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
@@ -54,7 +56,7 @@ function StageLine({ stage, onRetry }: { stage: StageView | undefined; onRetry: 
   return <span class={stage.name ? 'stage' : 'muted'}>{stage.name ?? t('stageNone')}</span>;
 }
 
-export function CustomerCard({ card, stage, reference, revalidating, onRetryStage, onEdit }: CustomerCardProps) {
+export function CustomerCard({ card, stage, reference, revalidating, onRetryStage, onEdit, labelEditor }: CustomerCardProps) {
   const { customer, labels } = card;
   const title = customer.nick || customer.realName || t('unnamedCustomer');
   const source = customer.sourceCode && (reference?.sources.find((entry) => entry.code === customer.sourceCode)?.name ?? customer.sourceCode);
@@ -114,6 +116,11 @@ export function CustomerCard({ card, stage, reference, revalidating, onRetryStag
           </ul>
         ) : (
           <p class="muted">{t('noLabels')}</p>
+        )}
+        {labelEditor && (
+          <button type="button" class="link-button card__labels-edit" aria-expanded={labelEditor.open} aria-controls={labelEditor.controls} onClick={labelEditor.onToggle}>
+            {t('labelsEdit')}
+          </button>
         )}
       </section>
       {reference && reference.customFields.length > 0 && <CustomFieldList definitions={reference.customFields} values={customer.customFields} />}

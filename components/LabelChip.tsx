@@ -2,7 +2,7 @@
 // colour is used, anything else falls back to the neutral chip.
 import type { LabelRef } from '@/lib/crm/domain';
 
-const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+export const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 export function LabelChip({ label }: { label: LabelRef }) {
   const colour = label.color && HEX_COLOUR.test(label.color) ? label.color : undefined;

@@ -13,6 +13,7 @@ import { formatContact } from '@/lib/format';
 import { describeError, t } from '@/lib/i18n';
 import type { Customer } from '@/lib/crm/domain';
 import type { TabContact } from '@/lib/messaging/protocol';
+import { CardChanges, CustomerWork, LABEL_EDITOR_ID } from './CustomerWork';
 import { tabContacts } from './models/contacts';
 import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
 import { followedTab } from './models/followed-tab';
@@ -23,9 +24,14 @@ import { referenceData } from './models/reference';
 import { settingsError, settingsView } from './models/settings';
 import { enableFollowedSite, siteAccess, siteAccessError } from './models/site-access';
 import { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } from './models/search';
+import { labelEditorFor, shownLabels, toggleLabelEditor } from './models/label-editor';
 import { loadStage, stages } from './models/stage';
+import { RESULT_MESSAGES, shownStage } from './models/stage-stepper';
 
 function stageViewOf(customerId: string): StageView | undefined {
+  // The agent's queued stage shows at once, before the CRM has it.
+  const queued = shownStage(customerId);
+  if (queued?.write) return { status: 'loaded', name: queued.result ? t('stageWithResult', [queued.stage?.name ?? '', t(RESULT_MESSAGES[queued.result])]) : queued.stage?.name };
   const state = stages.value[customerId];
   if (!state) return { status: 'loading' };
   if (state.status === 'loaded') return { status: 'loaded', name: state.stage?.name };
@@ -161,14 +167,21 @@ function LookupResult() {
             </button>
           )}
           <CustomerCard
-            card={selected}
+            card={{ ...selected, labels: shownLabels(selected.customer.id, selected.labels) }}
             stage={settingsView.value?.capabilities.stages ? stageViewOf(selected.customer.id) : undefined}
             reference={referenceData.value}
             revalidating={state.revalidating}
             onRetryStage={() => loadStage(selected.customer.id)}
             onEdit={() => openEdit(selected.customer)}
+            labelEditor={
+              settingsView.value?.capabilities.labels
+                ? { open: labelEditorFor.value === selected.customer.id, controls: LABEL_EDITOR_ID, onToggle: () => toggleLabelEditor(selected.customer.id) }
+                : undefined
+            }
           />
+          <CardChanges card={selected} />
           {settingsView.value?.capabilities.ownership && <Ownership customer={selected.customer} />}
+          <CustomerWork card={selected} />
         </>
       );
     }

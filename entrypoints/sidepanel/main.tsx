@@ -10,6 +10,11 @@ import { startSavingFormDrafts } from './models/customer-form';
 import { startTakingPendingLookups } from './models/pending-lookup';
 import { startLoadingReference } from './models/reference';
 import { startLoadingStages } from './models/stage';
+import { startTrackingLabels } from './models/label-editor';
+import { flushNoteDrafts, startRestoringNoteDrafts } from './models/notes';
+import { startTrackingStageReads } from './models/stage-stepper';
+import { startFollowingTimeline } from './models/timeline';
+import { startWatchingWrites } from './models/writes';
 
 document.documentElement.lang = navigator.language;
 startWatchingSettings();
@@ -20,5 +25,12 @@ startLoadingStages();
 startLoadingReference();
 startSavingFormDrafts();
 startTakingPendingLookups();
+startWatchingWrites();
+startTrackingLabels();
+startTrackingStageReads();
+void startRestoringNoteDrafts();
+startFollowingTimeline();
+// The panel can close between a keystroke and the draft's debounced save.
+addEventListener('pagehide', () => void flushNoteDrafts());
 void startFollowingTabs();
 render(<App />, document.getElementById('app')!);

@@ -1,0 +1,133 @@
+// The label editor under the card: every group's labels as toggle buttons (pressed = on the customer),
+// a filter when there are many, "Undo" after a click and "New label" per group. Props in, events out.
+import type { Label, LabelGroup } from '@/lib/crm/domain';
+import { t } from '@/lib/i18n';
+import { HEX_COLOUR } from './LabelChip';
+
+export interface NewLabelView {
+  groupId: string;
+  name: string;
+  busy: boolean;
+  /** Why the name cannot be used, or why the CRM refused it. */
+  problem?: string;
+}
+
+interface LabelEditorProps {
+  id: string;
+  groups: LabelGroup[];
+  /** Ids of the labels the customer has, as shown. */
+  chosen: ReadonlySet<string>;
+  showFilter: boolean;
+  filter: string;
+  /** "Reading the latest labels…" or why that failed. */
+  readNote?: string;
+  undo?: string;
+  newLabel?: NewLabelView;
+  onFilter: (text: string) => void;
+  onToggle: (group: LabelGroup, label: Label) => void;
+  onUndo: () => void;
+  onStartNew: (groupId: string) => void;
+  onEditNew: (name: string) => void;
+  onCreate: () => void;
+  onCancelNew: () => void;
+  onClose: () => void;
+}
+
+function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: LabelGroup; draft: NewLabelView; onEdit: (name: string) => void; onCreate: () => void; onCancel: () => void }) {
+  const errorId = `new-label-error-${group.id}`;
+  return (
+    <form
+      class="new-label"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onCreate();
+      }}
+    >
+      <input
+        class="new-label__name"
+        value={draft.name}
+        maxLength={60}
+        aria-label={t('labelNewName', group.name)}
+        aria-invalid={draft.problem ? true : undefined}
+        aria-describedby={draft.problem ? errorId : undefined}
+        autoFocus
+        onInput={(event) => onEdit(event.currentTarget.value)}
+        onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+      />
+      <button type="submit" class="button button--primary" disabled={draft.busy}>
+        {draft.busy ? t('labelNewCreating') : t('labelNewCreate')}
+      </button>
+      <button type="button" class="button" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+      {draft.problem && (
+        <p id={errorId} class="field__error new-label__error" role="alert">
+          {draft.problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function LabelEditor(props: LabelEditorProps) {
+  const { groups, chosen, newLabel } = props;
+  return (
+    <section id={props.id} class="panel-section label-editor" aria-label={t('labelEditor')}>
+      <header class="panel-section__header">
+        <h3 class="panel-section__title">{t('labelEditor')}</h3>
+        <button type="button" class="icon-button" onClick={props.onClose}>
+          {t('close')}
+        </button>
+      </header>
+      {props.readNote && <p class="muted label-editor__note">{props.readNote}</p>}
+      <div class="undo" role="status">
+        {props.undo && (
+          <>
+            <span>{props.undo}</span>
+            <button type="button" class="link-button" onClick={props.onUndo}>
+              {t('undo')}
+            </button>
+          </>
+        )}
+      </div>
+      {props.showFilter && (
+        <input
+          type="search"
+          class="label-editor__filter"
+          value={props.filter}
+          placeholder={t('labelFilter')}
+          aria-label={t('labelFilter')}
+          onInput={(event) => props.onFilter(event.currentTarget.value)}
+        />
+      )}
+      {groups.length === 0 && props.filter.trim() && <p class="muted">{t('labelFilterNone', props.filter.trim())}</p>}
+      {groups.map((group) => {
+        const colour = HEX_COLOUR.test(group.color) ? group.color : undefined;
+        const headingId = `label-group-${group.id}`;
+        return (
+          <div key={group.id} class="label-group" role="group" aria-labelledby={headingId} style={colour ? { '--chip-colour': colour } : undefined}>
+            <h4 id={headingId} class="label-group__name">
+              {group.name} <span class="label-group__rule">{t(group.multipleChoice ? 'labelGroupMultiple' : 'labelGroupSingle')}</span>
+            </h4>
+            <div class="label-group__labels">
+              {group.labels.map((label) => (
+                <button key={label.id} type="button" class="label-toggle" aria-pressed={chosen.has(label.id)} onClick={() => props.onToggle(group, label)}>
+                  <span class="label-toggle__mark" aria-hidden="true" />
+                  {label.name}
+                </button>
+              ))}
+              {newLabel?.groupId !== group.id && (
+                <button type="button" class="link-button label-group__new" aria-label={t('labelNewIn', group.name)} onClick={() => props.onStartNew(group.id)}>
+                  {t('labelNew')}
+                </button>
+              )}
+            </div>
+            {newLabel?.groupId === group.id && (
+              <NewLabelForm group={group} draft={newLabel} onEdit={props.onEditNew} onCreate={props.onCreate} onCancel={props.onCancelNew} />
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+// The follow-up stages as a stepper (the current one marked as the current step) and the three results,
+// which ask for an inline confirmation before anything is queued. Props in, events out.
+import type { Stage } from '@/lib/crm/domain';
+import { t } from '@/lib/i18n';
+
+export type StepperResult = 'won' | 'lost' | 'invalid';
+
+interface StageStepperProps {
+  /** In the CRM's order. */
+  stages: Stage[];
+  currentId: string | undefined;
+  /** What the CRM or a queued write says when the current stage is none of `stages` (e.g. a result). */
+  currentName: string | undefined;
+  result: StepperResult | undefined;
+  results: { result: StepperResult; name: string }[];
+  /** The confirmation asked for, in words. */
+  question: string | undefined;
+  /** A result needs a stage to close. */
+  resultsDisabled: boolean;
+  onMove: (stage: Stage) => void;
+  onAskResult: (result: StepperResult) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function StageStepper(props: StageStepperProps) {
+  const { stages, currentId } = props;
+  const currentIndex = stages.findIndex((stage) => stage.id === currentId);
+  const hintId = 'stage-results-hint';
+  return (
+    <section class="panel-section stepper" aria-labelledby="stage-stepper-title">
+      <header class="panel-section__header">
+        <h3 id="stage-stepper-title" class="panel-section__title">
+          {t('stageStepper')}
+        </h3>
+        {currentIndex < 0 && props.currentName && <span class="stepper__current">{props.currentName}</span>}
+      </header>
+      <ol class="stepper__steps">
+        {stages.map((stage, index) => (
+          <li key={stage.id} class={`stepper__step ${index < currentIndex ? 'stepper__step--done' : ''} ${index === currentIndex ? 'stepper__step--current' : ''}`}>
+            <button type="button" class="stepper__button" aria-current={index === currentIndex ? 'step' : undefined} onClick={() => props.onMove(stage)}>
+              <span class="stepper__dot" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span class="stepper__name">{stage.name}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div class="stepper__results" role="group" aria-label={t('stageResults')} aria-describedby={props.resultsDisabled ? hintId : undefined}>
+        <span class="stepper__results-label" aria-hidden="true">
+          {t('stageResults')}
+        </span>
+        {props.results.map(({ result, name }) => (
+          <button
+            key={result}
+            type="button"
+            class={`button result result--${result}`}
+            aria-pressed={props.result === result}
+            disabled={props.resultsDisabled}
+            onClick={() => props.onAskResult(result)}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
+      {props.resultsDisabled && (
+        <p id={hintId} class="field__hint">
+          {t('resultNeedsStage')}
+        </p>
+      )}
+      {props.question && (
+        <div class="confirm" role="alertdialog" aria-label={props.question}>
+          <p>{props.question}</p>
+          <div class="form__actions">
+            <button type="button" class="button button--primary" onClick={props.onConfirm} autoFocus>
+              {t('confirm')}
+            </button>
+            <button type="button" class="button" onClick={props.onCancel}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
