@@ -13,20 +13,22 @@ const A_CONTACT = '电话|手机|联系|座机|固话|热线|微信|致电|拨�
 const LEADING_WORDS = new RegExp(`(${NOT_A_CONTACT})|(${A_CONTACT})`, 'gi');
 /** Words right after a number that make it an amount. */
 const TRAILING_UNIT = /^\s{0,2}(?:元|块|万|美元|美金|港币|人民币|rmb|%)/i;
-/** A clause ends here, so words before it speak about something else. */
-const CLAUSE_BREAK = /[，,。！!？?；;\n]/;
+/** A clause ends at these, so words before one speak about something else. */
+const CLAUSE_BREAKS = '，,。！!？?；;\n';
 const LEADING_WINDOW = 14;
 
 /** Whether the nearest naming word before `start` (in the same clause) says "not a contact". */
 export function isNamedAsNonContact(text: string, start: number, end: number): boolean {
   if (TRAILING_UNIT.test(text.slice(end, end + 6))) return true;
-  let window = text.slice(Math.max(0, start - LEADING_WINDOW), start);
-  for (let index = window.length - 1; index >= 0; index--) {
-    if (CLAUSE_BREAK.test(window[index]!)) {
-      window = window.slice(index + 1);
+  let from = Math.max(0, start - LEADING_WINDOW);
+  for (let index = start - 1; index >= from; index--) {
+    if (CLAUSE_BREAKS.includes(text[index]!)) {
+      from = index + 1;
       break;
     }
   }
+  if (from === start) return false;
+  const window = text.slice(from, start);
   let lastIsNonContact = false;
   for (const match of window.matchAll(LEADING_WORDS)) lastIsNonContact = match[1] !== undefined;
   return lastIsNonContact;
