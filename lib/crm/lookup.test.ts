@@ -30,6 +30,10 @@ describe('searchFormsOf', () => {
     expect(values({ kind: 'phone', value: '+12025550123' })[0]).toBe('+12025550123');
   });
 
+  it('never searches a foreign number by its bare local digits, which a substring search finds inside CN mobiles', () => {
+    expect(values({ kind: 'phone', value: '+85291234567' })).toEqual(['+85291234567', '85291234567', '9123 4567']);
+  });
+
   it('searches an email by email, lowercased', () => {
     expect(searchFormsOf({ kind: 'email', value: 'Zhang.Wei@Example.com' })).toEqual([{ field: 'email', value: 'zhang.wei@example.com' }]);
   });

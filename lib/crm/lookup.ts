@@ -29,7 +29,9 @@ export function searchFormsOf(contact: { kind: 'phone' | 'email'; value: string 
           // A landline with a dash after the area code only: 010-62345678.
           nationalDigits.startsWith('0') ? `${groups[0]}-${groups.slice(1).join('')}` : undefined,
         ]
-      : [phone.number, nationalDigits, national, `${phone.countryCallingCode}${phone.nationalNumber}`];
+      : // Never a foreign number's bare local digits: CRMs match substrings, and 91234567 sits inside
+        // the Chinese mobile 13912345678.
+        [phone.number, `${phone.countryCallingCode}${phone.nationalNumber}`, national];
   return [...new Set(spellings.filter((value): value is string => Boolean(value)))].map((value) => ({
     field: 'phone' as const,
     value,
