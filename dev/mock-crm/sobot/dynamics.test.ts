@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mockPerSuite, type Json } from '../shared/test-support';
 import { FIXTURE_CUSTOMERS, stageIdNamed } from './fixtures';
-import { STAGES } from './reference-data';
+import { labelId, STAGES } from './reference-data';
 import { startTestMock } from './test-support';
 
 const { zhangWei, liNa, chenJianguo } = FIXTURE_CUSTOMERS;
@@ -83,6 +83,25 @@ describe('timeline and stages', () => {
     await t.call('user_stage/stage_save', { body: { userid: zhangWei.id, stageid: paying, stage_type: 21, remark: '已签合同' } });
     const [won] = (await timeline(zhangWei.id)).items;
     expect(won.biz_content).toMatchObject({ stageType: '21', stageTypeName: '已成单', stageName: null, remark: '已签合同' });
+  });
+
+  it("moves the customer's update time (seconds) with every stage change and a colleague's label change, as Sobot's 更新客户 push says", async () => {
+    const updateTime = async () => (await t.control(`state/customer/${chenJianguo.id}`)).json.customer.update_time as number;
+    const listed = async () => ((await t.call('user/list_by_page?page_size=500')).json.items as Json[]).find((item) => item.id === chenJianguo.id)!.update_time;
+    const seeded = await updateTime();
+    const before = Math.floor(Date.now() / 1000);
+    expect(seeded).toBeLessThan(before);
+    await t.call('user_stage/stage_save', { body: { userid: chenJianguo.id, stageid: stageIdNamed('付款流程'), stage_type: 1 } });
+    expect(await updateTime()).toBeGreaterThanOrEqual(before);
+    expect(await listed()).toBe(await updateTime());
+
+    await t.control(`customers/${chenJianguo.id}/patch`, { update_time: seeded });
+    await t.call('user_stage/stage_save', { body: { userid: chenJianguo.id, stage_type: 22 } });
+    expect(await updateTime()).toBeGreaterThanOrEqual(before);
+
+    await t.control(`customers/${chenJianguo.id}/patch`, { update_time: seeded });
+    await t.control(`act-as-colleague/labels/${chenJianguo.id}`, { add: [labelId('渠道', '抖音')] });
+    expect(await updateTime()).toBeGreaterThanOrEqual(before);
   });
 
   it('refuses an unknown stage, stage type or customer', async () => {
