@@ -5,6 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import type { IssuedToken } from './auth/token-holder';
 import type { BackendKind } from './crm/backend';
 import type { AgentRef } from './crm/domain';
+import type { RememberedStage } from './crm/stage-cache';
 import type { CustomerFormValues } from './crm/customer-form';
 import type { LookupAnswer, TabContact } from './messaging/protocol';
 import type { OutboxWrite } from './outbox/types';
@@ -47,6 +48,9 @@ export const crmTokenItem = storage.defineItem<{ connection: string; token: Issu
 export const lookupCacheItem = storage.defineItem<Record<string, { at: number; answer: LookupAnswer }>>('session:lookupCache', {
   fallback: {},
 });
+
+/** The stage last read from each customer's timeline, with the update time it was read for; newest 100. */
+export const stageCacheItem = storage.defineItem<Record<string, RememberedStage>>('session:stageCache', { fallback: {} });
 
 /** Text the agent chose "Look up" on in the context menu; the panel picks it up and clears it. */
 export const pendingLookupItem = storage.defineItem<{ at: number; text: string; contact?: { kind: 'phone' | 'email'; value: string } } | null>(

@@ -26,6 +26,8 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 const nonEmptyText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const id = nonEmptyText(128);
 const contactKind = z.enum(['phone', 'email']);
+/** The latest time a JavaScript Date can hold. */
+const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
 /** What the page scanner reports: a candidate and the words around it, validated in the background. */
 export const contactCandidate = z.object({
@@ -98,7 +100,11 @@ export const protocol = {
       page: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
     }),
   },
-  'customer.stage': { senders: ['extension-page'], request: z.object({ customerId: id }) },
+  /** `updatedAt`: the card's update time (epoch ms); a stage read for it and still current is answered without the CRM. */
+  'customer.stage': {
+    senders: ['extension-page'],
+    request: z.object({ customerId: id, updatedAt: z.optional(z.number().check(z.minimum(0), z.maximum(MAX_EPOCH_MS))) }),
+  },
   /** The last answer for this contact, without asking the CRM: rendered at once, then revalidated. */
   'customer.cached': {
     senders: ['extension-page'],
@@ -196,7 +202,8 @@ export interface ResponseMap {
   'contacts.forTab': { contacts: TabContact[] };
   'customer.lookup': LookupAnswer;
   'customer.search': CustomerPage & { cards: CustomerCard[] };
-  'customer.stage': { stage: Stage | null };
+  /** `readAt`: when the timeline was read (epoch ms), earlier than the request when the stage was remembered. */
+  'customer.stage': { stage: Stage | null; readAt: number };
   'customer.cached': LookupAnswer | null;
   'reference.get': ReferenceData;
   'customer.create': CustomerCard;

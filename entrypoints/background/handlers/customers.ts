@@ -1,36 +1,40 @@
 // Handlers that find customers and read what the card shows. Lookup answers are remembered per contact
-// so the panel can show a recently viewed customer at once and revalidate it.
+// so the panel can show a recently viewed customer at once and revalidate it; stages read from the
+// timeline are remembered per customer with the update time they were read for, so a customer seen
+// again costs no timeline read until the CRM's update time moves (lib/crm/stage-cache.ts).
 import { currentStage, toCards } from '@/lib/crm/cards';
 import { findCustomers } from '@/lib/crm/lookup';
-import type { LookupAnswer } from '@/lib/messaging/protocol';
+import { stillCurrent } from '@/lib/crm/stage-cache';
 import type { Handlers } from '@/lib/messaging/server';
 import { createSerialQueue } from '@/lib/serial';
-import type { HandlerDependencies } from './dependencies';
+import { stageCacheItem } from '@/lib/storage';
+import type { HandlerDependencies, Item } from './dependencies';
 import { referenceData } from './reference-data';
 
 type CustomerMessages = 'customer.lookup' | 'customer.cached' | 'customer.search' | 'customer.stage' | 'reference.get';
 
-const MAX_CACHED_LOOKUPS = 100;
+/** Entries each remembered record keeps, newest first. */
+const MAX_REMEMBERED = 100;
 
 export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerMessages> {
   const reference = referenceData(deps);
   const now = deps.now ?? Date.now;
   const serially = createSerialQueue();
 
-  async function cacheKey(contact: { kind: string; value: string }) {
-    return `${await deps.session.connectionKey()}|${contact.kind}:${contact.value}`;
+  /** Keys records by the CRM connection, so two CRMs (or two accounts) never share an entry. */
+  async function cacheKey(what: string) {
+    return `${await deps.session.connectionKey()}|${what}`;
   }
 
-  /** Keeps the answer for next time, one write at a time, without making the agent wait for it. */
-  function remember(key: string, answer: LookupAnswer) {
-    const at = now();
+  /** Keeps an entry for next time, one write at a time, without making the agent wait for it. */
+  function remember<T extends { at: number }>(record: Item<Record<string, T>>, key: string, entry: T) {
     void serially(async () => {
-      const all = await deps.lookupCache.getValue();
+      const all = await record.getValue();
       const kept = Object.entries(all)
         .filter(([other]) => other !== key)
         .sort(([, a], [, b]) => b.at - a.at)
-        .slice(0, MAX_CACHED_LOOKUPS - 1);
-      await deps.lookupCache.setValue(Object.fromEntries([[key, { at, answer }], ...kept]));
+        .slice(0, MAX_REMEMBERED - 1);
+      await record.setValue(Object.fromEntries([[key, entry], ...kept]));
     }).catch(() => undefined);
   }
 
@@ -39,12 +43,12 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       const backend = await deps.session.backend();
       const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
       const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
-      remember(await cacheKey(contact), answer);
+      remember(deps.lookupCache, await cacheKey(`${contact.kind}:${contact.value}`), { at: now(), answer });
       return answer;
     },
 
     async 'customer.cached'(contact) {
-      return (await deps.lookupCache.getValue())[await cacheKey(contact)]?.answer ?? null;
+      return (await deps.lookupCache.getValue())[await cacheKey(`${contact.kind}:${contact.value}`)]?.answer ?? null;
     },
 
     async 'reference.get'() {
@@ -63,11 +67,17 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       return { ...result, cards: toCards(result.customers, groups) };
     },
 
-    async 'customer.stage'({ customerId }) {
+    async 'customer.stage'({ customerId, updatedAt }) {
       const backend = await deps.session.backend();
-      if (!backend.listTimeline) return { stage: null };
+      if (!backend.listTimeline) return { stage: null, readAt: now() };
+      const key = await cacheKey(customerId);
+      const remembered = stillCurrent((await stageCacheItem.getValue())[key], updatedAt);
+      if (remembered) return { stage: remembered.stage, readAt: remembered.at };
+      const readAt = now();
       const [{ events }, known] = await Promise.all([backend.listTimeline(customerId), reference.stages()]);
-      return { stage: currentStage(events, known) };
+      const stage = currentStage(events, known);
+      if (updatedAt !== undefined) remember(stageCacheItem, key, { at: readAt, updatedAt, stage });
+      return { stage, readAt };
     },
   };
 }

@@ -64,6 +64,21 @@ describe('the stage stepper', () => {
     expect(stepper.pendingResult.value).toBeUndefined();
   });
 
+  it('shows a delivered stage write over a stage remembered from a read before it', async () => {
+    const sent = { createdAt: 1, attempts: 1, nextAttemptAt: 0, state: 'sent', sentAt: 2_000 };
+    request.mockImplementation((_type: string, payload: object) => Promise.resolve({ ...payload, ...sent }));
+    stages.value = { c3: { status: 'loading' } };
+    stages.value = { c3: { status: 'loaded', stage: intent } };
+    stepper.moveToStage('c3', payment);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Asked for now, answered from a read made at 1 000, before the write was sent at 2 000.
+    stages.value = { c3: { status: 'loading' } };
+    stages.value = { c3: { status: 'loaded', stage: intent, readAt: 1_000 } };
+    expect(stepper.shownStage('c3')).toMatchObject({ stage: { id: 's-pay' } });
+    stages.value = { c3: { status: 'loaded', stage: payment, readAt: 3_000 } };
+    expect(stepper.shownStage('c3')).toEqual({ stage: payment });
+  });
+
   it('shows nothing while the stage is read, unless the agent already chose one', () => {
     stages.value = { c2: { status: 'loading' } };
     expect(stepper.shownStage('c2')).toBeUndefined();

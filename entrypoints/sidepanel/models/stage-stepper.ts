@@ -41,7 +41,7 @@ export function stageAfterWrites(read: Stage | null, readAt: number, writes: Out
   return { stage: read };
 }
 
-/** When each customer's stage read started, so writes sent after it are still applied. */
+/** When each customer's stage read started, so writes sent after it are still applied; an answer that says when the CRM was read overrides it. */
 const stageReadAt = signal<Record<string, number>>({});
 export const pendingResult = signal<{ customerId: string; result: StageResult } | undefined>(undefined);
 
@@ -49,7 +49,8 @@ export function shownStage(customerId: string): ShownStage | undefined {
   const state = stages.value[customerId];
   const writes = outboxWrites.value.filter((write) => write.customerId === customerId);
   const read = state?.status === 'loaded' ? state.stage : null;
-  const shown = stageAfterWrites(read, stageReadAt.value[customerId] ?? 0, writes);
+  const readAt = (state?.status === 'loaded' ? state.readAt : undefined) ?? stageReadAt.value[customerId] ?? 0;
+  const shown = stageAfterWrites(read, readAt, writes);
   // While the read is under way or failed, only a queued write is worth showing.
   return state?.status === 'loaded' || shown.write ? shown : undefined;
 }

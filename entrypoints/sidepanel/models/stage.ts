@@ -1,23 +1,34 @@
 // The current stage of each customer shown, fetched after the card is on screen so the card never
-// waits for the timeline.
+// waits for the timeline. Each request names the card's update time, so the background can answer a
+// stage it read for that same version of the customer without asking the CRM again. Only the newest
+// request per customer may change its state.
 import { effect, signal } from '@preact/signals';
 import type { Stage } from '@/lib/crm/domain';
 import { request, RequestError } from '@/lib/messaging/client';
 import { lookupState } from './lookup';
 
-export type StageState = { status: 'loading' } | { status: 'loaded'; stage: Stage | null } | { status: 'error'; error: RequestError };
+export type StageState =
+  | { status: 'loading' }
+  /** `readAt`: when the CRM's timeline was read, which is before this request when the stage was remembered. */
+  | { status: 'loaded'; stage: Stage | null; readAt?: number }
+  | { status: 'error'; error: RequestError };
 
 export const stages = signal<Record<string, StageState>>({});
+const latestRequest = new Map<string, number>();
 
-export async function loadStage(customerId: string) {
+/** Reads the customer's stage; without `updatedAt` (the card's update time) the CRM is always asked. */
+export async function loadStage(customerId: string, updatedAt?: number) {
+  const mine = (latestRequest.get(customerId) ?? 0) + 1;
+  latestRequest.set(customerId, mine);
   stages.value = { ...stages.value, [customerId]: { status: 'loading' } };
+  let state: StageState;
   try {
-    const { stage } = await request('customer.stage', { customerId });
-    stages.value = { ...stages.value, [customerId]: { status: 'loaded', stage } };
+    const { stage, readAt } = await request('customer.stage', updatedAt === undefined ? { customerId } : { customerId, updatedAt });
+    state = { status: 'loaded', stage, readAt };
   } catch (error) {
-    const failure = error instanceof RequestError ? error : new RequestError('internal', String(error));
-    stages.value = { ...stages.value, [customerId]: { status: 'error', error: failure } };
+    state = { status: 'error', error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
   }
+  if (latestRequest.get(customerId) === mine) stages.value = { ...stages.value, [customerId]: state };
 }
 
 /** Fetches the stage of the customer on screen: again after each new lookup, not on every re-render. */
@@ -28,6 +39,7 @@ export function startLoadingStages() {
     if (state.status !== 'found' || !state.selectedId) return;
     const freshLookup = state.cards !== seenCards;
     seenCards = state.cards;
-    if (freshLookup || !stages.peek()[state.selectedId]) void loadStage(state.selectedId);
+    const card = state.cards.find((candidate) => candidate.customer.id === state.selectedId);
+    if (freshLookup || !stages.peek()[state.selectedId]) void loadStage(state.selectedId, card?.customer.updatedAt);
   });
 }

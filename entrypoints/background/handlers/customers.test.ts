@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Stage, TimelineEvent } from '@/lib/crm/domain';
+import { stageCacheItem } from '@/lib/storage';
+import { customerHandlers } from './customers';
+import type { HandlerDependencies } from './dependencies';
+
+const STAGES: Stage[] = [
+  { id: 's-new', name: '初步接洽', order: 1 },
+  { id: 's-intent', name: '意向确定', order: 2 },
+];
+const UPDATED_AT = 1_700_000_000_000;
+const fromPage = { sender: 'extension-page' as const };
+
+const stageChange = (to: string, at: number): TimelineEvent => ({ id: `e-${at}`, kind: 'stage', rawType: 'user_stage_update', at, stage: { to } });
+
+function setup() {
+  const clock = { now: UPDATED_AT + 5_000 };
+  const connection = { key: 'sobot|https://crm.example|appid-1' };
+  const stageOf = new Map<string, string>();
+  const listTimeline = vi.fn(async (customerId: string) => ({ events: [stageChange(stageOf.get(customerId) ?? '初步接洽', 1)], pageCount: 1 }));
+  const deps = {
+    session: {
+      backend: async () => ({ listTimeline, listStages: async () => STAGES }),
+      connectionKey: async () => connection.key,
+    },
+    reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
+    lookupCache: { getValue: async () => ({}), setValue: async () => undefined },
+    now: () => clock.now,
+  } as unknown as HandlerDependencies;
+  const handlers = customerHandlers(deps);
+  /** Asks for the stage and waits until what the handler remembers is stored. */
+  async function stage(customerId: string, updatedAt?: number) {
+    const answer = await handlers['customer.stage']({ customerId, updatedAt }, fromPage);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return answer;
+  }
+  return { clock, connection, stageOf, listTimeline, stage };
+}
+
+describe('the stage of a customer', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('is answered without a timeline read when it was read for the same update time', async () => {
+    const { clock, stageOf, listTimeline, stage } = setup();
+    stageOf.set('c1', '意向确定');
+    const first = await stage('c1', UPDATED_AT);
+    clock.now += 60_000;
+    const again = await stage('c1', UPDATED_AT);
+    expect(listTimeline).toHaveBeenCalledTimes(1);
+    expect(again).toEqual(first);
+    expect(again).toEqual({ stage: STAGES[1], readAt: UPDATED_AT + 5_000 });
+  });
+
+  it('is read again once the update time moved, as a stage change moves it', async () => {
+    const { clock, stageOf, listTimeline, stage } = setup();
+    await stage('c1', UPDATED_AT);
+    stageOf.set('c1', '意向确定');
+    clock.now += 60_000;
+    const moved = await stage('c1', UPDATED_AT + 30_000);
+    expect(listTimeline).toHaveBeenCalledTimes(2);
+    expect(moved).toEqual({ stage: STAGES[1], readAt: UPDATED_AT + 65_000 });
+  });
+
+  it('is read again when the first read fell in the same second as the last update', async () => {
+    const { clock, listTimeline, stage } = setup();
+    // A second change in that second would leave the update time where it is.
+    clock.now = UPDATED_AT + 999;
+    await stage('c1', UPDATED_AT);
+    clock.now = UPDATED_AT + 1_000;
+    await stage('c1', UPDATED_AT);
+    expect(listTimeline).toHaveBeenCalledTimes(2);
+    clock.now = UPDATED_AT + 2_000;
+    await stage('c1', UPDATED_AT);
+    expect(listTimeline).toHaveBeenCalledTimes(2);
+  });
+
+  it('is always read when the panel names no update time', async () => {
+    const { listTimeline, stage } = setup();
+    await stage('c1');
+    await stage('c1');
+    expect(listTimeline).toHaveBeenCalledTimes(2);
+    await stage('c1', UPDATED_AT);
+    expect(listTimeline).toHaveBeenCalledTimes(3);
+  });
+
+  it('is remembered for the 100 customers read last', async () => {
+    const { clock, listTimeline, stage } = setup();
+    for (let index = 0; index <= 100; index += 1) {
+      clock.now += 1_000;
+      await stage(`c${index}`, UPDATED_AT);
+    }
+    expect(Object.keys(await stageCacheItem.getValue())).toHaveLength(100);
+    await stage('c100', UPDATED_AT);
+    await stage('c1', UPDATED_AT);
+    expect(listTimeline).toHaveBeenCalledTimes(101);
+    await stage('c0', UPDATED_AT);
+    expect(listTimeline).toHaveBeenCalledTimes(102);
+  });
+
+  it('is never shared between two CRM connections', async () => {
+    const { connection, stageOf, listTimeline, stage } = setup();
+    await stage('c1', UPDATED_AT);
+    connection.key = 'sobot|https://crm.example|appid-2';
+    stageOf.set('c1', '意向确定');
+    expect(await stage('c1', UPDATED_AT)).toMatchObject({ stage: STAGES[1] });
+    expect(listTimeline).toHaveBeenCalledTimes(2);
+  });
+});

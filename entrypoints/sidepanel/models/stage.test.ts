@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Stage } from '@/lib/crm/domain';
+import type { CustomerCard } from '@/lib/messaging/protocol';
+
+const request = vi.fn();
+vi.mock('@/lib/messaging/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
+  request: (...args: unknown[]) => request(...args),
+}));
+
+const { loadStage, stages, startLoadingStages } = await import('./stage');
+const { lookupState } = await import('./lookup');
+
+const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
+const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
+const card = (id: string, updatedAt: number): CustomerCard =>
+  ({ customer: { id, nick: id, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false, updatedAt }, labels: [] }) as CustomerCard;
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((ok) => (resolve = ok));
+  return { promise, resolve };
+}
+
+describe('the stage model', () => {
+  it('asks for the stage of the card on screen with the card’s update time, again when the card is revalidated', () => {
+    request.mockResolvedValue({ stage: intent, readAt: 1 });
+    startLoadingStages();
+    const contact = { kind: 'phone' as const, value: '+8613812345678' };
+    lookupState.value = { status: 'found', contact, cards: [card('c1', 1_700_000_000_000)], selectedId: 'c1', revalidating: true };
+    lookupState.value = { status: 'found', contact, cards: [card('c1', 1_700_000_060_000)], selectedId: 'c1', revalidating: false };
+    expect(request.mock.calls).toEqual([
+      ['customer.stage', { customerId: 'c1', updatedAt: 1_700_000_000_000 }],
+      ['customer.stage', { customerId: 'c1', updatedAt: 1_700_000_060_000 }],
+    ]);
+  });
+
+  it('keeps the newest request’s answer when an older one arrives after it', async () => {
+    const older = deferred<unknown>();
+    request.mockReturnValueOnce(older.promise).mockResolvedValueOnce({ stage: payment, readAt: 2_000 });
+    const first = loadStage('c2', 1_000);
+    await loadStage('c2', 1_500);
+    older.resolve({ stage: intent, readAt: 1_000 });
+    await first;
+    expect(stages.value['c2']).toEqual({ status: 'loaded', stage: payment, readAt: 2_000 });
+  });
+});
