@@ -1,7 +1,10 @@
-// CRM requests a lookup costs, against the floor of one request: (1) per lookup of a new contact once
-// reference data is cached (from the mock's request log, every API call until the card has settled), and
-// (2) get_token calls over a whole run — connection test included — in which 100 lookups are spread over
-// 10 conversation tabs, each followed by its own panel (floor: the connection test's one token).
+// CRM requests a lookup costs, against the floor of one request: (1) per lookup of a contact never seen
+// before, once reference data is cached (from the mock's request log, every API call until the card has
+// settled): the customer search plus the timeline, the only place Sobot keeps the follow-up stage; (2)
+// per lookup of the same contacts written again later in the chat, every cache warm: the revalidating
+// search alone, the stage being remembered for the customer's unchanged update time; and (3) get_token
+// calls over a whole run — connection test included — in which 100 lookups are spread over 10
+// conversation tabs, each followed by its own panel (floor: the connection test's one token).
 import type { Page } from 'playwright-core';
 import { openPanel } from '../e2e/support/agent';
 import {
@@ -27,9 +30,13 @@ const TABS = 10;
 const MESSAGES_PER_TAB = 10;
 
 export interface RequestFigures {
+  /** A contact never seen before, reference data cached. */
+  requestsPerFirstLookup: number;
+  /** The same contacts again, every cache warm. */
   requestsPerWarmLookup: number;
-  /** The same lookups' requests by endpoint, per lookup. */
-  perLookupByEndpoint: Record<string, number>;
+  /** Those lookups' requests by endpoint, per lookup. */
+  firstLookupByEndpoint: Record<string, number>;
+  warmLookupByEndpoint: Record<string, number>;
   tokenCallsPer100Lookups: number;
   lookupsInRun: number;
 }
@@ -40,24 +47,42 @@ async function lookUpAndSettle(session: BenchSession, chat: Page, panel: Page, c
   await cardSettled(panel, customer.id, session.stageLoadingText);
 }
 
-/** Warm caches, then N new contacts whose first spelling matches (so one search is all a lookup needs). */
-async function requestsPerWarmLookup(session: BenchSession): Promise<Pick<RequestFigures, 'requestsPerWarmLookup' | 'perLookupByEndpoint'>> {
+type LookupFigures = Pick<RequestFigures, 'requestsPerFirstLookup' | 'requestsPerWarmLookup' | 'firstLookupByEndpoint' | 'warmLookupByEndpoint'>;
+
+/** Requests per lookup from the mock's log since it was last cleared, in total and by endpoint; clears it. */
+async function perLookup(session: BenchSession, lookups: number): Promise<{ total: number; byEndpoint: Record<string, number> }> {
+  const counts = await requestCounts(session.mock.url);
+  await clearRequestLog(session.mock);
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return {
+    total: round(total / lookups),
+    byEndpoint: Object.fromEntries(Object.entries(counts).map(([endpoint, count]) => [endpoint, round(count / lookups)])),
+  };
+}
+
+/**
+ * Warms the reference data, then N new contacts whose first spelling matches (so one search is all a
+ * lookup needs), then the same N contacts written again in the same order, each after the others.
+ */
+async function requestsPerLookup(session: BenchSession): Promise<LookupFigures> {
   const chat = await openChat(session.browser, session.mock.url);
   const panel = await openPanel(session.browser);
   await watchCards(panel);
   await chat.bringToFront();
   for (const customer of session.customers.take(WARMUP_LOOKUPS)) await lookUpAndSettle(session, chat, panel, customer);
   await clearRequestLog(session.mock);
-  for (const customer of session.customers.take(MEASURED_LOOKUPS, (candidate) => candidate.searches === 1)) {
-    await lookUpAndSettle(session, chat, panel, customer);
-  }
-  const counts = await requestCounts(session.mock.url);
+  const measured = session.customers.take(MEASURED_LOOKUPS, (candidate) => candidate.searches === 1);
+  for (const customer of measured) await lookUpAndSettle(session, chat, panel, customer);
+  const first = await perLookup(session, MEASURED_LOOKUPS);
+  for (const customer of measured) await lookUpAndSettle(session, chat, panel, customer);
+  const warm = await perLookup(session, MEASURED_LOOKUPS);
   await panel.close();
   await chat.close();
-  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   return {
-    requestsPerWarmLookup: round(total / MEASURED_LOOKUPS),
-    perLookupByEndpoint: Object.fromEntries(Object.entries(counts).map(([endpoint, count]) => [endpoint, round(count / MEASURED_LOOKUPS)])),
+    requestsPerFirstLookup: first.total,
+    requestsPerWarmLookup: warm.total,
+    firstLookupByEndpoint: first.byEndpoint,
+    warmLookupByEndpoint: warm.byEndpoint,
   };
 }
 
@@ -104,13 +129,13 @@ export async function benchRequests(): Promise<RequestFigures> {
   try {
     // The connection test's (and any warm-up's) tokens, before the log is cleared for the per-lookup count.
     const tokensBefore = (await requestCounts(session.mock.url))['get_token'] ?? 0;
-    const warm = await requestsPerWarmLookup(session);
+    const lookups = await requestsPerLookup(session);
     const tabLookups = await lookupsOverTabs(session);
     const tokensAfter = (await requestCounts(session.mock.url))['get_token'] ?? 0;
     return {
-      ...warm,
+      ...lookups,
       tokenCallsPer100Lookups: tokensBefore + tokensAfter,
-      lookupsInRun: WARMUP_LOOKUPS + MEASURED_LOOKUPS + tabLookups,
+      lookupsInRun: WARMUP_LOOKUPS + 2 * MEASURED_LOOKUPS + tabLookups,
     };
   } finally {
     await session.close();
@@ -119,6 +144,7 @@ export async function benchRequests(): Promise<RequestFigures> {
 
 if (isMain(import.meta.url)) {
   const figures = await benchRequests();
-  console.log(`requestsPerWarmLookup: ${figures.requestsPerWarmLookup} (floor 1), by endpoint:`, figures.perLookupByEndpoint);
+  console.log(`requestsPerFirstLookup: ${figures.requestsPerFirstLookup} (a new contact: search + timeline), by endpoint:`, figures.firstLookupByEndpoint);
+  console.log(`requestsPerWarmLookup: ${figures.requestsPerWarmLookup} (floor 1; the same contacts again), by endpoint:`, figures.warmLookupByEndpoint);
   console.log(`tokenCallsPer100Lookups: ${figures.tokenCallsPer100Lookups} (floor 1; whole run of ${figures.lookupsInRun} lookups incl. the connection test)`);
 }
