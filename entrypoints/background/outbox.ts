@@ -10,12 +10,15 @@ import { outboxViewItem } from '@/lib/storage';
 
 const ALARM = 'crm-sidebar-outbox';
 const EARLIEST_ALARM_MS = 30_000;
+/** When every backend's transport gives up on a CRM request (the default of lib/crm/{sobot,useasy}/transport.ts). */
+const CRM_REQUEST_TIMEOUT_MS = 15_000;
 
 export function startOutbox(session: CrmSession) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outbox = createOutbox({
     store: createIndexedDbOutboxStore(),
     ...createCrmDelivery({ backend: () => session.backend() }),
+    requestTimeoutMs: CRM_REQUEST_TIMEOUT_MS,
     schedule(at) {
       // The alarm wakes a worker that was stopped; the timer keeps short backoffs short while it lives.
       void browser.alarms.create(ALARM, { when: Math.max(at, Date.now() + EARLIEST_ALARM_MS) });

@@ -5,6 +5,7 @@ import type { NewOutboxWrite, OutboxStore, OutboxWrite } from './types';
 
 const T0 = Date.UTC(2024, 0, 1, 9);
 const GRACE = 2 * 60_000;
+const REQUEST_TIMEOUT = 15_000;
 
 function memoryStore(): OutboxStore & { stored(): OutboxWrite[] } {
   let data: OutboxWrite[] = [];
@@ -41,6 +42,7 @@ function worker(options: Partial<OutboxOptions> & { start?: number } = {}) {
     deliver,
     alreadyDelivered,
     schedule: (at) => void scheduled.push(at),
+    requestTimeoutMs: REQUEST_TIMEOUT,
     now: () => time,
     random: () => 1,
     newId: () => `w${++ids}`,
@@ -55,6 +57,16 @@ function worker(options: Partial<OutboxOptions> & { start?: number } = {}) {
     advance: (ms: number) => void (time += ms),
     one: async (id: string) => (await outbox.list()).find((write) => write.id === id),
   };
+}
+
+/** A worker that dies during its first request, and the store it leaves behind. */
+async function killedMidSend(...writes: NewOutboxWrite[]) {
+  const disk = memoryStore();
+  const first = worker({ store: disk });
+  first.deliver.mockImplementation(() => new Promise(() => {}));
+  for (const write of writes) await first.outbox.enqueue(write);
+  await vi.waitFor(() => expect(first.deliver).toHaveBeenCalledTimes(1));
+  return { disk, first };
 }
 
 const note = (customerId: string, content = '已回访，客户确认下周付款'): NewOutboxWrite => ({ customerId, kind: 'note', payload: { content } });
@@ -103,11 +115,7 @@ describe('outbox: durability', () => {
   });
 
   it('after a worker was killed mid-send, checks whether the note landed and does not send it again', async () => {
-    const disk = memoryStore();
-    const first = worker({ store: disk });
-    first.deliver.mockImplementation(() => new Promise(() => {})); // the worker dies during the request
-    await first.outbox.enqueue(note('c1'));
-    await vi.waitFor(() => expect(first.deliver).toHaveBeenCalledTimes(1));
+    const { disk, first } = await killedMidSend(note('c1'));
     expect(disk.stored()[0]).toMatchObject({ state: 'sending' });
     // A wake is asked for in case the worker dies now.
     expect(first.scheduled).toContain(T0 + GRACE);
@@ -121,17 +129,49 @@ describe('outbox: durability', () => {
   });
 
   it('after a worker was killed mid-send, sends a label change again (a re-merge is harmless)', async () => {
-    const disk = memoryStore();
-    const first = worker({ store: disk });
-    first.deliver.mockImplementation(() => new Promise(() => {}));
-    await first.outbox.enqueue(labels('c1'));
-    await vi.waitFor(() => expect(first.deliver).toHaveBeenCalledTimes(1));
-
+    const { disk } = await killedMidSend(labels('c1'));
     const second = worker({ store: disk, start: T0 + GRACE });
     await second.outbox.resume();
     expect(second.alreadyDelivered).not.toHaveBeenCalled();
     expect(second.deliver).toHaveBeenCalledWith(expect.objectContaining({ id: 'w1', attempts: 2, ambiguous: true }));
     expect(disk.stored()[0]).toMatchObject({ state: 'sent' });
+  });
+
+  it('after a worker was killed mid-send, neither checks nor sends the note while that request may still land', async () => {
+    const { disk } = await killedMidSend(note('c1'));
+    // The next worker starts at once; the killed one's request may reach a slow CRM for up to its timeout.
+    const second = worker({ store: disk, start: T0 + 2_000 });
+    await second.outbox.resume();
+    expect(second.alreadyDelivered).not.toHaveBeenCalled();
+    expect(second.deliver).not.toHaveBeenCalled();
+    const landed = T0 + 2_000 + REQUEST_TIMEOUT + 1_000;
+    expect(await second.one('w1')).toMatchObject({ state: 'pending', ambiguous: true, nextAttemptAt: landed });
+    expect(second.scheduled.at(-1)).toBe(landed);
+
+    second.advance(REQUEST_TIMEOUT);
+    await second.outbox.process();
+    expect(second.alreadyDelivered).not.toHaveBeenCalled();
+    second.advance(1_000);
+    second.alreadyDelivered.mockResolvedValue(true);
+    await second.outbox.process();
+    expect(second.alreadyDelivered).toHaveBeenCalledTimes(1);
+    expect(second.deliver).not.toHaveBeenCalled();
+    expect(await second.one('w1')).toMatchObject({ state: 'sent', sentAt: landed });
+  });
+
+  it('holds a customer’s next write until a killed worker’s label change can no longer land over it', async () => {
+    const { disk } = await killedMidSend(labels('c1'), stage('c1'));
+    const second = worker({ store: disk, start: T0 + 500 });
+    await second.outbox.resume();
+    // Pressing Retry does not hurry it either: the request may still be on its way.
+    expect(await second.outbox.retry('w1')).toBe(true);
+    await second.outbox.process();
+    expect(second.deliver).not.toHaveBeenCalled();
+
+    second.advance(REQUEST_TIMEOUT + 1_000);
+    await second.outbox.process();
+    expect(second.deliver.mock.calls.map(([write]) => write.id)).toEqual(['w1', 'w2']);
+    expect(await second.one('w1')).not.toHaveProperty('mayLandUntil');
   });
 
   it('enqueues a write with a caller-chosen id once, however often the request is repeated', async () => {

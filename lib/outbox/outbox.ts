@@ -3,7 +3,8 @@
 // it (it owns the one instance per service worker).
 // Invariant: the store is the truth. Every state change is saved before anything acts on it, so a
 // worker killed at any moment resumes from the store alone: a write it was sending is retried as
-// "ambiguous", and a note is then checked against the CRM before it is sent again.
+// "ambiguous" once the killed worker's request can no longer land, and a note is then checked against
+// the CRM before it is sent again.
 import { CrmError, serializeError } from '../crm/errors';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { NewOutboxWrite, OutboxStore, OutboxWrite } from './types';
@@ -24,6 +25,11 @@ export interface OutboxOptions {
   /** Attempts (since enqueue or a manual retry) after which even a retryable failure leaves a write 'failed'. */
   maxAttempts?: number;
   backoff?: BackoffPolicy;
+  /**
+   * How long a CRM request may take before the client gives up on it. A request a killed worker left
+   * on the wire may reach the CRM until then, so its write is neither checked nor sent again sooner.
+   */
+  requestTimeoutMs: number;
   /** Longer than any delivery takes: a write still 'sending' then means the worker died mid-send. */
   sendGraceMs?: number;
   /** Sent writes kept for the panel to show "sent": at most `count`, none older than `ageMs`. */
@@ -37,7 +43,10 @@ export interface Outbox {
   process(): Promise<void>;
   /** On worker start: reads the store, shows it, recovers writes a killed worker left 'sending', processes. */
   resume(): Promise<void>;
-  /** Sends a failed (or waiting) write again now, with a fresh attempt budget. False if not possible. */
+  /**
+   * Sends a failed (or waiting) write again now — or, when a killed worker's request for it may still
+   * land, as soon as it no longer can — with a fresh attempt budget. False if not possible.
+   */
   retry(id: string): Promise<boolean>;
   /** Drops a failed or pending write. False for a write in flight, sent, or unknown. */
   discard(id: string): Promise<boolean>;
@@ -46,9 +55,11 @@ export interface Outbox {
 
 /** Failures after which the CRM may have saved the write without our seeing its answer. */
 const AMBIGUOUS_CODES: ReadonlySet<string> = new Set(['timeout', 'unreachable', 'http-status', 'malformed-response']);
+/** Beyond the request timeout: the CRM finishing a request it took just before the client gave up. */
+const LANDING_MARGIN_MS = 1_000;
 
 type Outcome = { landed: true } | { landed: false; error: unknown };
-type Patch = Partial<Pick<OutboxWrite, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'ambiguous' | 'sentAt'>>;
+type Patch = Partial<Pick<OutboxWrite, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'ambiguous' | 'mayLandUntil' | 'sentAt'>>;
 const patched = (write: OutboxWrite, patch: Patch): OutboxWrite => ({ ...write, ...patch });
 
 /** Per customer, the oldest write not yet sent: the only one that may be in flight or due. */
@@ -112,7 +123,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   function settled(write: OutboxWrite, outcome: Outcome): OutboxWrite {
     const at = now();
     if (outcome.landed) {
-      const { lastError: _lastError, ambiguous: _ambiguous, ...rest } = write;
+      const { lastError: _lastError, ambiguous: _ambiguous, mayLandUntil: _mayLandUntil, ...rest } = write;
       return { ...rest, state: 'sent', sentAt: at } as OutboxWrite;
     }
     const { error } = outcome;
@@ -126,6 +137,17 @@ export function createOutbox(options: OutboxOptions): Outbox {
       lastError: { code, message },
       ...(ambiguous ? { ambiguous: true } : {}),
     });
+  }
+
+  /**
+   * A write a killed worker left 'sending', found at `at`. That worker died before `at`, so its request
+   * gives up (or lands) by `at` plus the request timeout — and the whole send by the grace deadline.
+   * Sending or checking sooner could race it: a note not yet on the timeline would be sent twice, and a
+   * label set or stage landing late would overwrite the write that followed it.
+   */
+  function orphaned(write: OutboxWrite, at: number): OutboxWrite {
+    const mayLandUntil = Math.min(write.nextAttemptAt, at + options.requestTimeoutMs + LANDING_MARGIN_MS);
+    return patched(write, { state: 'pending', ambiguous: true, nextAttemptAt: mayLandUntil, mayLandUntil });
   }
 
   async function attempt(write: OutboxWrite): Promise<void> {
@@ -163,11 +185,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       wake = await locked(async () => {
         const list = await current();
         const at = now();
-        let next = list.map((write) =>
-          write.state === 'sending' && !inFlight.has(write.id)
-            ? patched(write, { state: 'pending', ambiguous: true, nextAttemptAt: at })
-            : write,
-        );
+        let next = list.map((write) => (write.state === 'sending' && !inFlight.has(write.id) ? orphaned(write, at) : write));
         const due = new Set(
           heads(next)
             .filter((write) => write.state === 'pending' && write.nextAttemptAt <= at)
@@ -242,7 +260,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const target = list.find((write) => write.id === id);
         if (!target || (target.state !== 'failed' && target.state !== 'pending')) return false;
         const attempts = target.state === 'failed' ? 0 : target.attempts;
-        await commit(list.map((write) => (write === target ? patched(write, { state: 'pending', attempts, nextAttemptAt: now() }) : write)));
+        const nextAttemptAt = Math.max(now(), target.mayLandUntil ?? 0);
+        await commit(list.map((write) => (write === target ? patched(write, { state: 'pending', attempts, nextAttemptAt }) : write)));
         return true;
       });
       if (changed) kick();

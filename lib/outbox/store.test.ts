@@ -44,6 +44,7 @@ describe('createIndexedDbOutboxStore', () => {
       deliver: hanging,
       alreadyDelivered: async () => false,
       schedule: () => undefined,
+      requestTimeoutMs: 15_000,
       now: () => 1_000,
     });
     await first.enqueue({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's1', name: '意向确定' }, type: 1 } });
@@ -55,6 +56,7 @@ describe('createIndexedDbOutboxStore', () => {
       deliver,
       alreadyDelivered: async () => false,
       schedule: () => undefined,
+      requestTimeoutMs: 15_000,
       now: () => 200_000,
     });
     await second.resume();

@@ -28,6 +28,8 @@ interface Bookkeeping {
   lastError?: { code: string; message: string };
   /** An earlier attempt may have reached the CRM without us seeing the answer. */
   ambiguous?: boolean;
+  /** A request a killed worker left on the wire may reach the CRM until then: nothing is checked or sent before. */
+  mayLandUntil?: number;
   sentAt?: number;
 }
 
