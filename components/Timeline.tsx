@@ -1,5 +1,7 @@
 // The customer's timeline: filter tabs, entries in words (who, when, what), queued notes on top with
-// their state, and more pages as the end scrolls into view or on "Load more". Props in, events out.
+// their state, and more pages as the end scrolls into view or on "Load more". Says when the section
+// comes within reach of the viewport and when focus enters it, so its reader knows when to read. Props
+// in, events out.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '@/lib/i18n';
@@ -28,15 +30,40 @@ interface TimelineProps<Filter extends string> {
   complete: boolean;
   onFilter: (filter: Filter) => void;
   onLoadMore: () => void;
+  /** The section came within `REACH_MARGIN` of the viewport (true), or left it (false). */
+  onInView: (inView: boolean) => void;
+  /** Focus entered the section, e.g. by Tab. */
+  onFocusIn: () => void;
 }
+
+/** How far beyond the viewport the section counts as in view: far enough to be read by the time it scrolls in. */
+export const REACH_MARGIN = '300px 0px';
 
 const tabId = (filter: string) => `timeline-tab-${filter}`;
 
 export function Timeline<Filter extends string>(props: TimelineProps<Filter>) {
   const { filters, filter, items, canLoadMore } = props;
   const end = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
   const loadMore = useRef(props.onLoadMore);
   loadMore.current = props.onLoadMore;
+  const inView = useRef(props.onInView);
+  inView.current = props.onInView;
+
+  // Observing reports at once whether the section is within reach; without an observer it always is.
+  useEffect(() => {
+    if (!section.current) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      inView.current(true);
+      return () => inView.current(false);
+    }
+    const observer = new IntersectionObserver((entries) => inView.current(entries.at(-1)!.isIntersecting), { rootMargin: REACH_MARGIN });
+    observer.observe(section.current);
+    return () => {
+      observer.disconnect();
+      inView.current(false);
+    };
+  }, []);
 
   // A new observer each time more can be read: observing reports at once whether the end is in view.
   useEffect(() => {
@@ -62,7 +89,7 @@ export function Timeline<Filter extends string>(props: TimelineProps<Filter>) {
   }
 
   return (
-    <section class="panel-section timeline" aria-labelledby="timeline-title">
+    <section ref={section} class="panel-section timeline" aria-labelledby="timeline-title" onFocusIn={props.onFocusIn}>
       <h3 id="timeline-title" class="panel-section__title">
         {t('timeline')}
       </h3>

@@ -143,6 +143,7 @@ describe('acting on the customer', () => {
     await expect.poll(async () => (await stored(id)).stage, { timeout: 15_000 }).toEqual({ id: stageIdNamed('意向确定'), type: 21 });
 
     const timeline = panel.getByRole('region', { name: 'Timeline' });
+    await timeline.scrollIntoViewIfNeeded();
     await timeline.getByText('Result: Won').waitFor({ timeout: 15_000 });
     await timeline.getByText('Stage: 正常跟进 → 意向确定').waitFor();
     await panel.close();
@@ -165,6 +166,7 @@ describe('acting on the customer', () => {
     await composer.fill(text);
     await composer.press('Control+Enter');
     expect(await composer.inputValue()).toBe('');
+    await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     const entries = panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
     expect(await entries.first().textContent()).toContain(text);
     await expect.poll(() => notesStored(id, text), { timeout: 15_000 }).toBe(1);
@@ -183,6 +185,7 @@ describe('acting on the customer', () => {
     await control(mock.url, 'down', { down: true });
     await panel.getByLabel('Follow-up note').fill(text);
     await panel.getByRole('button', { name: 'Send' }).click();
+    await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     const queued = panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first();
     expect(await queued.textContent()).toContain(text);
     await queued.getByText(/Will retry: Cannot reach the CRM/).waitFor({ timeout: 15_000 });
@@ -229,6 +232,9 @@ describe('acting on the customer', () => {
 
   it('shows editor, stepper, composer and timeline together at the panel’s width, with writes waiting on a CRM outage', async () => {
     const panel = await panelFor('我的手机是138 1234 5678', '张伟');
+    // The agent has seen the timeline before the CRM goes down.
+    await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
+    await panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
     const editor = await openLabelEditor(panel);
     await control(mock.url, 'down', { down: true });
     await editor.getByRole('button', { name: '抖音', exact: true }).click();
@@ -238,6 +244,7 @@ describe('acting on the customer', () => {
     await composer.fill('约了周四下午电话沟通，确认采购数量。');
     const changes = panel.getByRole('region', { name: 'Your changes' });
     await changes.getByText(/Will retry: Cannot reach the CRM/).waitFor({ timeout: 15_000 });
+    await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     await panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem').nth(1).waitFor();
     await panel.screenshot({ path: 'e2e/artifacts/act-on-customer.png', fullPage: true });
     expect(await panel.getByRole('region', { name: 'Follow-up stage' }).locator('[aria-current="step"]').count()).toBe(1);

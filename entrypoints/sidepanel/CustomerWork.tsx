@@ -32,7 +32,19 @@ import { editNote, noteDrafts, noteProblem, sendNote } from './models/notes';
 import { referenceData } from './models/reference';
 import { settingsView } from './models/settings';
 import { askResult, cancelResult, confirmResult, moveToStage, pendingResult, RESULT_MESSAGES, shownStage, type StageResult } from './models/stage-stepper';
-import { canLoadMore, chooseTimelineFilter, describeEvent, loadMoreTimeline, mergeOutboxNotes, TIMELINE_FILTERS, timelineFilter, timelineState, type TimelineFilter } from './models/timeline';
+import {
+  canLoadMore,
+  chooseTimelineFilter,
+  describeEvent,
+  loadMoreTimeline,
+  mergeOutboxNotes,
+  reachTimeline,
+  TIMELINE_FILTERS,
+  timelineFilter,
+  timelineInView,
+  timelineState,
+  type TimelineFilter,
+} from './models/timeline';
 import { changesToShow, describeWrite, discardWrite, outboxWrites, panelOpenedAt, retryWrite, writesOf, writeStateText } from './models/writes';
 
 export const LABEL_EDITOR_ID = 'label-editor';
@@ -193,6 +205,8 @@ function CustomerTimeline({ customerId }: { customerId: string }) {
       complete={state?.status === 'ready' && state.pages >= state.pageCount}
       onFilter={chooseTimelineFilter}
       onLoadMore={() => void loadMoreTimeline()}
+      onInView={timelineInView}
+      onFocusIn={() => reachTimeline(customerId)}
     />
   );
 }

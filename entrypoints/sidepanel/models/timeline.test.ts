@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '@/lib/crm/domain';
+import type { CustomerCard, SettingsView } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { useEnglishMessages } from './test-support';
 
@@ -11,6 +12,9 @@ vi.mock('@/lib/messaging/client', async (importOriginal) => ({
 
 const timeline = await import('./timeline');
 const { RequestError } = await import('@/lib/messaging/client');
+const { lookupState } = await import('./lookup');
+const { settingsView } = await import('./settings');
+const { enqueueWrite } = await import('./writes');
 
 const AT = Date.UTC(2024, 4, 16, 6, 30);
 const event = (patch: Partial<TimelineEvent>): TimelineEvent => ({ id: crypto.randomUUID(), kind: 'other', rawType: 'x', at: AT, ...patch });
@@ -124,5 +128,87 @@ describe('reading the timeline', () => {
     await timeline.refreshTimelineHead();
     expect(timeline.timelineState.value!.events.map((each) => each.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(timeline.timelineState.value!.headReadAt).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('reading the timeline only once the agent can see it', () => {
+  let stopFollowing: () => void;
+  const contact = { kind: 'phone' as const, value: '+8613812345678' };
+  const card = (id: string) => ({ customer: { id, nick: id, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false } }) as unknown as CustomerCard;
+  const show = (...ids: string[]) => {
+    lookupState.value = { status: 'found', contact, cards: ids.map(card), selectedId: ids[0], revalidating: false };
+  };
+  const timelineReads = () => request.mock.calls.filter(([type]) => type === 'customer.timeline').map(([, payload]) => payload as { customerId: string });
+
+  beforeEach(() => {
+    request.mockReset();
+    request.mockImplementation((type: string) => Promise.resolve(type === 'customer.timeline' ? page(['a'], 1) : {}));
+    settingsView.value = { capabilities: { timeline: true } } as SettingsView;
+    lookupState.value = { status: 'idle' };
+    timeline.timelineFilter.value = 'all';
+    timeline.timelineInView(false);
+    stopFollowing = timeline.startFollowingTimeline();
+  });
+
+  afterEach(() => {
+    stopFollowing();
+    timeline.timelineInView(false);
+  });
+
+  it('reads nothing while the section is out of reach, then page 1 once, when it comes into view', () => {
+    show('far-1');
+    // Revalidated, still out of sight.
+    show('far-1');
+    expect(timelineReads()).toEqual([]);
+    timeline.timelineInView(true);
+    expect(timelineReads()).toEqual([{ customerId: 'far-1', page: 1, group: undefined }]);
+    // Scrolled away and back, and revalidated: the timeline read is followed, not read again.
+    timeline.timelineInView(false);
+    show('far-1');
+    timeline.timelineInView(true);
+    expect(timelineReads()).toHaveLength(1);
+  });
+
+  it('reads nothing for customers shown one after another out of sight, and only the one on screen once seen', () => {
+    show('off-1');
+    show('off-2');
+    show('off-3');
+    expect(timelineReads()).toEqual([]);
+    timeline.timelineInView(true);
+    expect(timelineReads()).toEqual([{ customerId: 'off-3', page: 1, group: undefined }]);
+    // In view, another customer is read as they are shown, as before.
+    show('off-4');
+    expect(timelineReads().map((read) => read.customerId)).toEqual(['off-3', 'off-4']);
+  });
+
+  it('reads again a customer come back to once the section is seen again, not before', () => {
+    show('back-1');
+    timeline.timelineInView(true);
+    timeline.timelineInView(false);
+    show('back-2');
+    show('back-1');
+    expect(timelineReads().map((read) => read.customerId)).toEqual(['back-1']);
+    timeline.timelineInView(true);
+    expect(timelineReads().map((read) => read.customerId)).toEqual(['back-1', 'back-1']);
+  });
+
+  it('reads it out of sight when the agent tabs into it or chooses a filter, for the customer on screen only', () => {
+    show('focus-1');
+    timeline.reachTimeline('focus-1');
+    expect(timelineReads()).toEqual([{ customerId: 'focus-1', page: 1, group: undefined }]);
+    show('focus-2');
+    show('focus-1');
+    expect(timelineReads()).toHaveLength(1);
+    show('filter-1');
+    timeline.chooseTimelineFilter('staff');
+    expect(timelineReads().at(-1)).toEqual({ customerId: 'filter-1', page: 1, group: 'staff' });
+    expect(timelineReads()).toHaveLength(2);
+  });
+
+  it('reads it out of sight once the agent writes the customer a note, which then tops it', async () => {
+    show('note-1');
+    expect(timelineReads()).toEqual([]);
+    await enqueueWrite({ id: crypto.randomUUID(), customerId: 'note-1', kind: 'note', payload: { content: '已约周五面谈。' } });
+    expect(timelineReads()).toEqual([{ customerId: 'note-1', page: 1, group: undefined }]);
   });
 });

@@ -1,9 +1,10 @@
 // The timeline of the customer on screen: pages read from the CRM by filter (all, staff, customer,
-// other), the agent's notes still in the outbox merged on top, and each entry put into words. The
-// panel's glue imports it. Invariant: an entry is never shown twice — a queued note disappears from the
-// top once the CRM's own entry for it is on screen — and a slow answer for another customer or filter
-// never lands in the list shown.
-import { effect, signal } from '@preact/signals';
+// other) once the agent can see the section or reaches for it, the agent's notes still in the outbox
+// merged on top, and each entry put into words. The panel's glue imports it. Invariant: an entry is
+// never shown twice — a queued note disappears from the top once the CRM's own entry for it is on
+// screen — a slow answer for another customer or filter never lands in the list shown, and nothing is
+// read for a customer whose timeline the agent has not come near.
+import { batch, effect, signal } from '@preact/signals';
 import type { TimelineEvent, TimelineGroup } from '@/lib/crm/domain';
 import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
@@ -167,31 +168,74 @@ export async function refreshTimelineHead() {
   }
 }
 
-export function chooseTimelineFilter(filter: TimelineFilter) {
-  timelineFilter.value = filter;
+/** Whether the timeline section is within reach of the panel's viewport, as its observer last said. */
+const sectionInView = signal(false);
+/** The customer on screen whose timeline the agent reached for (focused it, chose a filter); reset when another is shown. */
+const reachedFor = signal<string | undefined>(undefined);
+
+/** The section's observer: the timeline came within reach of the viewport, or left it. */
+export function timelineInView(inView: boolean) {
+  sectionInView.value = inView;
 }
 
+/** The agent reached for this customer's timeline without it being in view, e.g. tabbed into it. */
+export function reachTimeline(customerId: string) {
+  reachedFor.value = customerId;
+}
+
+/** Choosing a filter is reaching for the timeline: the customer on screen is read with that filter only. */
+export function chooseTimelineFilter(filter: TimelineFilter) {
+  const lookup = lookupState.peek();
+  batch(() => {
+    if (lookup.status === 'found' && lookup.selectedId) reachTimeline(lookup.selectedId);
+    timelineFilter.value = filter;
+  });
+}
+
+/** A note of theirs the agent just wrote, still on its way: it tops the timeline, which is read to take the CRM's copy. */
+const noteOnItsWay = (writes: OutboxWrite[], customerId: string) =>
+  writes.some((write) => write.kind === 'note' && write.customerId === customerId && write.state !== 'sent');
+
 /**
- * Reads the timeline of the customer on screen (again when the filter changes), and its head again
+ * Reads the timeline of the customer on screen once the agent can see the section, reaches for it or
+ * writes them a note — not before: it sits below the card, the stage and the composer, and most
+ * customers shown are never scrolled to. Then reads it again when the filter changes, and its head
  * whenever one of their writes lands after the head was read, so the CRM's own entry replaces the
- * queued one.
+ * queued one. Showing another customer starts over: nothing is read for them until the same happens.
+ * Returns what stops following.
  */
-export function startFollowingTimeline() {
+export function startFollowingTimeline(): () => void {
   let shownKey: string | undefined;
-  effect(() => {
+  let shownCustomer: string | undefined;
+  const stopReading = effect(() => {
     const lookup = lookupState.value;
     const filter = timelineFilter.value;
     if (!settingsView.value?.capabilities.timeline || lookup.status !== 'found' || !lookup.selectedId) return;
-    const key = `${lookup.selectedId}|${filter}`;
+    const customerId = lookup.selectedId;
+    if (customerId !== shownCustomer) {
+      shownCustomer = customerId;
+      if (reachedFor.peek() !== customerId) reachedFor.value = undefined;
+    }
+    const key = `${customerId}|${filter}`;
     if (key === shownKey) return;
+    const wanted = sectionInView.value || reachedFor.value === customerId || noteOnItsWay(outboxWrites.value, customerId);
+    if (!wanted) {
+      // Coming back to a customer read earlier reads them again once wanted, as any newly shown one.
+      shownKey = undefined;
+      return;
+    }
     shownKey = key;
-    void loadTimeline(lookup.selectedId, filter);
+    void loadTimeline(customerId, filter);
   });
-  effect(() => {
+  const stopRefreshing = effect(() => {
     const state = timelineState.value;
     const writes = outboxWrites.value;
     if (state?.status !== 'ready') return;
     const landedSince = writes.some((write) => write.customerId === state.customerId && write.state === 'sent' && (write.sentAt ?? 0) > state.headReadAt);
     if (landedSince) void refreshTimelineHead();
   });
+  return () => {
+    stopReading();
+    stopRefreshing();
+  };
 }
