@@ -6,8 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findContactCandidates } from '@/lib/contacts/candidates';
 import { createPageScanner, type ScannedCandidate } from './scanner';
 
-/** A scanner whose flushes run when the test says so, recording every text it reads and every report. */
-function scannerUnderTest(sliceBudgetMs?: number) {
+/**
+ * A scanner whose flushes run when the test says so, recording every text it reads and every report.
+ * Unless a test is about slicing, a flush has all the time it needs: a busy machine must not split it.
+ */
+function scannerUnderTest(sliceBudgetMs = 60_000) {
   const pendingFlushes: (() => void)[] = [];
   const textsRead: string[] = [];
   const reports: ScannedCandidate[][] = [];
