@@ -3,11 +3,19 @@
 // token and goes down; the panel gets closed, the service worker gets stopped, and a colleague edits
 // the same customers. Once it is over, the CRM holds every change exactly once, and nothing threw.
 // `npm run chaos` plays the same script at ≥ 500 actions; this is its small size, for every test run.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
+import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import { storedCustomer } from './chaos/mock-crm';
 import { compare, expectedFinal, type CustomerState, type JournalEntry, type Observed } from './chaos/oracle';
+import { createPanelDriver } from './chaos/panel';
 import { formatReport } from './chaos/report';
 import { runChaos } from './chaos/run-chaos';
 import { buildScenario } from './chaos/scenario';
+import { connectCrm } from './support/agent';
+import { launchWithExtension } from './support/browser';
+import { control } from './support/mock-control';
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20_240_601);
 
@@ -54,4 +62,35 @@ describe('a bad day at the CRM', () => {
     expect(report.writes).toMatchObject({ failed: 0, waiting: 0 });
     expect(report.mismatches).toEqual([]);
   }, 115_000);
+});
+
+// Why the chaos script never drops the connection after the CRM saved a note: Chromium sends a POST
+// again by itself when a reused keep-alive connection closes before any answer (net's
+// ShouldResendRequest), so the CRM saves the note twice while the extension made one request and saw
+// it succeed. Only an idempotency key in the CRM's API could prevent it. If this starts failing, Chromium
+// stopped doing that, and the chaos script can drop connections after record_save too.
+describe('what no client can prevent', () => {
+  it('a connection dropped after the CRM saved a note makes Chromium itself send the note a second time', async () => {
+    const mock = await startSobotMock({ port: 0 });
+    const browser = await launchWithExtension({ lang: 'en' });
+    try {
+      const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
+      await options.close();
+      const panel = createPanelDriver(browser, () => undefined);
+      const customerId = FIXTURE_CUSTOMERS.zhangWei.id;
+      // Opens the keep-alive connection the note will reuse.
+      expect((await panel.send('customer.labels', { customerId })).ok).toBe(true);
+      await control(mock.url, 'failures', { kind: 'drop', applied: true, next: 1, endpoint: 'user_stage/record_save' });
+      const id = randomUUID();
+      const content = `一次发送 ${id}`;
+      expect((await panel.send('write.enqueue', { id, customerId, kind: 'note', payload: { content } })).ok).toBe(true);
+
+      await expect.poll(async () => (await panel.outboxView()).find((write) => write.id === id)?.state, { timeout: 15_000 }).toBe('sent');
+      expect((await panel.outboxView()).find((write) => write.id === id)).toMatchObject({ attempts: 1 });
+      expect((await storedCustomer(mock.url, customerId)).notes.filter((note) => note === content)).toHaveLength(2);
+    } finally {
+      await browser.close();
+      await mock.close();
+    }
+  }, 60_000);
 });

@@ -19,6 +19,8 @@ export interface PanelDriver {
   /** The outbox as the background last mirrored it for the panel. */
   outboxView(): Promise<OutboxWrite[]>;
   closePanel(): Promise<void>;
+  /** Messages and reads sent again because the first try got no reply. */
+  resent(): number;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -33,6 +35,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createPanelDriver(browser: ExtensionBrowser, onOpen: (page: Page) => void): PanelDriver {
   let current: Page | undefined;
+  let resent = 0;
 
   async function panel(): Promise<Page> {
     if (current && !current.isClosed()) return current;
@@ -48,6 +51,7 @@ export function createPanelDriver(browser: ExtensionBrowser, onOpen: (page: Page
         return await withTimeout(run(await panel()), REPLY_TIMEOUT_MS, what);
       } catch (error) {
         lastError = error;
+        resent += 1;
         await pause(100 * attempt);
       }
     }
@@ -72,5 +76,7 @@ export function createPanelDriver(browser: ExtensionBrowser, onOpen: (page: Page
       await current?.close();
       current = undefined;
     },
+
+    resent: () => resent,
   };
 }

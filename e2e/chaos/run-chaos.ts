@@ -8,12 +8,14 @@ import { startSobotMock, type SobotMock } from '../../dev/mock-crm/sobot/server'
 import { connectCrm } from '../support/agent';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { createChaosAgent, type Catalogue, type ChaosCustomer } from './agent';
+import { colleagueEdits, type Colleague } from './colleague';
 import { chaosCustomers } from './customers';
-import { applyMockFault, colleagueChangesLabels, faultedRequests, healMock, isMockFault, storedCustomer } from './mock-crm';
-import { compare, expectedFinal, type CustomerState, type JournalEntry, type LabelChange, type Observed, type Verdict } from './oracle';
+import { drainOutbox } from './drain';
+import { applyMockFault, faultedRequests, healMock, isMockFault, storedCustomer } from './mock-crm';
+import { compare, expectedFinal, type CustomerState, type JournalEntry, type Observed, type Verdict } from './oracle';
 import { createPanelDriver, type PanelDriver } from './panel';
 import { buildScenario, type ChaosStep } from './scenario';
-import { createWriteTracker, type WriteTracker } from './tracker';
+import { createWriteTracker, type WriteCounts, type WriteTracker } from './tracker';
 import { watchUncaughtErrors } from './uncaught';
 import { createWorkerStopper } from './worker-stop';
 
@@ -33,11 +35,13 @@ export interface ChaosReport extends Verdict {
   actions: number;
   actionsByKind: Record<string, number>;
   lookupsFailed: number;
+  /** Messages the panel sent again after losing the reply (closed page, stopped worker). */
+  messagesResent: number;
   /** Faults switched on (and panel closes, worker stops, colleague edits), by kind. */
   faults: Record<string, number>;
   /** API requests the mock actually failed, by fault. */
   faultedRequests: Record<string, number>;
-  writes: { enqueued: number; delivered: number; failed: number; waiting: number };
+  writes: WriteCounts;
   /** Writes the run pressed "Retry" on once the faults were off: failed ones, and ones waiting out a long backoff. */
   retriedAfterFaults: number;
   uncaught: string[];
@@ -48,18 +52,11 @@ export interface ChaosReport extends Verdict {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** A wait the outbox's own timer would end sooner: pressing Retry only hurries writes backing off longer. */
-const RETRY_IF_WAITING_MORE_THAN_MS = 2_000;
+/** How long a stop meant to hit a write on its way waits for one. */
+const MID_SEND_WAIT_MS = 1_500;
 
 function catalogueOf(groups: LabelGroup[], stages: Catalogue['stages']): Catalogue {
   return { labels: groups.flatMap((group) => group.labels.map((label) => ({ group, label }))), stages };
-}
-
-/** The colleague clicks the label in the CRM's own UI: toggles it, and a pick in a single-choice group drops the others. */
-function colleagueClick(current: string[], { group, label }: Catalogue['labels'][number]): LabelChange {
-  if (current.includes(label.id)) return { add: [], remove: [label.id] };
-  const others = group.multipleChoice ? [] : group.labels.filter((other) => other.id !== label.id).map((other) => other.id);
-  return { add: [label.id], remove: others };
 }
 
 function count(tally: Record<string, number>, key: string) {
@@ -68,73 +65,70 @@ function count(tally: Record<string, number>, key: string) {
 
 function faultName(step: ChaosStep): string {
   if (step.kind === 'failures') return step.applied ? `ambiguous ${step.failure}` : step.failure;
-  if (step.kind === 'latency') return 'latency';
+  if (step.kind === 'latency' && step.change) return 'latency change';
+  if ((step.kind === 'close-panel' || step.kind === 'stop-worker') && step.midActionAfterMs !== undefined) return `${step.kind} mid-message`;
+  if (step.kind === 'stop-worker' && step.midSend) return 'stop-worker mid-send';
   return step.kind;
+}
+
+function endsAFault(step: ChaosStep): boolean {
+  return step.kind === 'failures-off' || step.kind === 'up' || (step.kind === 'latency' && step.ms === 0 && !step.change);
+}
+
+/** A panel close or worker stop timed to hit the agent's next action. */
+interface Disruption {
+  afterMs: number;
+  strike(): Promise<void>;
 }
 
 interface Run {
   mock: SobotMock;
-  browser: ExtensionBrowser;
   panel: PanelDriver;
   tracker: WriteTracker;
   journal: JournalEntry[];
   customers: ChaosCustomer[];
-  catalogue: Catalogue;
+  colleague: Colleague;
   faults: Record<string, number>;
-  latencyMs: number;
   /** The chaos steps taken, with when (ms since startedAt). */
   events: { at: number; what: string }[];
   startedAt: number;
   stopWorker(): Promise<void>;
 }
 
-/** A colleague edits the labels of a customer none of whose label writes may still land, so the order is known. */
-async function colleagueActs(run: Run, step: Extract<ChaosStep, { kind: 'colleague' }>): Promise<void> {
-  run.tracker.observe(await run.panel.outboxView());
-  const ordered = run.customers.map((_, offset) => run.customers[(step.customer + offset) % run.customers.length]!);
-  const customer = ordered.find((candidate) => !run.tracker.labelsInFlight(candidate.id));
-  if (!customer) return count(run.faults, 'colleague skipped (every customer had label writes in flight)');
-  const { labelIds } = await storedCustomer(run.mock.url, customer.id);
-  const change = colleagueClick(labelIds, run.catalogue.labels[step.label % run.catalogue.labels.length]!);
-  await colleagueChangesLabels(run.mock.url, customer.id, change);
-  run.journal.push({ kind: 'colleague', customerId: customer.id, change });
-  count(run.faults, 'colleague');
-}
-
-async function chaos(run: Run, step: ChaosStep): Promise<void> {
-  run.events.push({ at: Date.now() - run.startedAt, what: JSON.stringify(step) });
-  if (step.kind === 'colleague') return colleagueActs(run, step);
-  if (step.kind !== 'failures-off' && step.kind !== 'up' && !(step.kind === 'latency' && step.ms === 0)) count(run.faults, faultName(step));
-  if (isMockFault(step)) {
-    if (step.kind === 'latency') run.latencyMs = step.ms;
-    return applyMockFault(run.mock.url, step);
+/** Stops the worker once a write shows 'sending' (or after a bounded wait); answers whether one did. */
+async function stopMidSend(run: Run): Promise<boolean> {
+  const deadline = Date.now() + MID_SEND_WAIT_MS;
+  let sending = false;
+  while (!sending && Date.now() < deadline) {
+    sending = (await run.panel.outboxView()).some((write) => write.state === 'sending');
+    if (!sending) await pause(20);
   }
-  if (step.kind === 'close-panel') return run.panel.closePanel();
   await run.stopWorker();
-  // What the stopped worker left on the wire lands (or not) before a new worker can send it again: no
-  // client can tell a request still travelling from one lost, so the run does not race the two.
-  await pause(run.latencyMs + 200);
+  return sending;
 }
 
-/** Once every fault is off: waits until each write is delivered, pressing Retry once where the agent would. */
-async function drain(run: Run, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  const retried = new Set<string>();
-  while (Date.now() < deadline) {
-    run.tracker.observe(await run.panel.outboxView());
-    const unsettled = run.tracker.unsettled();
-    if (unsettled.length === 0) break;
-    for (const { id, shown } of unsettled) {
-      const stuck = shown?.state === 'failed' || (shown?.state === 'pending' && shown.nextAttemptAt > Date.now() + RETRY_IF_WAITING_MORE_THAN_MS);
-      if (!stuck || retried.has(id)) continue;
-      retried.add(id);
-      await run.panel.send('write.retry', { id });
-    }
-    // A stopped worker wakes for a message (or its alarm, ≥ 30 s later); any message will do.
-    await run.panel.send('settings.get', {});
-    await pause(300);
+/** Takes a chaos step now, or answers the disruption to strike during the next agent action. */
+async function chaos(run: Run, step: ChaosStep): Promise<Disruption | undefined> {
+  run.events.push({ at: Date.now() - run.startedAt, what: JSON.stringify(step) });
+  if (step.kind === 'colleague') {
+    const edited = await colleagueEdits(run.colleague, step.customer, step.label);
+    count(run.faults, edited ? 'colleague' : 'colleague skipped (label writes in flight for every customer)');
+    return undefined;
   }
-  return retried.size;
+  if (step.kind === 'stop-worker' && step.midSend) {
+    count(run.faults, (await stopMidSend(run)) ? faultName(step) : 'stop-worker (nothing was sending)');
+    return undefined;
+  }
+  if (!endsAFault(step)) count(run.faults, faultName(step));
+  if (isMockFault(step)) {
+    await applyMockFault(run.mock.url, step);
+    return undefined;
+  }
+  // After a stop, the next message (the agent's next action) starts a fresh worker, which resumes the outbox.
+  const strike = step.kind === 'close-panel' ? () => run.panel.closePanel() : () => run.stopWorker();
+  if (step.midActionAfterMs !== undefined) return { afterMs: step.midActionAfterMs, strike };
+  await strike();
+  return undefined;
 }
 
 function diagnose(run: Run, writeId: string): string {
@@ -170,31 +164,35 @@ async function play(mock: SobotMock, browser: ExtensionBrowser, options: ChaosOp
   const customers = chaosCustomers(options.customers);
   const initial = new Map<string, CustomerState>();
   for (const customer of customers) initial.set(customer.id, await storedCustomer(mock.url, customer.id));
+  const catalogue = catalogueOf(reference.value.labelGroups, reference.value.stages);
+  const tracker = createWriteTracker(startedAt);
+  const journal: JournalEntry[] = [];
   const run: Run = {
     mock,
-    browser,
     panel,
-    tracker: createWriteTracker(startedAt),
-    journal: [],
+    tracker,
+    journal,
     customers,
-    catalogue: catalogueOf(reference.value.labelGroups, reference.value.stages),
+    colleague: { mockUrl: mock.url, panel, tracker, customers, catalogue, journal },
     faults: {},
-    latencyMs: 0,
     events: [],
     startedAt,
     stopWorker: () => stopper.stop(),
   };
-  const agent = createChaosAgent(run);
+  const agent = createChaosAgent({ panel, tracker, journal, customers, catalogue });
   for (const customer of customers) await agent.openCustomer(customer);
 
-  const steps = buildScenario({ seed: options.seed, actions: options.actions, customers: customers.length, labels: run.catalogue.labels.length, stages: run.catalogue.stages.length });
+  const steps = buildScenario({ seed: options.seed, actions: options.actions, customers: customers.length, labels: catalogue.labels.length, stages: catalogue.stages.length });
   let done = 0;
+  let disruption: Disruption | undefined;
   for (const step of steps) {
     if ('chaos' in step) {
-      await chaos(run, step.chaos);
+      disruption = (await chaos(run, step.chaos)) ?? disruption;
       continue;
     }
-    await agent.perform(step.agent);
+    const striking = disruption;
+    disruption = undefined;
+    await Promise.all([agent.perform(step.agent), striking && pause(striking.afterMs).then(() => striking.strike())]);
     run.tracker.observe(await panel.outboxView());
     await pause(step.pauseMs);
     if (++done % 50 === 0) options.log?.(`${done}/${options.actions} actions, ${run.tracker.counts().delivered} writes delivered so far`);
@@ -202,7 +200,7 @@ async function play(mock: SobotMock, browser: ExtensionBrowser, options: ChaosOp
 
   await healMock(mock.url);
   const drainStarted = Date.now();
-  const retriedAfterFaults = await drain(run, options.drainTimeoutMs);
+  const retriedAfterFaults = await drainOutbox(panel, tracker, options.drainTimeoutMs);
   const drainedInMs = Date.now() - drainStarted;
   const expected = expectedFinal(initial, run.journal);
   const expectedNotes = new Map([...expected].map(([id, want]) => [id, want.notes.map((note) => note.text)]));
@@ -213,6 +211,7 @@ async function play(mock: SobotMock, browser: ExtensionBrowser, options: ChaosOp
     actions: done,
     actionsByKind: agent.performed(),
     lookupsFailed: agent.lookupsFailed(),
+    messagesResent: panel.resent(),
     faults: run.faults,
     faultedRequests: await faultedRequests(mock.url),
     writes: run.tracker.counts(),

@@ -17,12 +17,15 @@ export type AgentStep =
 export type ChaosStep =
   | { kind: 'failures'; failure: FailureKind; applied: boolean; endpoint?: string; rate?: number; next?: number }
   | { kind: 'failures-off' }
-  | { kind: 'latency'; ms: number }
+  /** change: a new delay while one is on, so a request sent later may be answered before an earlier one. */
+  | { kind: 'latency'; ms: number; change?: true }
   | { kind: 'expire-token' }
   | { kind: 'down'; mode: 'close' | '503' }
   | { kind: 'up' }
-  | { kind: 'close-panel' }
-  | { kind: 'stop-worker' }
+  /** midActionAfterMs: during the next agent action, this long after it starts; otherwise before it. */
+  | { kind: 'close-panel'; midActionAfterMs?: number }
+  /** midSend: as soon as a write is on its way to the CRM, so what the worker sent may land after it is gone. */
+  | { kind: 'stop-worker'; midActionAfterMs?: number; midSend?: true }
   | { kind: 'colleague'; customer: number; label: number };
 
 export type Step = { agent: AgentStep; pauseMs: number } | { chaos: ChaosStep };
@@ -48,8 +51,12 @@ const NOTE_ENDPOINT = 'user_stage/record_save';
 const AMBIGUOUS_NOTE_FAILURES = ['http500', 'malformed', 'timeout'] as const;
 
 /** Chance that a chaos event comes before an agent action. */
-const CHAOS_RATE = 0.3;
-/** Every kind once per deck (some twice, to be more frequent), so even a short run meets each of them. */
+const CHAOS_RATE = 0.35;
+/** While the CRM is slow, chance that its delay changes before an agent action. */
+const LATENCY_CHANGE_RATE = 0.5;
+/** Every delay stays under the client's 15 s timeout: requests still get through, late. */
+const MAX_LATENCY_MS = 1_500;
+/** Every kind once per deck (some twice, to be more frequent). */
 const DECK = [
   'latency', 'http500', 'drop', 'malformed', 'timeout',
   'ambiguous:user_stage/record_save', 'ambiguous:user_stage/record_save',
@@ -91,7 +98,7 @@ function failureStep(random: Random, card: DeckCard): ChaosStep {
     if (failure === 'timeout') return { kind: 'failures', failure, applied: true, endpoint, next: 1 };
     return random.chance(0.5)
       ? { kind: 'failures', failure, applied: true, endpoint, next: random.int(1, 3) }
-      : { kind: 'failures', failure, applied: true, endpoint, rate: 0.5 + random.next() / 2 };
+      : { kind: 'failures', failure, applied: true, endpoint, rate: 0.6 + random.next() * 0.4 };
   }
   const failure = card as Exclude<FailureKind, 'timeout'>;
   const endpoint = random.chance(0.5) ? random.pick(WRITE_ENDPOINTS) : undefined;
@@ -102,22 +109,22 @@ function chaosStep(random: Random, size: ScenarioSize, card: DeckCard, windows: 
   switch (card) {
     case 'latency':
       windows.latency = random.int(5, 15);
-      // Well under the client's timeout: a request slower than that would be sent again while the first
-      // is still on its way, which no client without idempotency keys can tell apart.
-      return { kind: 'latency', ms: random.int(50, 1_500) };
+      return { kind: 'latency', ms: random.int(50, MAX_LATENCY_MS) };
     case 'expire-token':
       return { kind: 'expire-token' };
     case 'down':
-      windows.down = random.int(3, 8);
+      windows.down = random.int(3, 10);
       return { kind: 'down', mode: random.chance(0.5) ? 'close' : '503' };
     case 'close-panel':
-      return { kind: 'close-panel' };
-    case 'stop-worker':
-      return { kind: 'stop-worker' };
+    case 'stop-worker': {
+      // Often while a message is on its way: its reply is lost, and the agent sends it again.
+      if (random.chance(0.4)) return { kind: card, midActionAfterMs: random.int(0, 30) };
+      return card === 'stop-worker' && random.chance(0.5) ? { kind: card, midSend: true } : { kind: card };
+    }
     case 'colleague':
       return { kind: 'colleague', customer: random.int(0, size.customers - 1), label: random.int(0, size.labels - 1) };
     default:
-      windows.failures = random.int(4, 12);
+      windows.failures = random.int(5, 15);
       return failureStep(random, card);
   }
 }
@@ -136,13 +143,21 @@ export function buildScenario(size: ScenarioSize): Step[] {
   const windows: OpenWindows = { failures: 0, down: 0, latency: 0 };
   const steps: Step[] = [];
   let deck: DeckCard[] = [];
+  let dealt = 0;
   for (let index = 0; index < size.actions; index += 1) {
     steps.push(...closeWindows(windows).map((chaos) => ({ chaos })));
-    if (random.chance(CHAOS_RATE)) {
+    // The whole first deck is dealt before the last action, so even a short run meets every kind.
+    const firstDeckBehind = dealt < DECK.length && DECK.length - dealt >= size.actions - index;
+    if (random.chance(CHAOS_RATE) || firstDeckBehind) {
       if (deck.length === 0) deck = random.sample(DECK, DECK.length);
       steps.push({ chaos: chaosStep(random, size, deck.pop()!, windows) });
+      dealt += 1;
     }
-    steps.push({ agent: agentStep(random, size, index), pauseMs: random.int(20, 250) });
+    // A delay that varies: a request sent later may be answered before one sent earlier.
+    if (windows.latency > 0 && random.chance(LATENCY_CHANGE_RATE)) {
+      steps.push({ chaos: { kind: 'latency', ms: random.int(0, MAX_LATENCY_MS), change: true } });
+    }
+    steps.push({ agent: agentStep(random, size, index), pauseMs: random.int(30, 300) });
   }
   return steps;
 }

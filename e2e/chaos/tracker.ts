@@ -16,7 +16,18 @@ export interface WriteTracker {
   unsettled(): { id: string; shown?: OutboxWrite }[];
   /** Whether a label write for this customer may still reach the CRM. */
   labelsInFlight(customerId: string): boolean;
-  counts(): { enqueued: number; delivered: number; failed: number; waiting: number };
+  counts(): WriteCounts;
+}
+
+export interface WriteCounts {
+  enqueued: number;
+  delivered: number;
+  failed: number;
+  waiting: number;
+  /** Writes a view showed needing more than one attempt: how much the chaos bit. */
+  retried: number;
+  /** Of those, writes a view showed as possibly landed already (an ambiguous failure or a killed worker). */
+  ambiguous: number;
 }
 
 function describe(write: OutboxWrite | undefined): string {
@@ -31,6 +42,8 @@ export function createWriteTracker(startedAt = Date.now()): WriteTracker {
   const writes = new Map<string, { customerId: string; kind: OutboxWrite['kind'] }>();
   const histories = new Map<string, { at: number; what: string }[]>();
   const everShown = new Set<string>();
+  const retried = new Set<string>();
+  const ambiguous = new Set<string>();
   const delivered = new Set<string>();
   let lastView = new Map<string, OutboxWrite>();
 
@@ -54,6 +67,8 @@ export function createWriteTracker(startedAt = Date.now()): WriteTracker {
         if ((shown || everShown.has(id)) && history.at(-1)?.what !== what) history.push({ at: now(), what });
         if (shown?.state === 'sent' || (!shown && everShown.has(id))) delivered.add(id);
         if (shown) everShown.add(id);
+        if (shown && shown.attempts > 1) retried.add(id);
+        if (shown?.ambiguous) ambiguous.add(id);
       }
     },
 
@@ -74,6 +89,8 @@ export function createWriteTracker(startedAt = Date.now()): WriteTracker {
         delivered: all.filter((each) => each === 'delivered').length,
         failed: all.filter((each) => each === 'failed').length,
         waiting: all.filter((each) => each === 'waiting').length,
+        retried: retried.size,
+        ambiguous: ambiguous.size,
       };
     },
   };
