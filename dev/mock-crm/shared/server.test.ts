@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createControlApi } from './control';
 import { createMockRuntime } from './runtime';
-import { readBody, startMockServer, type MockServer } from './server';
+import { startMockServer, type MockServer } from './server';
 
 /** A backend of one endpoint that echoes its body under a `code` of its own choosing. */
 async function startEchoMock(host = '127.0.0.1') {
-  const runtime = createMockRuntime(() => ({ answered: 0 }));
+  const runtime = createMockRuntime(() => ({ answered: 0, lastBody: '' }));
   const handleControl = createControlApi([]);
   const server = await startMockServer(
     {
@@ -14,9 +14,10 @@ async function startEchoMock(host = '127.0.0.1') {
       apiPrefix: '/echo/',
       resolve: (_method, url) => ({
         endpoint: url.pathname.slice('/echo/'.length),
-        async answer(request) {
+        async answer(_request, received) {
           runtime.state().answered += 1;
-          return { status: 200, body: { code: 'E0', echoed: await readBody(request) } };
+          runtime.state().lastBody = 'text' in received ? received.text : 'too large';
+          return { status: 200, body: { code: 'E0', echoed: runtime.state().lastBody } };
         },
       }),
       codeOf: (body) => (body as { code: string }).code,
@@ -62,6 +63,18 @@ describe('the shared server skeleton', () => {
     expect(await (await fetch(`${server.url}/echo/one`)).text()).toBe('{"code":"E0","echoed":"');
     expect(runtime.state().answered).toBe(1);
     expect(runtime.log.snapshot().entries.map((entry) => entry.fault)).toEqual(['http500', 'malformed']);
+  });
+
+  it('processes a slow request whose client went away once its body had arrived, as a real server does', async () => {
+    const { server, runtime } = await startEchoMock();
+    runtime.faults.setLatency(300);
+    const client = new AbortController();
+    const sent = fetch(`${server.url}/echo/one`, { method: 'POST', body: 'note', signal: client.signal }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    client.abort();
+    expect(await sent).toBeInstanceOf(Error);
+    await expect.poll(() => runtime.state().answered, { timeout: 2_000 }).toBe(1);
+    expect(runtime.state().lastBody).toBe('note');
   });
 
   it('refuses a control body that is not JSON, without reaching the control API', async () => {

@@ -11,11 +11,14 @@ import type { FailurePlan, Faults } from './faults';
 import type { Reply } from './reply';
 import type { RequestLog } from './request-log';
 
+/** A request's body as the server received it, or word that it was over the size limit. */
+export type ReceivedBody = { text: string } | { tooLarge: true };
+
 /** One API request as the backend reads it: the endpoint it is counted under, and its answer. */
 export interface ApiExchange {
   endpoint: string;
-  /** Reads the body and decides the reply; only called once no fault has pre-empted the request. */
-  answer(request: IncomingMessage): Promise<Reply>;
+  /** Decides the reply from the received body; only called once no fault has pre-empted the request. */
+  answer(request: IncomingMessage, body: ReceivedBody): Promise<Reply>;
 }
 
 export interface MockBackendAdapter {
@@ -87,12 +90,18 @@ export async function startMockServer(backend: MockBackendAdapter, listen: { por
       response.writeHead(503, { 'content-type': 'text/html' }).end('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>');
       return;
     }
+    // Like a real server, the whole request is received before the slow part: a request whose body
+    // arrived is processed even if the client goes away while it waits (a stopped worker, a timeout).
+    const body: ReceivedBody = await readBody(request).then(
+      (text) => ({ text }),
+      () => ({ tooLarge: true }),
+    );
     if (faults.latencyMs() > 0) await sleep(faults.latencyMs());
 
     const failure = faults.failureFor(endpoint);
     // An "applied" failure lets the request change state first, so the client cannot tell whether it did.
     if (failure && !failure.applied) return injectFailure(failure, request, response, record, backend.malformedBody);
-    const reply = await answer(request);
+    const reply = await answer(request, body);
     if (failure) return injectFailure(failure, request, response, record, backend.malformedBody);
     sendJson(response, reply.status, reply.body);
     record(reply.status, backend.codeOf(reply.body));

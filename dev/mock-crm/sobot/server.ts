@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createMockRuntime } from '../shared/runtime';
 import { noHandler } from '../shared/reply';
-import { readBody, startMockServer, type ApiExchange } from '../shared/server';
+import { startMockServer, type ApiExchange } from '../shared/server';
 import { createTokenAuthority } from './auth';
 import { handleControl, type ControlTarget } from './control';
 import { DEMO_CREDENTIALS } from './fixtures';
@@ -89,14 +89,11 @@ export async function startSobotMock(options: SobotMockOptions = {}): Promise<So
     const { endpoint, answer } = route(method, url.pathname);
     return {
       endpoint,
-      async answer(request) {
-        // Read for every request, refused ones too: an oversized body is answered as such on any path.
-        try {
-          const parsed = parseBody(await readBody(request), request.headers['content-type']);
-          return 'error' in parsed ? fail('999999', parsed.error) : answer(request, parsed.body, url.searchParams);
-        } catch {
-          return fail('999999', '请求体过大');
-        }
+      async answer(request, received) {
+        // An oversized body is answered as such on any path, refused ones too.
+        if ('tooLarge' in received) return fail('999999', '请求体过大');
+        const parsed = parseBody(received.text, request.headers['content-type']);
+        return 'error' in parsed ? fail('999999', parsed.error) : answer(request, parsed.body, url.searchParams);
       },
     };
   }

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { parseJsonKeepingLongIds } from '../../../lib/crm/useasy/long-ids';
 import { DEFAULT_RECIPE, type SignatureRecipe } from '../../../lib/crm/useasy/sign';
 import { createMockRuntime } from '../shared/runtime';
-import { readBody, startMockServer } from '../shared/server';
+import { startMockServer, type ReceivedBody } from '../shared/server';
 import { signatureRejection } from './auth';
 import { handleControl } from './control';
 import { internalError, invalid, type Reply } from './envelope';
@@ -65,13 +65,9 @@ export async function startUseasyMock(options: UseasyMockOptions = {}): Promise<
   const authority = { appid, secret, recipe, now };
   const runtime = createMockRuntime(seedState);
 
-  async function answer(request: IncomingMessage, resolved: ReturnType<typeof resolveRoute>): Promise<Reply> {
-    let text: string;
-    try {
-      text = await readBody(request);
-    } catch {
-      return invalid('请求体过大');
-    }
+  async function answer(request: IncomingMessage, received: ReceivedBody, resolved: ReturnType<typeof resolveRoute>): Promise<Reply> {
+    if ('tooLarge' in received) return invalid('请求体过大');
+    const { text } = received;
     if ('reply' in resolved) return resolved.reply;
     const rejection = await signatureRejection(authority, request.headers);
     if (rejection) return rejection;
@@ -91,7 +87,7 @@ export async function startUseasyMock(options: UseasyMockOptions = {}): Promise<
       apiPrefix: '/openapi/',
       resolve(method, url) {
         const resolved = resolveRoute(method, url.pathname);
-        return { endpoint: resolved.endpoint, answer: (request) => answer(request, resolved) };
+        return { endpoint: resolved.endpoint, answer: (request, received) => answer(request, received, resolved) };
       },
       // The shared log names the envelope's code ret_code, after Sobot's envelope.
       codeOf,
