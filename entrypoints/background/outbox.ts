@@ -2,6 +2,7 @@
 // wake-ups by alarm (which survive the worker) and by timer (alarms fire no sooner than ~30 s), and
 // the queue's state mirrored to session storage for the panel. Only the background imports it.
 import { browser } from 'wxt/browser';
+import { CRM_REQUEST_TIMEOUT_MS } from '@/lib/crm/errors';
 import type { CrmSession } from '@/lib/crm/session';
 import { createCrmDelivery } from '@/lib/outbox/delivery';
 import { createOutbox } from '@/lib/outbox/outbox';
@@ -10,8 +11,6 @@ import { outboxViewItem } from '@/lib/storage';
 
 const ALARM = 'crm-sidebar-outbox';
 const EARLIEST_ALARM_MS = 30_000;
-/** When every backend's transport gives up on a CRM request (the default of lib/crm/{sobot,useasy}/transport.ts). */
-const CRM_REQUEST_TIMEOUT_MS = 15_000;
 
 export function startOutbox(session: CrmSession) {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,9 @@
 // The one error type that crosses from a CRM backend to the panel. It carries a closed `code` the panel
 // translates into words and advice, never a secret: messages are built from the CRM's ret_msg only.
 
+/** How long any backend's transport waits for a CRM answer before failing the request as 'timeout'. */
+export const CRM_REQUEST_TIMEOUT_MS = 15_000;
+
 export type CrmErrorCode =
   | 'not-configured' // no base URL or credentials yet
   | 'bad-signature' // Sobot 900003: the app key is wrong

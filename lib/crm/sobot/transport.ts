@@ -2,7 +2,7 @@
 // replaces a rejected token exactly once before giving up. Only the Sobot backend imports it.
 import * as z from 'zod/mini';
 import { createTokenHolder, type TokenStore } from '../../auth/token-holder';
-import { CrmError } from '../errors';
+import { CRM_REQUEST_TIMEOUT_MS, CrmError } from '../errors';
 import { sobotErrorFor } from './ret-codes';
 import { sobotSign } from './sign';
 import { envelope, tokenItem } from './wire';
@@ -34,7 +34,7 @@ const TOKEN_REJECTED = new Set(['900001', '900002']);
 export function createSobotTransport(options: SobotTransportOptions) {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const now = options.now ?? Date.now;
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? CRM_REQUEST_TIMEOUT_MS;
   const base = options.baseUrl.replace(/\/+$/, '');
 
   function urlFor(path: string, query: SobotRequest['query'] = {}): string {

@@ -2,7 +2,7 @@
 // headers, and every failure becomes a CrmError. There is no token, so there is nothing to share or
 // refresh. Only the Useasy backend imports it. Ids in answers reach the schemas as exact strings.
 import * as z from 'zod/mini';
-import { CrmError } from '../errors';
+import { CRM_REQUEST_TIMEOUT_MS, CrmError } from '../errors';
 import { useasyErrorFor } from './error-codes';
 import { parseJsonKeepingLongIds } from './long-ids';
 import { DEFAULT_RECIPE, newNonce, signUseasy, type SignatureRecipe } from './sign';
@@ -36,7 +36,7 @@ const isFailure = (answer: Envelope) =>
 export function createUseasyTransport(options: UseasyTransportOptions) {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const now = options.now ?? Date.now;
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? CRM_REQUEST_TIMEOUT_MS;
   const recipe = options.recipe ?? DEFAULT_RECIPE;
   const base = options.baseUrl.replace(/\/+$/, '');
 
