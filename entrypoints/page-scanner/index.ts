@@ -1,7 +1,7 @@
 // The injected page scanner's entry: starts one scanner per frame (injecting it again only rescans) and
-// sends what it finds to the background. Carries no secrets and no zod; imports protocol types only.
+// sends the texts that may hold a contact to the background, which finds them. Carries no secrets, no
+// zod and no phone library; imports protocol types only.
 import { browser } from 'wxt/browser';
-import { findContactCandidates } from '@/lib/contacts/candidates';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import { createPageScanner } from './scanner';
 
@@ -14,9 +14,8 @@ export default defineUnlistedScript(() => {
     return;
   }
   const scanner = createPageScanner({
-    find: findContactCandidates,
-    report: (candidates) => {
-      const payload: RequestOf<'contacts.detected'> = { candidates };
+    report: (readings) => {
+      const payload: RequestOf<'contacts.detected'> = { readings };
       // The background may be restarting; the next mutation reports again, so a lost batch is not retried.
       browser.runtime.sendMessage({ type: 'contacts.detected', payload }).catch(() => undefined);
     },

@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
 // The page scanner in a DOM: what it reads (text, form values, tel:/mailto: links, open shadow roots),
 // what it leaves alone (scripts, styles, hidden text, the field the agent is typing in, editors), how it
-// follows a live conversation (only what changed is read) and how it batches reports. Test-only.
+// follows a live conversation (only what changed is read) and how it batches reports. Its reports go
+// through the background's detection here, so each test states the contacts the agent ends up with.
+// Test-only.
 import { afterEach, describe, expect, it } from 'vitest';
-import { findContactCandidates } from '@/lib/contacts/candidates';
-import { createPageScanner, type ScannedCandidate } from './scanner';
+import { detectContacts } from '@/lib/contacts/detect';
+import { MAX_READING_CHARS, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
+import { contactsInReadings } from '@/lib/contacts/tab-contacts';
+import { createPageScanner } from './scanner';
 
 /**
  * A scanner whose flushes run when the test says so, recording every text it reads and every report.
@@ -13,13 +17,13 @@ import { createPageScanner, type ScannedCandidate } from './scanner';
 function scannerUnderTest(sliceBudgetMs = 60_000) {
   const pendingFlushes: (() => void)[] = [];
   const textsRead: string[] = [];
-  const reports: ScannedCandidate[][] = [];
+  const reports: PageReading[][] = [];
   const scanner = createPageScanner({
-    find: (text) => {
+    readingsOf: (text, context) => {
       textsRead.push(text);
-      return findContactCandidates(text);
+      return readingsOf(text, context);
     },
-    report: (candidates) => reports.push(candidates),
+    report: (readings) => reports.push(readings),
     schedule: (flush) => pendingFlushes.push(flush),
     sliceBudgetMs,
   });
@@ -34,6 +38,8 @@ function scannerUnderTest(sliceBudgetMs = 60_000) {
       return flushes.length;
     },
     reported: () => reports.flat(),
+    /** What the background finds in everything reported so far. */
+    contacts: () => contactsInReadings(reports.flat(), detectContacts, 0).map(({ kind, value, context }) => ({ kind, value, context })),
   };
 }
 
@@ -71,36 +77,44 @@ afterEach(() => {
 });
 
 describe('the initial scan', () => {
-  it('reports phones and emails in the page text, each with the words around it', () => {
+  it('sends the texts that may hold a contact, whole, and the background finds each contact with the words around it', () => {
     conversation(['您好，请问有什么可以帮您？', '我的手机是 138 1234 5678，谢谢', '邮箱 Li.Ming@Example.com 也行']);
     const page = startScanner();
     expect(page.flush()).toBe(1);
-    expect(page.reports).toEqual([
-      [
-        { kind: 'phone', raw: '138 1234 5678', context: '我的手机是 138 1234 5678，谢谢' },
-        { kind: 'email', raw: 'Li.Ming@Example.com', context: '邮箱 Li.Ming@Example.com 也行' },
-      ],
+    expect(page.reports).toEqual([[{ text: '我的手机是 138 1234 5678，谢谢' }, { text: '邮箱 Li.Ming@Example.com 也行' }]]);
+    expect(page.contacts()).toEqual([
+      { kind: 'phone', value: '+8613812345678', context: '我的手机是 138 1234 5678，谢谢' },
+      { kind: 'email', value: 'li.ming@example.com', context: '邮箱 Li.Ming@Example.com 也行' },
     ]);
   });
 
-  it('cuts a long message down to a context of the words near the contact, spaces collapsed', () => {
+  it('leaves a long message whole for the background, which shows only the words near the contact, spaces collapsed', () => {
     const filler = '这款外套的面料怎么样，会不会起球，'.repeat(8);
     conversation([`${filler}\n\n   我的电话   13812345678   ${filler}`]);
     const page = startScanner();
     page.flush();
-    const [candidate] = page.reported();
-    expect(candidate?.raw).toBe('13812345678');
-    expect(candidate!.context).toContain('我的电话 13812345678 这款');
-    expect(candidate!.context.length).toBeLessThanOrEqual(240);
-    expect(candidate!.context.length).toBeLessThan(filler.length * 2);
-    expect(candidate!.context).not.toMatch(/\s{2}/);
+    expect(page.reported()).toHaveLength(1);
+    const [contact] = page.contacts();
+    expect(contact?.value).toBe('+8613812345678');
+    expect(contact!.context).toContain('我的电话 13812345678 这款');
+    expect(contact!.context.length).toBeLessThanOrEqual(240);
+    expect(contact!.context.length).toBeLessThan(filler.length * 2);
+    expect(contact!.context).not.toMatch(/\s{2}/);
   });
 
-  it('reports nothing, and schedules no report, for a page without contacts', () => {
-    conversation(['您好，请问有什么可以帮您？', '订单号 20231105123456789，什么时候发货', '¥1380.00 已付']);
+  it('sends nothing, and schedules no report, for a page without a seven-digit run or an "@"', () => {
+    conversation(['您好，请问有什么可以帮您？', '¥1380.00 已付', '13:45 发货']);
     const page = startScanner();
     expect(page.flush()).toBe(1);
     expect(page.reports).toEqual([]);
+  });
+
+  it('leaves order numbers to the background, which finds no contact in them', () => {
+    conversation(['订单号 20231105123456789，什么时候发货']);
+    const page = startScanner();
+    page.flush();
+    expect(page.reported()).toEqual([{ text: '订单号 20231105123456789，什么时候发货' }]);
+    expect(page.contacts()).toEqual([]);
   });
 
   it('reads the values of form fields, but not the one the agent is typing in', () => {
@@ -111,7 +125,8 @@ describe('the initial scan', () => {
         <input id="secret" type="password" value="13912345678">
         <input id="token" type="hidden" value="13712345678">
         <textarea id="reply"></textarea>
-      </form>`;
+      </form>
+      <div hidden><input id="hidden-section" value="13612345678"></div>`;
     (document.getElementById('note') as HTMLTextAreaElement).value = '客户邮箱 wang@example.com';
     const reply = document.getElementById('reply') as HTMLTextAreaElement;
     reply.value = '好的，我记下了 15012345678';
@@ -120,9 +135,9 @@ describe('the initial scan', () => {
 
     const page = startScanner();
     page.flush();
-    expect(page.reported()).toEqual([
-      { kind: 'phone', raw: '13812345678', context: '13812345678' },
-      { kind: 'email', raw: 'wang@example.com', context: '客户邮箱 wang@example.com' },
+    expect(page.contacts()).toEqual([
+      { kind: 'phone', value: '+8613812345678', context: '13812345678' },
+      { kind: 'email', value: 'wang@example.com', context: '客户邮箱 wang@example.com' },
     ]);
     expect(page.textsRead.join('\n')).not.toContain('15012345678');
   });
@@ -136,7 +151,7 @@ describe('the initial scan', () => {
     field.dispatchEvent(new Event('change', { bubbles: true }));
     await mutationsDelivered();
     expect(page.flush()).toBe(1);
-    expect(page.reported()).toEqual([{ kind: 'phone', raw: '13812345678', context: '13812345678' }]);
+    expect(page.contacts()).toEqual([{ kind: 'phone', value: '+8613812345678', context: '13812345678' }]);
   });
 
   it('reads tel: and mailto: links, with the link text as context', () => {
@@ -144,13 +159,16 @@ describe('the initial scan', () => {
       <a href="tel:+86-138-1234-5678">拨打客户电话</a>
       <a href="mailto:li.ming@example.com?subject=%E8%AE%A2%E5%8D%95">发邮件</a>
       <a href="mailto:%E6%9D%8E@example.com">李</a>
-      <a href="https://example.com/">官网</a>`;
+      <a href="https://example.com/">官网 13912345678</a>
+      <div aria-hidden="true"><a href="tel:13712345678">隐藏</a></div>`;
     const page = startScanner();
     page.flush();
-    expect(page.reported()).toEqual([
-      { kind: 'phone', raw: '+86-138-1234-5678', context: '拨打客户电话' },
-      { kind: 'email', raw: 'li.ming@example.com', context: '发邮件' },
-      { kind: 'email', raw: '李@example.com', context: '李' },
+    expect(page.reported()).toContainEqual({ text: '+86-138-1234-5678', context: '拨打客户电话' });
+    expect(page.reported()).toContainEqual({ text: '李@example.com', context: '李' }); // decoded; the background judges it
+    expect(page.contacts()).toEqual([
+      { kind: 'phone', value: '+8613812345678', context: '拨打客户电话' },
+      { kind: 'email', value: 'li.ming@example.com', context: '发邮件' },
+      { kind: 'phone', value: '+8613912345678', context: '官网 13912345678' },
     ]);
   });
 
@@ -160,26 +178,28 @@ describe('the initial scan', () => {
       <p>我的手机是 13812345678</p>`;
     const page = startScanner();
     expect(() => page.flush()).not.toThrow();
-    expect(page.reported()).toContainEqual({ kind: 'phone', raw: '13812345678', context: '我的手机是 13812345678' });
+    expect(page.contacts()).toContainEqual({ kind: 'phone', value: '+8613812345678', context: '我的手机是 13812345678' });
   });
 
-  it('reads inside open shadow roots, nested ones included', () => {
+  it('reads inside open shadow roots, nested ones included, but not inside a hidden host', () => {
     const widget = document.createElement('chat-widget');
     const shadow = widget.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<div class="bubble"><p>访客：我的手机 139 8765 4321</p><inner-card></inner-card></div>';
+    shadow.innerHTML = '<div class="bubble"><p>访客：我的手机 139 8765 4321</p><inner-card></inner-card><div hidden><p>13612345678</p></div></div>';
     const inner = shadow.querySelector('inner-card')!.attachShadow({ mode: 'open' });
     inner.innerHTML = '<span>邮箱 deep@example.com</span>';
-    document.body.append(widget);
+    const hiddenHost = Object.assign(document.createElement('div'), { hidden: true });
+    hiddenHost.attachShadow({ mode: 'open' }).innerHTML = '<p>13712345678</p>';
+    document.body.append(widget, hiddenHost);
 
     const page = startScanner();
     page.flush();
-    expect(page.reported()).toEqual([
-      { kind: 'phone', raw: '139 8765 4321', context: '访客：我的手机 139 8765 4321' },
-      { kind: 'email', raw: 'deep@example.com', context: '邮箱 deep@example.com' },
+    expect(page.contacts()).toEqual([
+      { kind: 'phone', value: '+8613987654321', context: '访客：我的手机 139 8765 4321' },
+      { kind: 'email', value: 'deep@example.com', context: '邮箱 deep@example.com' },
     ]);
   });
 
-  it('skips scripts, styles, templates, hidden text and editors', () => {
+  it('skips scripts, styles, templates, hidden text and editors without reading them', () => {
     document.body.innerHTML = `
       <script>var agentPhone = "13800000001";</script>
       <style>.x::after { content: "13800000002"; }</style>
@@ -191,12 +211,23 @@ describe('the initial scan', () => {
       <div contenteditable><p>草稿 13800000008</p></div>
       <div contenteditable="plaintext-only">草稿 13800000009</div>
       <svg><text>13800000010</text></svg>
+      <select><option>13800000011</option></select>
       <div contenteditable="false"><p>可读 13812345678</p></div>`;
     const page = startScanner();
     page.flush();
-    expect(page.reported().map((candidate) => candidate.raw)).toEqual(['13812345678']);
-    // Code and styles are not even read (they can be megabytes); hidden and draft text is read but dropped.
-    expect(page.textsRead.join('\n')).not.toMatch(/1380000000[1-3]/);
+    expect(page.reported()).toEqual([{ text: '可读 13812345678' }]);
+    // Code and styles can be megabytes, drafts are the agent's own: none of it is even pre-tested.
+    expect(page.textsRead.join('\n')).not.toMatch(/138000000/);
+  });
+
+  it('sends a pasted log in pieces the background accepts, losing no contact', () => {
+    const lines = Array.from({ length: 120 }, (_, index) => `第 ${index} 行：客户 ${index} 的手机是 138${String(index).padStart(8, '0')}。`);
+    conversation([lines.join('')]);
+    const page = startScanner();
+    page.flush();
+    expect(page.reported().length).toBeGreaterThan(1);
+    for (const { text } of page.reported()) expect(text.length).toBeLessThanOrEqual(MAX_READING_CHARS);
+    expect(page.contacts().map((contact) => contact.value)).toEqual(lines.map((_, index) => `+86138${String(index).padStart(8, '0')}`));
   });
 });
 
@@ -212,9 +243,7 @@ describe('following a live conversation', () => {
     await mutationsDelivered();
     expect(page.flush()).toBe(1);
     expect(page.textsRead).toEqual(['好的，我的电话是 021-5888 8888 转 123']);
-    expect(page.reports.at(-1)).toEqual([
-      { kind: 'phone', raw: '021-5888 8888', context: '好的，我的电话是 021-5888 8888 转 123' },
-    ]);
+    expect(page.contacts()).toEqual([{ kind: 'phone', value: '+862158888888', context: '好的，我的电话是 021-5888 8888 转 123' }]);
   });
 
   it('rereads a text node whose words changed, and only that node', async () => {
@@ -228,7 +257,7 @@ describe('following a live conversation', () => {
     await mutationsDelivered();
     page.flush();
     expect(page.textsRead).toEqual(['我的邮箱是 zhao@example.cn']);
-    expect(page.reported().at(-1)).toEqual({ kind: 'email', raw: 'zhao@example.cn', context: '我的邮箱是 zhao@example.cn' });
+    expect(page.contacts()).toEqual([{ kind: 'email', value: 'zhao@example.cn', context: '我的邮箱是 zhao@example.cn' }]);
   });
 
   it('follows messages added inside an open shadow root', async () => {
@@ -244,7 +273,7 @@ describe('following a live conversation', () => {
     await mutationsDelivered();
     page.flush();
     expect(page.textsRead).toEqual(['Call me: +852 9123 4567']);
-    expect(page.reported()).toEqual([{ kind: 'phone', raw: '+852 9123 4567', context: 'Call me: +852 9123 4567' }]);
+    expect(page.contacts()).toEqual([{ kind: 'phone', value: '+85291234567', context: 'Call me: +852 9123 4567' }]);
   });
 
   it('reads a message once even when its parts arrive in separate mutations of one batch', async () => {
@@ -314,15 +343,15 @@ describe('batching', () => {
     await mutationsDelivered();
     expect(page.flush()).toBe(1);
     expect(page.reports).toHaveLength(1);
-    expect(page.reports[0]!.map((candidate) => candidate.raw)).toEqual(['13812345678', '13987654321', 'family@example.com']);
+    expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678', '+8613987654321', 'family@example.com']);
   });
 
-  it('splits a flush into reports of at most 200 candidates, losing none', () => {
+  it('splits a flush into reports of at most 200 texts, losing none', () => {
     conversation(Array.from({ length: 250 }, (_, index) => `客户 ${index} 的手机 138${String(index).padStart(8, '0')}`));
     const page = startScanner();
     expect(page.flush()).toBe(1);
     expect(page.reports.map((report) => report.length)).toEqual([200, 50]);
-    expect(new Set(page.reported().map((candidate) => candidate.raw)).size).toBe(250);
+    expect(new Set(page.contacts().map((contact) => contact.value)).size).toBe(250);
   });
 
   it('spreads a big first scan over several flushes that yield to the page, reading every message once', () => {
@@ -337,10 +366,10 @@ describe('batching', () => {
     while (page.flush() > 0) flushes++;
     expect(flushes).toBeGreaterThan(5);
     expect(page.reports.length).toBeLessThanOrEqual(flushes);
-    const raws = page.reported().map((candidate) => candidate.raw);
-    expect(raws).toHaveLength(401);
-    expect(new Set(raws).size).toBe(401);
-    expect(raws).toContain('widget@example.com');
+    const values = page.contacts().map((contact) => contact.value);
+    expect(values).toHaveLength(401);
+    expect(new Set(values).size).toBe(401);
+    expect(values).toContain('widget@example.com');
     expect(page.textsRead.filter((text) => text.startsWith('客户 '))).toHaveLength(400);
   });
 
@@ -367,6 +396,6 @@ describe('batching', () => {
     page.scanner.rescan();
     expect(page.flush()).toBe(1);
     expect(page.reports).toHaveLength(1);
-    expect(page.reported().map((candidate) => candidate.raw)).toEqual(['13812345678', 'shadow@example.com']);
+    expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678', 'shadow@example.com']);
   });
 });

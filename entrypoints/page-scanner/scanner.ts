@@ -1,27 +1,29 @@
-// The page scanner: finds contact candidates in what the agent can read (text nodes, form values,
-// tel:/mailto: links, open shadow roots) and reports them in batches. Work is proportional to what
-// changed: a new chat message costs a walk of that message, never of the page; a first scan of a huge
-// page is cut into slices that each yield to the page. Content-script only.
-
-export interface ScannedCandidate {
-  kind: 'phone' | 'email';
-  raw: string;
-  context: string;
-}
+// The page scanner: reads what the agent can read (text nodes, form values, tel:/mailto: links, open
+// shadow roots) and reports the texts that may hold a contact, in batches; the background finds and judges
+// the contacts in them. Work is proportional to what changed: a new chat message costs a walk of that
+// message, never of the page; a first scan of a huge page is cut into slices that each yield to the page.
+// Content-script only.
+import { MAX_READINGS_PER_REPORT, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 
 export interface PageScannerOptions {
-  find: (text: string) => { kind: 'phone' | 'email'; start: number; end: number }[];
-  report: (candidates: ScannedCandidate[]) => void;
+  report: (readings: PageReading[]) => void;
+  /** Whether a text is worth reading further; by default readingsOf's pre-test. Tests watch what is read through it. */
+  readingsOf?: (text: string, context?: string) => readonly PageReading[];
   /** Runs the batched flush later, off the page's critical path. */
   schedule?: (flush: () => void) => void;
   /** How long one flush may work before leaving the rest to the next (default SLICE_BUDGET_MS). */
   sliceBudgetMs?: number;
 }
 
+/** Elements whose text the agent does not read (or is writing): their subtrees are skipped. */
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'svg']);
-const CONTEXT_RADIUS = 60;
+/**
+ * What a scan must treat specially, found by native queries per root instead of a look at every element:
+ * by tag (the browser keeps live lists of those), and by the attributes that hide text or make an editor.
+ */
+const HIDING_TAGS = ['script', 'style', 'noscript', 'textarea', 'select', 'svg'];
+const HIDING_ATTRIBUTES = '[hidden],[aria-hidden="true"],[contenteditable]';
 const MAX_CONTEXT = 240;
-const MAX_BATCH = 200;
 /** A flush works at most about this long before yielding, so even a first scan of a huge page is no long task. */
 const SLICE_BUDGET_MS = 12;
 /** Reading the clock costs too: once per this many nodes. */
@@ -31,11 +33,6 @@ const defaultSchedule = (flush: () => void) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 300 });
   else setTimeout(flush, 50);
 };
-
-function contextAround(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - CONTEXT_RADIUS);
-  return text.slice(from, end + CONTEXT_RADIUS).replace(/\s+/g, ' ').trim().slice(0, MAX_CONTEXT);
-}
 
 /** `contenteditable`, `contenteditable=""` and `="plaintext-only"` all make an editor; only "false" does not. */
 function isEditor(element: Element): boolean {
@@ -73,100 +70,108 @@ function decodedAddress(address: string): string {
   }
 }
 
-/** Nothing shorter than "a@b.co" or "+1234567" can hold a contact. */
-const isTextLongEnough = (text: string | null): boolean => text !== null && text.length > 5;
-
 /**
- * One root being read, resumable between flushes: first its elements (one native TreeWalker: form fields,
- * tel:/mailto: links, open shadow roots, and the script/style/textarea whose text nobody reads), then its
- * text nodes (a second TreeWalker, text only: the cheapest way through a big page). Whether a node is
- * hidden is asked only of the few nodes that hold a candidate, and remembered per element.
+ * One root being read, resumable between flushes. At the start, one query finds the few notable
+ * elements (fields and links are read then; the texts under hiding elements are set aside). Then one
+ * native TreeWalker visits its elements, only to find open shadow roots, and a second its text nodes
+ * (text only: the cheapest way through a big page).
  */
 interface ScanJob {
   root: Node;
   walker: TreeWalker;
   readingTexts: boolean;
+  /** Text nodes under an element that hides them: never read, not even pre-tested. */
   unreadTexts: Set<Node>;
+  /** The elements found hiding text, to tell whether a shadow host sits inside one. */
+  hiders: Element[];
   shadowHosts: Element[];
-  readable: Map<Element, boolean>;
 }
 
 export function createPageScanner(options: PageScannerOptions) {
   const schedule = options.schedule ?? defaultSchedule;
   const sliceBudgetMs = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
+  const readingsIn = options.readingsOf ?? readingsOf;
   const pendingRoots = new Set<Node>();
   const jobs: ScanJob[] = [];
   const observers: MutationObserver[] = [];
   const observedShadowRoots = new WeakSet<ShadowRoot>();
   let flushScheduled = false;
-  let batch: ScannedCandidate[] = [];
+  let batch: PageReading[] = [];
 
-  /**
-   * The candidates in `text`, kept only if the agent can see `origin` (the text node or form field it
-   * came from): asked after finding, so the thousands of texts without a contact never pay for it.
-   */
-  function collect(text: string, origin: Node, job: ScanJob | undefined) {
-    const matches = options.find(text);
-    if (matches.length === 0 || !(job ? readableWithin(origin.parentElement, job) : isReadable(origin.parentElement))) return;
-    for (const match of matches) {
-      const raw = text.slice(match.start, match.end);
-      batch.push({ kind: match.kind, raw: raw.slice(0, 80), context: contextAround(text, match.start, match.end) });
-    }
-  }
-
-  /** Whether nothing between `element` and the job's root (itself already checked) hides it; memoised per element. */
-  function readableWithin(element: Element | null, job: ScanJob): boolean {
-    const path: Element[] = [];
-    let verdict = true;
-    for (let current = element; current && current !== job.root; current = current.parentElement) {
-      const known = job.readable.get(current);
-      if (known !== undefined) {
-        verdict = known;
-        break;
-      }
-      path.push(current);
-      if (hidesItsText(current)) {
-        verdict = false;
-        break;
-      }
-    }
-    for (const visited of path) job.readable.set(visited, verdict);
-    return verdict;
+  function read(text: string, context?: string) {
+    const readings = readingsIn(text, context);
+    if (readings.length > 0) batch.push(...readings);
   }
 
   function scanLink(link: Element) {
     const href = link.getAttribute('href');
     if (!href || !/^(tel|mailto):/i.test(href)) return;
-    const raw = decodedAddress(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '').slice(0, 80);
-    if (raw) batch.push({ kind: /^tel:/i.test(href) ? 'phone' : 'email', raw, context: (link.textContent || raw).trim().slice(0, MAX_CONTEXT) });
+    const address = decodedAddress(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '');
+    if (address) read(address, (link.textContent || address).trim().slice(0, MAX_CONTEXT));
   }
 
-  function scanFormField(field: HTMLInputElement | HTMLTextAreaElement, job: ScanJob | undefined) {
+  function scanFormField(field: HTMLInputElement | HTMLTextAreaElement) {
     if (field === focusedElement() || field.type === 'hidden' || field.type === 'password' || !field.value) return;
-    collect(field.value, field, job);
+    read(field.value);
+  }
+
+  /** Whether an element hiding text holds `element`: a link hidden itself counts, a field's own tag does not. */
+  function isHiddenWithin(element: Element, job: ScanJob): boolean {
+    const isField = isFormField(element);
+    return job.hiders.some((hider) => (hider !== element || !isField) && hider.contains(element));
+  }
+
+  function setAsideTextsOf(hider: Element, job: ScanJob) {
+    if (!hidesItsText(hider)) return; // contenteditable="false"
+    job.hiders.push(hider);
+    const texts = document.createTreeWalker(hider, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) job.unreadTexts.add(text);
+  }
+
+  /** Sets aside the texts hiding elements hold, then reads the fields and links the agent can see. */
+  function readNotableElements(job: ScanJob) {
+    const root = job.root as Element | ShadowRoot;
+    // A shadow root has no getElementsByTagName; its content is small next to a page.
+    const byTag = (tag: string): ArrayLike<Element> => ('getElementsByTagName' in root ? root.getElementsByTagName(tag) : root.querySelectorAll(tag));
+    for (const tag of HIDING_TAGS) Array.prototype.forEach.call(byTag(tag), (hider: Element) => setAsideTextsOf(hider, job));
+    root.querySelectorAll(HIDING_ATTRIBUTES).forEach((hider) => setAsideTextsOf(hider, job));
+    for (const tag of ['input', 'textarea', 'a']) {
+      Array.prototype.forEach.call(byTag(tag), (element: Element) => {
+        if (isHiddenWithin(element, job)) return;
+        if (isFormField(element)) scanFormField(element);
+        else scanLink(element);
+      });
+    }
   }
 
   function startJob(root: Node) {
     if (root.nodeType === Node.TEXT_NODE) {
-      const text = root.nodeValue;
-      if (isTextLongEnough(text)) collect(text!, root, undefined);
+      // Readability is asked only of a text that may hold a contact: typing indicators change all the time.
+      const readings = readingsIn(root.nodeValue ?? '');
+      if (readings.length > 0 && isReadable(root.parentElement)) batch.push(...readings);
       return;
     }
+    if (!('querySelectorAll' in root)) return; // a comment, say: nothing to read
     if (root instanceof Element) {
-      // A field the agent just left (a change event): its own value, whatever its surroundings.
-      if (isFormField(root)) return scanFormField(root, undefined);
+      // A field the agent just left (a change event): its own value, if the agent can see the field.
+      if (isFormField(root)) {
+        if (isReadable(root.parentElement)) scanFormField(root);
+        return;
+      }
       if (!isReadable(root)) return;
       if (root.tagName === 'A') scanLink(root);
       if (root.shadowRoot) scanShadowRoot(root.shadowRoot);
     }
-    jobs.push({
+    const job: ScanJob = {
       root,
       walker: document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT),
       readingTexts: false,
       unreadTexts: new Set(),
+      hiders: [],
       shadowHosts: [],
-      readable: new Map(),
-    });
+    };
+    readNotableElements(job);
+    jobs.push(job);
   }
 
   /** Observed once, read each time its host is (a rescan reads shadow content again). */
@@ -176,20 +181,6 @@ export function createPageScanner(options: PageScannerOptions) {
       observe(shadow);
     }
     startJob(shadow);
-  }
-
-  function visitElement(element: Element, job: ScanJob) {
-    const tag = element.tagName;
-    if (tag === 'A') {
-      if (readableWithin(element, job)) scanLink(element);
-    } else if (tag === 'INPUT' || tag === 'TEXTAREA') {
-      if (tag === 'TEXTAREA') element.childNodes.forEach((text) => job.unreadTexts.add(text));
-      scanFormField(element as HTMLInputElement | HTMLTextAreaElement, job);
-    } else if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') {
-      // Code and styles can be megabytes of digits: never worth reading, so not even looked at.
-      element.childNodes.forEach((text) => job.unreadTexts.add(text));
-    }
-    if (element.shadowRoot) job.shadowHosts.push(element);
   }
 
   /** Advances the job until done (true) or until `deadline` (false). */
@@ -203,14 +194,14 @@ export function createPageScanner(options: PageScannerOptions) {
         continue;
       }
       if (!job.readingTexts) {
-        visitElement(node as Element, job);
-      } else {
-        const text = node.nodeValue;
-        if (isTextLongEnough(text) && !(job.unreadTexts.size > 0 && job.unreadTexts.has(node))) collect(text!, node, job);
+        // Open shadow roots show only on their hosts, and any element may be one.
+        if ((node as Element).shadowRoot) job.shadowHosts.push(node as Element);
+      } else if (!(job.unreadTexts.size > 0 && job.unreadTexts.has(node))) {
+        read(node.nodeValue!);
       }
       if (visited % NODES_PER_CLOCK_READ === 0 && performance.now() > deadline) return false;
     }
-    for (const host of job.shadowHosts) if (readableWithin(host, job)) scanShadowRoot(host.shadowRoot!);
+    for (const host of job.shadowHosts) if (!job.hiders.some((hider) => hider.contains(host))) scanShadowRoot(host.shadowRoot!);
     return true;
   }
 
@@ -232,8 +223,8 @@ export function createPageScanner(options: PageScannerOptions) {
     }
     while (jobs.length > 0 && advance(jobs[0]!, deadline)) jobs.shift();
     while (batch.length > 0) {
-      options.report(batch.slice(0, MAX_BATCH));
-      batch = batch.slice(MAX_BATCH);
+      options.report(batch.slice(0, MAX_READINGS_PER_REPORT));
+      batch = batch.slice(MAX_READINGS_PER_REPORT);
     }
     // A big first scan continues in the next slice, leaving the page free to respond in between.
     if (jobs.length > 0) scheduleFlush();

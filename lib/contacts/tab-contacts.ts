@@ -1,32 +1,31 @@
-// Turns the page scanner's raw candidates into the tab's contact list: validated and normalised with
-// detectContacts (in the background, where libphonenumber-js lives), newest first, one entry per value.
-// Pure; the background's contacts handler imports it.
+// Turns what the page scanner read into the tab's contact list: found and normalised with detectContacts
+// (in the background, where libphonenumber-js lives), each with the words around it, newest first, one
+// entry per value. Pure; the background's contacts handler imports it.
 import type { TabContact } from '../messaging/protocol';
 import type { DetectedContact } from './detect';
+import type { PageReading } from './page-reading';
 
 export const MAX_CONTACTS_PER_TAB = 50;
+const CONTEXT_RADIUS = 60;
+const MAX_CONTEXT = 240;
 
-export interface Candidate {
-  kind: 'phone' | 'email';
-  raw: string;
-  context: string;
+/** The words around a contact, so the agent can tell which conversation it came from. */
+export function contextAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - CONTEXT_RADIUS);
+  return text.slice(from, end + CONTEXT_RADIUS).replace(/\s+/g, ' ').trim().slice(0, MAX_CONTEXT);
 }
 
-/** Validates each candidate in its context, so words like 订单号 next to it count. */
-export function validateCandidates(
-  candidates: Candidate[],
+/** The contacts in each reading, in order, with the reading's own context when it brings one (a link's text). */
+export function contactsInReadings(
+  readings: readonly PageReading[],
   detect: (text: string) => DetectedContact[],
   now: number,
 ): TabContact[] {
   const found: TabContact[] = [];
-  for (const candidate of candidates) {
-    const text = candidate.context.includes(candidate.raw) ? candidate.context : candidate.raw;
-    const at = text.indexOf(candidate.raw);
+  for (const { text, context } of readings) {
     for (const contact of detect(text)) {
-      const overlaps = contact.start < at + candidate.raw.length && contact.end > at;
-      if (overlaps && contact.kind === candidate.kind) {
-        found.push({ kind: contact.kind, value: contact.value, context: candidate.context.trim(), detectedAt: now });
-      }
+      const words = context?.trim() || contextAround(text, contact.start, contact.end);
+      found.push({ kind: contact.kind, value: contact.value, context: words, detectedAt: now });
     }
   }
   return found;

@@ -2,6 +2,7 @@
 // must pass and the type of its answer. Extension pages import only the *types* from here (zod stays in
 // the background bundle); the content script imports nothing from this file.
 import * as z from 'zod/mini';
+import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT } from '../contacts/page-reading';
 import type { CrmCapabilities } from '../crm/backend';
 import type {
   AgentRef,
@@ -29,11 +30,10 @@ const contactKind = z.enum(['phone', 'email']);
 /** The latest time a JavaScript Date can hold. */
 const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
-/** What the page scanner reports: a candidate and the words around it, validated in the background. */
-export const contactCandidate = z.object({
-  kind: contactKind,
-  raw: nonEmptyText(80),
-  context: text(240),
+/** What the page scanner reports: a text that may hold contacts, searched in the background. */
+export const pageReading = z.object({
+  text: nonEmptyText(MAX_READING_CHARS),
+  context: z.optional(text(240)),
 });
 
 const optionalText = (max: number) => z.optional(text(max));
@@ -85,7 +85,7 @@ export const newWrite = z.union([
 export const protocol = {
   'contacts.detected': {
     senders: ['content-script'],
-    request: z.object({ candidates: z.array(contactCandidate).check(z.maxLength(200)) }),
+    request: z.object({ readings: z.array(pageReading).check(z.maxLength(MAX_READINGS_PER_REPORT)) }),
   },
   'contacts.forTab': { senders: ['extension-page'], request: z.object({ tabId: z.number().check(z.int()) }) },
   'customer.lookup': {

@@ -36,7 +36,7 @@ function hostileValue(next: () => number, depth = 0): unknown {
     case 8: return depth < 3 ? Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`k${i}`, hostileValue(next, depth + 1)])) : {};
     case 9: return NaN;
     case 10: return true;
-    case 11: return { kind: 'phone', value: '+8613812345678', raw: '13812345678', context: 'x', candidates: [] };
+    case 11: return { kind: 'phone', value: '+8613812345678', text: '13812345678', context: 'x', readings: [] };
     case 12: return Symbol.for('not-cloneable').toString();
     default: return '';
   }

@@ -18,7 +18,7 @@ describe('message handler', () => {
     const detected = vi.fn(async () => ({ accepted: 1 }));
     const handle = createMessageHandler(handlersWith({ 'contacts.detected': detected }), ID);
     const reply = await handle(
-      { type: 'contacts.detected', payload: { candidates: [{ kind: 'phone', raw: '13812345678', context: '手机 13812345678' }] } },
+      { type: 'contacts.detected', payload: { readings: [{ text: '手机 13812345678' }] } },
       contentScript as never,
     );
     expect(reply).toEqual({ ok: true, value: { accepted: 1 } });
@@ -41,7 +41,8 @@ describe('message handler', () => {
     ['prototype key', { type: '__proto__', payload: {} }],
     ['wrong payload', { type: 'customer.lookup', payload: { kind: 'fax', value: 'x' } }],
     ['oversized string', { type: 'customer.lookup', payload: { kind: 'phone', value: '1'.repeat(10_000) } }],
-    ['oversized array', { type: 'contacts.detected', payload: { candidates: Array(201).fill({ kind: 'email', raw: 'a@b.cn', context: '' }) } }],
+    ['oversized array', { type: 'contacts.detected', payload: { readings: Array(201).fill({ text: 'a@b.cn' }) } }],
+    ['oversized reading', { type: 'contacts.detected', payload: { readings: [{ text: 'a@b.cn '.repeat(400) }] } }],
   ])('answers %s with an error value, never a throw', async (_name, message) => {
     const handle = createMessageHandler(handlersWith({}), ID);
     const reply = await handle(message, page as never);

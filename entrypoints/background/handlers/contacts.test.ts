@@ -23,7 +23,7 @@ describe('contact handlers', () => {
       Array.from({ length: 10 }, (_, tab) =>
         Array.from({ length: 3 }, (_, message) => {
           const raw = `138000${tab}${message}0000`.slice(0, 11);
-          return handlers['contacts.detected']({ candidates: [{ kind: 'phone', raw, context: raw }] }, { sender: 'content-script', tabId: tab });
+          return handlers['contacts.detected']({ readings: [{ text: raw }] }, { sender: 'content-script', tabId: tab });
         }),
       ).flat(),
     );

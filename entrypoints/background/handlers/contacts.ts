@@ -1,6 +1,6 @@
 // Handlers for what the page scanner reports and the panel reads back: a tab's contacts and the sites
 // where scanning is enabled.
-import { mergeTabContacts, validateCandidates } from '@/lib/contacts/tab-contacts';
+import { contactsInReadings, mergeTabContacts } from '@/lib/contacts/tab-contacts';
 import type { Handlers } from '@/lib/messaging/server';
 import { createSerialQueue } from '@/lib/serial';
 import type { HandlerDependencies } from './dependencies';
@@ -9,9 +9,9 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, 'cont
   const now = deps.now ?? Date.now;
   const serially = createSerialQueue();
   return {
-    async 'contacts.detected'({ candidates }, { tabId }) {
+    async 'contacts.detected'({ readings }, { tabId }) {
       if (tabId === undefined) return { accepted: 0 };
-      const found = validateCandidates(candidates, deps.detect, now());
+      const found = contactsInReadings(readings, deps.detect, now());
       if (found.length === 0) return { accepted: 0 };
       // Reports from many tabs and frames arrive at once: one merge at a time, or a report is lost.
       const merged = await serially(async () => {
