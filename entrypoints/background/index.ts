@@ -52,8 +52,12 @@ export default defineBackground(() => {
   const syncSites = async () => enableSite(await effective.enabledSites.getValue());
   browser.runtime.onInstalled.addListener(() => void syncSites());
   browser.storage.onChanged.addListener((_changes, area) => {
-    // Settings saved in another context, or a policy pushed by the admin, change the connection.
-    if (area === 'local' || area === 'managed') session.invalidate();
+    // Settings saved in another context, or a policy pushed by the admin, change the connection; writes
+    // made for the connection now back go out.
+    if (area === 'local' || area === 'managed') {
+      session.invalidate();
+      void outbox.process();
+    }
     if (area === 'managed') void syncSites();
   });
   void chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });

@@ -16,6 +16,7 @@ export function startOutbox(session: CrmSession) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outbox = createOutbox({
     store: createIndexedDbOutboxStore(),
+    connection: () => session.connectionKey(),
     ...createCrmDelivery({ backend: () => session.backend() }),
     requestTimeoutMs: CRM_REQUEST_TIMEOUT_MS,
     schedule(at) {

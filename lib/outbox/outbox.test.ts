@@ -33,6 +33,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** One outbox as one service worker would hold it; several over one store model restarts. */
 function worker(options: Partial<OutboxOptions> & { start?: number } = {}) {
   let time = options.start ?? T0;
+  let connection: string | undefined = 'crm-a';
   let ids = 0;
   const store = options.store ?? memoryStore();
   const scheduled: number[] = [];
@@ -42,6 +43,7 @@ function worker(options: Partial<OutboxOptions> & { start?: number } = {}) {
     deliver,
     alreadyDelivered,
     schedule: (at) => void scheduled.push(at),
+    connection: async () => connection,
     requestTimeoutMs: REQUEST_TIMEOUT,
     now: () => time,
     random: () => 1,
@@ -55,6 +57,8 @@ function worker(options: Partial<OutboxOptions> & { start?: number } = {}) {
     alreadyDelivered,
     scheduled,
     advance: (ms: number) => void (time += ms),
+    /** The agent connects to another CRM (or to none). */
+    connectTo: (key: string | undefined) => void (connection = key),
     one: async (id: string) => (await outbox.list()).find((write) => write.id === id),
   };
 }
@@ -354,6 +358,41 @@ describe('outbox: order per customer', () => {
     gates.get('w2')!.resolve();
     await w.outbox.process();
     expect((await w.outbox.list()).map((write) => write.state)).toEqual(['sent', 'sent', 'sent']);
+  });
+});
+
+describe('outbox: one CRM connection at a time', () => {
+  it('keeps a write made for one CRM waiting while the agent is connected to another, and sends it once that CRM is back', async () => {
+    const w = worker();
+    w.deliver.mockImplementationOnce(() => Promise.reject(fail('unreachable'))); // A is down: w1 stays queued
+    await w.outbox.enqueue(note('A')); // w1, for crm-a
+    await w.outbox.process();
+    w.connectTo('crm-b');
+    w.advance(60 * 60_000);
+    w.scheduled.length = 0;
+    await w.outbox.process();
+    expect(w.deliver).toHaveBeenCalledTimes(1);
+    expect(await w.one('w1')).toMatchObject({ state: 'pending', connection: 'crm-a' });
+    expect(w.scheduled).toEqual([]); // nothing to wake for: the change of connection processes the queue
+
+    await w.outbox.enqueue(note('A', '另一个系统里的 A')); // w2, for crm-b: not held behind crm-a's A
+    await w.outbox.process();
+    expect(w.deliver.mock.calls.map(([write]) => [write.id, write.connection])).toEqual([['w1', 'crm-a'], ['w2', 'crm-b']]);
+
+    w.connectTo(undefined); // the connection removed: still nothing sent
+    await w.outbox.process();
+    w.connectTo('crm-a');
+    await w.outbox.process();
+    expect(w.deliver.mock.calls.map(([write]) => write.id)).toEqual(['w1', 'w2', 'w1']);
+    expect(await w.one('w1')).toMatchObject({ state: 'sent' });
+  });
+
+  it('sends a write stored before writes named their connection through the current one', async () => {
+    const disk = memoryStore();
+    await disk.save([{ id: 'old', customerId: 'A', kind: 'note', payload: { content: '旧的备注' }, createdAt: T0, attempts: 0, state: 'pending', nextAttemptAt: T0 }]);
+    const w = worker({ store: disk });
+    await w.outbox.resume();
+    expect(w.deliver.mock.calls.map(([write]) => write.id)).toEqual(['old']);
   });
 });
 

@@ -11,6 +11,11 @@ import type { NewOutboxWrite, OutboxStore, OutboxWrite } from './types';
 
 export interface OutboxOptions {
   store: OutboxStore;
+  /**
+   * The CRM connection writes go through now (undefined when none is set up). A write made for another
+   * waits, neither sent nor failed, until the agent connects to its CRM again.
+   */
+  connection(): Promise<string | undefined>;
   /** Sends one write to the CRM. Throws (a CrmError, to be retried or not) when it did not land. */
   deliver(write: OutboxWrite): Promise<void>;
   /** For a note after an ambiguous failure: did the CRM save it after all? */
@@ -62,15 +67,19 @@ type Outcome = { landed: true } | { landed: false; error: unknown };
 type Patch = Partial<Pick<OutboxWrite, 'state' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'ambiguous' | 'mayLandUntil' | 'sentAt'>>;
 const patched = (write: OutboxWrite, patch: Patch): OutboxWrite => ({ ...write, ...patch });
 
-/** Per customer, the oldest write not yet sent: the only one that may be in flight or due. */
+/** Per customer (of one CRM: two CRMs may share an id), the oldest write not yet sent: the only one that may be in flight or due. */
 function heads(writes: OutboxWrite[]): OutboxWrite[] {
   const seen = new Set<string>();
   return writes.filter((write) => {
-    if (write.state === 'sent' || seen.has(write.customerId)) return false;
-    seen.add(write.customerId);
+    const customer = `${write.connection ?? ''}|${write.customerId}`;
+    if (write.state === 'sent' || seen.has(customer)) return false;
+    seen.add(customer);
     return true;
   });
 }
+
+/** Whether the write may go through `connection`: the one it was made for, or any for a write that predates the field. */
+const madeFor = (write: OutboxWrite, connection: string | undefined) => write.connection === undefined || write.connection === connection;
 
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? Date.now;
@@ -170,10 +179,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await pump();
   }
 
-  /** The earliest time something needs this worker: a head's next attempt or a send's grace deadline. */
-  function nextWake(list: OutboxWrite[]): number | undefined {
+  /**
+   * The earliest time something needs this worker: a head's next attempt or a send's grace deadline.
+   * A write waiting for another connection needs none: a change of connection processes the queue.
+   */
+  function nextWake(list: OutboxWrite[], connection: string | undefined): number | undefined {
     const times = heads(list)
-      .filter((write) => write.state === 'pending' || write.state === 'sending')
+      .filter((write) => write.state === 'sending' || (write.state === 'pending' && madeFor(write, connection)))
       .map((write) => write.nextAttemptAt);
     return times.length ? Math.min(...times) : undefined;
   }
@@ -182,13 +194,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function pump(): Promise<void> {
     let wake: number | undefined;
     try {
+      const connection = await options.connection();
       wake = await locked(async () => {
         const list = await current();
         const at = now();
         let next = list.map((write) => (write.state === 'sending' && !inFlight.has(write.id) ? orphaned(write, at) : write));
         const due = new Set(
           heads(next)
-            .filter((write) => write.state === 'pending' && write.nextAttemptAt <= at)
+            .filter((write) => write.state === 'pending' && write.nextAttemptAt <= at && madeFor(write, connection))
             .map((write) => write.id),
         );
         next = next.map((write) =>
@@ -204,7 +217,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           delivery.catch(() => undefined); // awaited by process(); this only keeps it from going unhandled
           inFlight.set(write.id, delivery);
         }
-        return nextWake(saved);
+        return nextWake(saved, connection);
       });
     } catch (error) {
       // The store failed: ask to be woken soon, so what is queued is not stranded.
@@ -226,6 +239,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   return {
     async enqueue(input) {
+      const connection = await options.connection();
       const stored = await locked(async () => {
         const list = await current();
         const existing = input.id === undefined ? undefined : list.find((write) => write.id === input.id);
@@ -233,6 +247,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const at = now();
         const write = {
           ...input,
+          ...(connection === undefined ? {} : { connection }),
           id: input.id ?? newId(),
           createdAt: at,
           attempts: 0,

@@ -44,6 +44,7 @@ describe('createIndexedDbOutboxStore', () => {
       deliver: hanging,
       alreadyDelivered: async () => false,
       schedule: () => undefined,
+      connection: async () => 'crm',
       requestTimeoutMs: 15_000,
       now: () => 1_000,
     });
@@ -56,6 +57,7 @@ describe('createIndexedDbOutboxStore', () => {
       deliver,
       alreadyDelivered: async () => false,
       schedule: () => undefined,
+      connection: async () => 'crm',
       requestTimeoutMs: 15_000,
       now: () => 200_000,
     });

@@ -19,6 +19,11 @@ export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 interface Bookkeeping {
   id: string;
   customerId: string;
+  /**
+   * The CRM connection the write was made for (CrmSession.connectionKey): it is sent through that
+   * connection only, and waits while the agent is connected to another. Absent on writes stored before.
+   */
+  connection?: string;
   createdAt: number;
   /** Deliveries started since enqueue or the last manual retry, one cut short by a killed worker included. */
   attempts: number;
