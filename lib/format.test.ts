@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatContact, formatTime } from './format';
 
 describe('formatContact', () => {
@@ -20,5 +20,25 @@ describe('formatTime', () => {
   it('is empty without a time and readable with one', () => {
     expect(formatTime(undefined)).toBe('');
     expect(formatTime(Date.UTC(2024, 2, 15, 6, 30), 'en-US')).toMatch(/2024/);
+  });
+
+  describe('formatters', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('builds one formatter per locale and reuses it, since a card formats several times', () => {
+      const Real = Intl.DateTimeFormat;
+      const built = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
+        return new Real(...args);
+      } as typeof Real);
+      const first = formatTime(Date.UTC(2024, 2, 15, 6, 30), 'de-DE');
+      const second = formatTime(Date.UTC(2025, 0, 2, 8, 0), 'de-DE');
+      formatTime(Date.UTC(2025, 0, 2, 8, 0), 'fr-FR');
+      expect(built).toHaveBeenCalledTimes(2);
+      expect(first).toMatch(/2024/);
+      expect(second).toMatch(/2025/);
+      expect(formatTime(Date.UTC(2025, 0, 2, 8, 0), 'de-DE')).toBe(second);
+    });
   });
 });

@@ -10,7 +10,15 @@ export function formatContact(contact: { kind: 'phone' | 'email'; value: string 
   return contact.value;
 }
 
+/** Building a formatter costs about a third of a millisecond, formatting with one a microsecond: one per locale. */
+const timeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
 export function formatTime(epochMs: number | undefined, locale?: string): string {
   if (!epochMs) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    timeFormats.set(locale, format);
+  }
+  return format.format(epochMs);
 }
