@@ -17,7 +17,7 @@ import { CardChanges, CustomerWork, LABEL_EDITOR_ID } from './CustomerWork';
 import { tabContacts } from './models/contacts';
 import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
 import { followedTab } from './models/followed-tab';
-import { lookupState, lookUp, selectCustomer } from './models/lookup';
+import { lookedUpValue, lookupState, lookUp, selectCustomer } from './models/lookup';
 import { openOptions } from './models/navigation';
 import { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } from './models/ownership';
 import { referenceData } from './models/reference';
@@ -195,8 +195,6 @@ function openContact(contact: TabContact) {
 
 export function App() {
   const view = settingsView.value;
-  const state = lookupState.value;
-  const activeValue = state.status === 'idle' ? undefined : state.contact.value;
   return (
     <main class="panel">
       <header class="panel__header">
@@ -217,7 +215,7 @@ export function App() {
         <>
           <Search />
           <SiteBanner />
-          {tabContacts.value.length > 0 && <ContactList contacts={tabContacts.value} activeValue={activeValue} onPick={openContact} />}
+          {tabContacts.value.length > 0 && <ContactList contacts={tabContacts.value} activeValue={lookedUpValue.value} onPick={openContact} />}
           {formMode.value ? <Form /> : searchState.value.status === 'idle' && <LookupResult />}
         </>
       )}

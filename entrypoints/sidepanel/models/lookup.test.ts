@@ -7,7 +7,8 @@ vi.mock('@/lib/messaging/client', async (importOriginal) => ({
   request: (...args: unknown[]) => request(...args),
 }));
 
-const { lookUp, lookupState } = await import('./lookup');
+const { lookedUpValue, lookUp, lookupState } = await import('./lookup');
+const { effect } = await import('@preact/signals');
 const { RequestError } = await import('@/lib/messaging/client');
 
 const card = (id: string, nick: string): CustomerCard =>
@@ -66,5 +67,28 @@ describe('lookup model', () => {
     request.mockImplementation((type: string) => (type === 'customer.cached' ? Promise.resolve(null) : Promise.reject(new RequestError('bad-signature', 'x'))));
     await lookUp(contact);
     expect(lookupState.value).toMatchObject({ status: 'error', error: { code: 'bad-signature' } });
+  });
+
+  it('names the contact being looked up, and does not change that name when only the answer arrives', async () => {
+    const fresh = deferred<LookupAnswer>();
+    const other = { kind: 'phone' as const, value: '+8613700000000' };
+    request.mockImplementation((type: string, payload: { value: string }) => {
+      if (type === 'customer.cached') return Promise.resolve(null);
+      return payload.value === other.value ? Promise.resolve({ tried: [], cards: [] }) : fresh.promise;
+    });
+    await lookUp(other);
+    const seen: (string | undefined)[] = [];
+    const stop = effect(() => {
+      seen.push(lookedUpValue.value);
+    });
+    try {
+      const done = lookUp(contact);
+      fresh.resolve({ tried: [], cards: [card('c1', '张伟')] });
+      await done;
+      expect(lookupState.value).toMatchObject({ status: 'found' });
+      expect(seen).toEqual([other.value, contact.value]);
+    } finally {
+      stop();
+    }
   });
 });

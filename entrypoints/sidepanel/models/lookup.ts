@@ -1,6 +1,6 @@
 // The lookup on screen: which contact is being looked up and what the CRM said. Only the newest request
 // may change the state, so a slow answer for an old contact never replaces the current one.
-import { effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { CustomerCard, LookupAnswer, TabContact } from '@/lib/messaging/protocol';
 import { newestContact } from './contacts';
@@ -14,6 +14,15 @@ export type LookupState =
   | { status: 'error'; contact: Pick<TabContact, 'kind' | 'value'>; error: RequestError };
 
 export const lookupState = signal<LookupState>({ status: 'idle' });
+
+/**
+ * The value of the contact being looked up. The panel's frame reads this rather than the whole state,
+ * so the answer arriving re-renders only the result, not the page around it, before the card shows.
+ */
+export const lookedUpValue = computed(() => {
+  const state = lookupState.value;
+  return state.status === 'idle' ? undefined : state.contact.value;
+});
 let sequence = 0;
 
 function stateFor(contact: Pick<TabContact, 'kind' | 'value'>, answer: LookupAnswer, revalidating: boolean, keepSelection?: string): LookupState {
