@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Stage, TimelineEvent } from '@/lib/crm/domain';
+import type { Customer, Stage, TimelineEvent } from '@/lib/crm/domain';
+import type { LookupAnswer } from '@/lib/messaging/protocol';
 import { stageCacheItem } from '@/lib/storage';
 import { customerHandlers } from './customers';
 import type { HandlerDependencies } from './dependencies';
@@ -92,7 +93,7 @@ describe('the stage of a customer', () => {
       clock.now += 1_000;
       await stage(`c${index}`, UPDATED_AT);
     }
-    expect(Object.keys(await stageCacheItem.getValue())).toHaveLength(100);
+    await vi.waitFor(async () => expect(Object.keys(await stageCacheItem.getValue())).toHaveLength(100));
     await stage('c100', UPDATED_AT);
     await stage('c1', UPDATED_AT);
     expect(listTimeline).toHaveBeenCalledTimes(101);
@@ -107,5 +108,69 @@ describe('the stage of a customer', () => {
     stageOf.set('c1', '意向确定');
     expect(await stage('c1', UPDATED_AT)).toMatchObject({ stage: STAGES[1] });
     expect(listTimeline).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the lookup answer', () => {
+  const CONNECTION = 'sobot|https://crm.example|appid-1';
+  const contact = { kind: 'phone' as const, value: '+8613812345678' };
+  const zhang = { id: 'c1', nick: '张伟', phones: ['13812345678'], emails: [], labelIds: [], customFields: [], region: {}, vip: false } as unknown as Customer;
+
+  function setup(stored: Record<string, { at: number; answer: LookupAnswer }> = {}) {
+    const lookupCache = {
+      stored,
+      getValue: vi.fn(async () => lookupCache.stored),
+      setValue: vi.fn(async (value: typeof stored) => {
+        lookupCache.stored = value;
+      }),
+    };
+    const searchCustomers = vi.fn(async () => ({ customers: [zhang], page: 1, pageCount: 1, total: 1 }));
+    const deps = {
+      session: { backend: async () => ({ searchCustomers }), connectionKey: async () => CONNECTION },
+      reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
+      lookupCache,
+      now: () => UPDATED_AT,
+    } as unknown as HandlerDependencies;
+    return { lookupCache, searchCustomers, handlers: customerHandlers(deps), deps };
+  }
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('goes back to the panel before the lookup cache is written, and is written after', async () => {
+    const { lookupCache, handlers } = setup();
+    const answer = await handlers['customer.lookup'](contact, fromPage);
+    expect(answer.cards.map((card) => card.customer.id)).toEqual(['c1']);
+    expect(lookupCache.getValue).not.toHaveBeenCalled();
+    expect(lookupCache.setValue).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(lookupCache.setValue).toHaveBeenCalledTimes(1));
+    expect(lookupCache.stored).toEqual({ [`${CONNECTION}|phone:+8613812345678`]: { at: UPDATED_AT, answer } });
+  });
+
+  it('answers a repeat of the contact from memory while its cache write has not landed', async () => {
+    const { lookupCache, handlers } = setup();
+    lookupCache.setValue.mockImplementation(() => new Promise(() => undefined));
+    const answer = await handlers['customer.lookup'](contact, fromPage);
+    expect(await handlers['customer.cached'](contact, fromPage)).toEqual(answer);
+    await vi.waitFor(() => expect(lookupCache.setValue).toHaveBeenCalled());
+    expect(await handlers['customer.cached'](contact, fromPage)).toEqual(answer);
+  });
+
+  it('loses only the new entry when the worker stops right after replying', async () => {
+    vi.useFakeTimers();
+    try {
+      const older: LookupAnswer = { tried: ['13900000000'], cards: [] };
+      const stored = { [`${CONNECTION}|phone:+8613900000000`]: { at: UPDATED_AT - 1, answer: older } };
+      const before = setup(stored);
+      await before.handlers['customer.lookup'](contact, fromPage);
+      // The worker stops here: its pending timer never runs; a new worker starts with what is stored.
+      const after = customerHandlers(before.deps);
+      expect(before.lookupCache.setValue).not.toHaveBeenCalled();
+      expect(await after['customer.cached']({ kind: 'phone', value: '+8613900000000' }, fromPage)).toEqual(older);
+      expect(await after['customer.cached'](contact, fromPage)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -26,29 +26,55 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
     return `${await deps.session.connectionKey()}|${what}`;
   }
 
-  /** Keeps an entry for next time, one write at a time, without making the agent wait for it. */
+  /** Entries remembered but not yet written, per record: they answer repeats until their write lands. */
+  const unsaved = new Map<Item<Record<string, { at: number }>>, Map<string, { at: number }>>();
+  const unsavedOf = <T extends { at: number }>(record: Item<Record<string, T>>) => {
+    let entries = unsaved.get(record);
+    if (!entries) unsaved.set(record, (entries = new Map()));
+    return entries as Map<string, T>;
+  };
+
+  /**
+   * Keeps an entry for next time without making the agent wait for it: the write starts in a later
+   * task, after the reply has gone out, and runs one at a time. A worker stopped before it lands loses
+   * only this entry (a cache, asked again next time); the record on disk is replaced whole or not at all.
+   */
   function remember<T extends { at: number }>(record: Item<Record<string, T>>, key: string, entry: T) {
-    void serially(async () => {
-      const all = await record.getValue();
-      const kept = Object.entries(all)
-        .filter(([other]) => other !== key)
-        .sort(([, a], [, b]) => b.at - a.at)
-        .slice(0, MAX_REMEMBERED - 1);
-      await record.setValue(Object.fromEntries([[key, entry], ...kept]));
-    }).catch(() => undefined);
+    const pending = unsavedOf(record);
+    pending.set(key, entry);
+    setTimeout(() => {
+      void serially(async () => {
+        const all = await record.getValue();
+        const kept = Object.entries(all)
+          .filter(([other]) => other !== key)
+          .sort(([, a], [, b]) => b.at - a.at)
+          .slice(0, MAX_REMEMBERED - 1);
+        await record.setValue(Object.fromEntries([[key, entry], ...kept]));
+      })
+        .catch(() => undefined)
+        .finally(() => {
+          if (pending.get(key) === entry) pending.delete(key);
+        });
+    }, 0);
+  }
+
+  /** The entry remembered under the key: the newest one not yet written, else the stored one. */
+  async function recall<T extends { at: number }>(record: Item<Record<string, T>>, key: string): Promise<T | undefined> {
+    return unsavedOf(record).get(key) ?? (await record.getValue())[key];
   }
 
   return {
     async 'customer.lookup'(contact) {
       const backend = await deps.session.backend();
-      const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
+      // The cache key is ready by the time the CRM answers, so the reply waits for nothing after it.
+      const [found, groups, key] = await Promise.all([findCustomers(backend, contact), reference.labelGroups(), cacheKey(`${contact.kind}:${contact.value}`)]);
       const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
-      remember(deps.lookupCache, await cacheKey(`${contact.kind}:${contact.value}`), { at: now(), answer });
+      remember(deps.lookupCache, key, { at: now(), answer });
       return answer;
     },
 
     async 'customer.cached'(contact) {
-      return (await deps.lookupCache.getValue())[await cacheKey(`${contact.kind}:${contact.value}`)]?.answer ?? null;
+      return (await recall(deps.lookupCache, await cacheKey(`${contact.kind}:${contact.value}`)))?.answer ?? null;
     },
 
     async 'reference.get'() {
@@ -71,7 +97,7 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       const backend = await deps.session.backend();
       if (!backend.listTimeline) return { stage: null, readAt: now() };
       const key = await cacheKey(customerId);
-      const remembered = stillCurrent((await stageCacheItem.getValue())[key], updatedAt);
+      const remembered = stillCurrent(await recall(stageCacheItem, key), updatedAt);
       if (remembered) return { stage: remembered.stage, readAt: remembered.at };
       const readAt = now();
       const [{ events }, known] = await Promise.all([backend.listTimeline(customerId), reference.stages()]);
