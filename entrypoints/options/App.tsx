@@ -5,7 +5,11 @@ import { Notice } from '@/components/Notice';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
 import { describeError, t } from '@/lib/i18n';
+import { connectionParts } from '@/lib/crm/connection-key';
+import { describeWrite } from '@/lib/outbox/describe';
+import type { OutboxWrite } from '@/lib/outbox/types';
 import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
+import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
 import { agents, baseUrl, busy, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
 const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure' } as const;
@@ -24,6 +28,53 @@ const isLocked = (field: LockedField) => saved.value?.locked.includes(field) ?? 
 
 function LockedHint({ field }: { field: LockedField }) {
   return isLocked(field) ? <p class="field__hint">{t('setByAdmin')}</p> : null;
+}
+
+/** One write waiting for its CRM: what it changes, where, and a discard that asks first. */
+function HeldWrite({ write }: { write: OutboxWrite }) {
+  const what = describeWrite(write, []);
+  const { baseUrl: crm, appid } = connectionParts(write.connection ?? '');
+  const asking = confirmingDiscard.value === write.id;
+  return (
+    <li>
+      <span>
+        {what}
+        <br />
+        <small class="muted">{t('heldWriteWhere', [write.customerId, crm, appid])}</small>
+      </span>
+      {asking ? (
+        <span class="confirm held-write__confirm" role="group" aria-label={t('discardHeldWrite', what)}>
+          <span>{t('discardHeldWrite', what)}</span>
+          <button type="button" class="button button--primary" onClick={() => void discardHeldWrite(write.id)}>
+            {t('discard')}
+          </button>
+          <button type="button" class="button" onClick={() => (confirmingDiscard.value = undefined)} autoFocus>
+            {t('cancel')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" class="button" onClick={() => (confirmingDiscard.value = write.id)} aria-label={t('discardFor', what)}>
+          {t('discard')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function HeldWrites() {
+  if (heldWrites.value.length === 0) return null;
+  return (
+    <section class="form" aria-labelledby="held-title">
+      <h2 id="held-title">{t('heldWritesTitle')}</h2>
+      <p class="muted">{t('heldWritesDetail')}</p>
+      <ul class="site-list">
+        {heldWrites.value.map((write) => (
+          <HeldWrite key={write.id} write={write} />
+        ))}
+      </ul>
+      {discardError.value && <Notice tone="error" title={describeError(discardError.value.code)} />}
+    </section>
+  );
 }
 
 export function App() {
@@ -147,6 +198,7 @@ export function App() {
           />
         )}
       </form>
+      <HeldWrites />
       <section class="form" aria-labelledby="sites-title">
         <h2 id="sites-title">{t('enabledSitesTitle')}</h2>
         {enabledSites.value.length === 0 ? (

@@ -3,8 +3,10 @@ import '@/assets/panel.css';
 import { App } from './App';
 import { loadForm } from './models/connection-form';
 import { startWatchingSites } from './models/enabled-sites';
+import { startWatchingHeldWrites } from './models/held-writes';
 
 document.documentElement.lang = navigator.language;
 void loadForm();
 startWatchingSites();
+startWatchingHeldWrites();
 render(<App />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 // The background's current CRM connection: builds the backend from the saved settings and credentials
 // on first use and rebuilds it when either changes. Only the background imports it.
+import { connectionKeyOf } from './connection-key';
 import type { CredentialStore, Credentials } from '../auth/credential-store';
 import type { IssuedToken, TokenStore } from '../auth/token-holder';
 import type { Settings } from '../storage';
@@ -46,7 +47,7 @@ export function createCrmSession(options: CrmSessionOptions) {
     /** Identifies the connection, so caches keyed by it never mix two CRMs' data. */
     async connectionKey(): Promise<string | undefined> {
       const { settings, credentials } = await configuration();
-      return credentials ? `${settings.backend}|${settings.baseUrl}|${credentials.appid}` : undefined;
+      return credentials ? connectionKeyOf(settings.backend, settings.baseUrl, credentials.appid) : undefined;
     },
 
     async backend(): Promise<CrmBackend> {
@@ -54,7 +55,7 @@ export function createCrmSession(options: CrmSessionOptions) {
       if (!credentials?.appid || !credentials.secret || !settings.baseUrl) {
         throw new CrmError('not-configured', 'The CRM connection is not set up yet.');
       }
-      const connection = `${settings.backend}|${settings.baseUrl}|${credentials.appid}`;
+      const connection = connectionKeyOf(settings.backend, settings.baseUrl, credentials.appid);
       const key = `${connection}|${credentials.secret}|${settings.signatureRecipe ?? ''}`;
       if (current?.key !== key) {
         current = {

@@ -195,6 +195,8 @@ export interface SettingsView {
   capabilities: CrmCapabilities;
   /** Fields an admin set by policy: the options page shows them locked. */
   locked: LockedField[];
+  /** The current connection's key (lib/crm/connection-key.ts), to tell which queued writes wait for another. */
+  connection?: string;
 }
 
 export interface ResponseMap {

@@ -15,7 +15,15 @@ function setup() {
   const deps = {
     settings,
     credentials: { load: async (backend: string) => stored.get(backend), save: async (backend: string, value: Credentials) => void stored.set(backend, value) },
-    session: { invalidate: () => undefined, backend: async () => ({ capabilities: { labels: true, stages: true, notes: true, timeline: true }, testConnection }) },
+    session: {
+      invalidate: () => undefined,
+      backend: async () => ({ capabilities: { labels: true, stages: true, notes: true, timeline: true }, testConnection }),
+      connectionKey: async () => {
+        const current = await settings.getValue();
+        const credentials = stored.get(current.backend);
+        return credentials ? `${current.backend}|${current.baseUrl}|${credentials.appid}` : undefined;
+      },
+    },
     reference: { clear: vi.fn(async () => undefined) },
     lockedFields: async () => [],
   } as unknown as HandlerDependencies;
@@ -30,7 +38,7 @@ describe('settings handlers', () => {
     const view = await handlers['settings.save']({ baseUrl: 'http://127.0.0.1:8787/', appid: ' sobot-demo ', appKey: 'secret-key' }, fromPage);
     expect(stored.get('sobot')).toEqual({ appid: 'sobot-demo', secret: 'secret-key' });
     expect((await settings.getValue()).baseUrl).toBe('http://127.0.0.1:8787');
-    expect(view).toMatchObject({ appid: 'sobot-demo', hasAppKey: true, configured: true });
+    expect(view).toMatchObject({ appid: 'sobot-demo', hasAppKey: true, configured: true, connection: 'sobot|http://127.0.0.1:8787|sobot-demo' });
     expect(JSON.stringify(view)).not.toContain('secret-key');
   });
 

@@ -15,7 +15,8 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
       ? await deps.session.backend().then((backend) => backend.capabilities, () => NO_CAPABILITIES)
       : NO_CAPABILITIES;
     const locked = await deps.lockedFields();
-    return { settings, appid: credentials?.appid ?? '', hasAppKey: Boolean(credentials?.secret), configured, capabilities, locked };
+    const connection = await deps.session.connectionKey();
+    return { settings, appid: credentials?.appid ?? '', hasAppKey: Boolean(credentials?.secret), configured, capabilities, locked, ...(connection ? { connection } : {}) };
   }
 
   return {

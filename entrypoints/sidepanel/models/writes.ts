@@ -10,6 +10,8 @@ import type { ErrorCode, RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
 
+export { describeWrite } from '@/lib/outbox/describe';
+
 export type NewWrite = RequestOf<'write.enqueue'>;
 
 /** The background's queue, as last mirrored to session storage. */
@@ -127,34 +129,5 @@ export function writeStateText(write: OutboxWrite): string {
       return t('writeSent');
     case 'failed':
       return t('writeFailed', write.lastError ? writeReason(write.lastError) : t('errorInternal'));
-  }
-}
-
-const RESULT_KEYS = { 21: 'resultWon', 22: 'resultLost', 23: 'resultInvalid' } as const;
-const NOTE_PREVIEW = 40;
-
-/**
- * What a write changes, in a few words. Labels read "+added −removed"; a removal a single-choice pick
- * implies (every other label of that group) is left out, since those labels were mostly never there.
- */
-export function describeWrite(write: OutboxWrite, groups: LabelGroup[]): string {
-  switch (write.kind) {
-    case 'labels': {
-      const groupOf = new Map(groups.flatMap((group) => group.labels.map((label) => [label.id, group] as const)));
-      const nameOf = (id: string) => groupOf.get(id)?.labels.find((label) => label.id === id)?.name ?? id;
-      const pickedSingle = new Set(write.payload.add.map((label) => groupOf.get(label.id)).filter((group) => group && !group.multipleChoice));
-      const removed = write.payload.remove.filter((id) => !pickedSingle.has(groupOf.get(id)));
-      return t('writeLabels', [...write.payload.add.map((label) => `+${label.name}`), ...removed.map((id) => `−${nameOf(id)}`)].join(' '));
-    }
-    case 'stage':
-      return write.payload.type === 1
-        ? t('writeStage', write.payload.stage.name)
-        : t('stageWithResult', [write.payload.stage.name, t(RESULT_KEYS[write.payload.type])]);
-    case 'note': {
-      const text = write.payload.content;
-      return t('writeNote', text.length > NOTE_PREVIEW ? `${text.slice(0, NOTE_PREVIEW)}…` : text);
-    }
-    case 'customer':
-      return t('writeCustomer');
   }
 }
