@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LabelGroup } from '@/lib/crm/domain';
+import type { SettingsView } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
 import { useEnglishMessages } from './test-support';
@@ -64,6 +65,22 @@ describe('writes as the panel shows them', () => {
     await writes.discardWrite('queued-write-1');
     await writes.retryWrite('queued-write-2');
     expect(request.mock.calls.slice(1)).toEqual([['write.discard', { id: 'queued-write-1' }], ['write.retry', { id: 'queued-write-2' }]]);
+  });
+
+  it('leaves out writes made for another CRM connection, even for a customer id that exists here too', async () => {
+    const { settingsView } = await import('./settings');
+    writes.startWatchingWrites();
+    settingsView.value = { connection: 'sobot|https://hk.sobot.com|app-b' } as SettingsView;
+    await outboxViewItem.setValue([
+      stored({ id: 'other-crm', connection: 'sobot|https://www.sobot.com|app-a' }),
+      stored({ id: 'this-crm', connection: 'sobot|https://hk.sobot.com|app-b' }),
+      stored({ id: 'from-before' }),
+    ]);
+    // Earlier tests may leave the panel's own placeholders behind: only these three are looked at.
+    const shownIds = () => writes.writesOf('c1').map((write) => write.id).filter((id) => ['other-crm', 'this-crm', 'from-before'].includes(id));
+    await vi.waitFor(() => expect(shownIds()).toEqual(['this-crm', 'from-before']));
+    settingsView.value = undefined; // not known yet: nothing is hidden
+    expect(shownIds()).toEqual(['other-crm', 'this-crm', 'from-before']);
   });
 
   it('lists this customer’s label, stage and field changes: unsettled ones, and the last few sent since the panel opened', () => {

@@ -9,6 +9,7 @@ import { request, RequestError } from '@/lib/messaging/client';
 import type { ErrorCode, RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
+import { settingsView } from './settings';
 
 export { describeWrite } from '@/lib/outbox/describe';
 
@@ -21,9 +22,15 @@ const requested = signal<OutboxWrite[]>([]);
 /** Writes the background never accepted: retrying them means asking it to queue them again. */
 const notQueued = new Map<string, NewWrite>();
 
+/**
+ * The queue as it concerns the CRM connected now. A write made for another CRM (before the agent
+ * switched) is about that CRM's customer, even when an id here is the same: the options page lists it.
+ */
 export const outboxWrites = computed<OutboxWrite[]>(() => {
+  const view = settingsView.value;
+  const ours = (write: OutboxWrite) => !view || write.connection === undefined || write.connection === view.connection;
   const known = new Set(mirrored.value.map((write) => write.id));
-  return [...mirrored.value, ...requested.value.filter((write) => !known.has(write.id))];
+  return [...mirrored.value.filter(ours), ...requested.value.filter((write) => !known.has(write.id))];
 });
 
 /** When this panel opened: writes sent before it are old news, not "your changes". */
