@@ -22,6 +22,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'malformed-response': 'errorMalformedResponse',
   'not-found': 'errorNotFound',
   'invalid-input': 'errorInvalidInput',
+  'connection-changed': 'errorConnectionChanged',
   'crm-error': 'errorCrm',
   'invalid-message': 'errorInternal',
   forbidden: 'errorInternal',

@@ -17,7 +17,7 @@ export function startOutbox(session: CrmSession) {
   const outbox = createOutbox({
     store: createIndexedDbOutboxStore(),
     connection: () => session.connectionKey(),
-    ...createCrmDelivery({ backend: () => session.backend() }),
+    ...createCrmDelivery({ backend: (madeFor) => session.backend(madeFor) }),
     requestTimeoutMs: CRM_REQUEST_TIMEOUT_MS,
     schedule(at) {
       // The alarm wakes a worker that was stopped; the timer keeps short backoffs short while it lives.

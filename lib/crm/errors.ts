@@ -17,6 +17,7 @@ export type CrmErrorCode =
   | 'malformed-response' // an answer we cannot parse
   | 'not-found'
   | 'invalid-input' // the CRM refused what was sent (validation, label errors)
+  | 'connection-changed' // the agent switched CRMs between a write's check and its sending: nothing was sent
   | 'crm-error'; // any other documented or undocumented business error
 
 /** Codes after which sending the same request again may succeed. */
@@ -26,6 +27,7 @@ const RETRYABLE: ReadonlySet<CrmErrorCode> = new Set([
   'http-status',
   'malformed-response',
   'token-rejected',
+  'connection-changed',
 ]);
 
 export class CrmError extends Error {

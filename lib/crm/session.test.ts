@@ -32,6 +32,16 @@ describe('crmSession', () => {
     expect(await session.connectionKey()).toBe('sobot|https://other.example|a');
   });
 
+  it('hands a write’s delivery the backend only of the connection the write was made for', async () => {
+    const { session, change } = setup();
+    const made = (await session.connectionKey())!;
+    expect(await session.backend(made)).toBe(await session.backend());
+    change({ baseUrl: 'https://other.example' });
+    session.invalidate();
+    await expect(session.backend(made)).rejects.toMatchObject({ code: 'connection-changed', retryable: true });
+    expect(await session.backend()).toBeDefined();
+  });
+
   it('says the connection is not set up when credentials are missing', async () => {
     const session = createCrmSession({
       loadSettings: async () => DEFAULT_SETTINGS,

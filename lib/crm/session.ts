@@ -50,12 +50,19 @@ export function createCrmSession(options: CrmSessionOptions) {
       return credentials ? connectionKeyOf(settings.backend, settings.baseUrl, credentials.appid) : undefined;
     },
 
-    async backend(): Promise<CrmBackend> {
+    /**
+     * The backend of the current connection. Given the connection a write was made for, it refuses to
+     * hand out another's: checked on the same read of the settings the backend is built from.
+     */
+    async backend(madeFor?: string): Promise<CrmBackend> {
       const { settings, credentials } = await configuration();
       if (!credentials?.appid || !credentials.secret || !settings.baseUrl) {
         throw new CrmError('not-configured', 'The CRM connection is not set up yet.');
       }
       const connection = connectionKeyOf(settings.backend, settings.baseUrl, credentials.appid);
+      if (madeFor !== undefined && madeFor !== connection) {
+        throw new CrmError('connection-changed', 'The CRM connection changed since this write was made.');
+      }
       const key = `${connection}|${credentials.secret}|${settings.signatureRecipe ?? ''}`;
       if (current?.key !== key) {
         current = {

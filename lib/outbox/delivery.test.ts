@@ -61,6 +61,16 @@ describe('createCrmDelivery: deliver', () => {
     expect(crm.backend.updateCustomer).toHaveBeenCalledWith('c1', { nick: '王女士', email: 'w@example.com' });
   });
 
+  it('asks for the backend of the connection the write was made for', async () => {
+    const crm = fakeBackend();
+    const backend = vi.fn(async (_madeFor?: string) => crm.backend);
+    const { deliver, alreadyDelivered } = createCrmDelivery({ backend });
+    const note: OutboxWrite = { ...noteWrite('好的，周五回电'), connection: 'sobot|https://a|x' };
+    await deliver(note);
+    await alreadyDelivered(note);
+    expect(backend.mock.calls).toEqual([['sobot|https://a|x'], ['sobot|https://a|x']]);
+  });
+
   it('refuses, as a permanent error, a write the backend cannot make', async () => {
     const crm = fakeBackend({ addNote: undefined });
     const { deliver } = createCrmDelivery({ backend: async () => crm.backend });

@@ -8,8 +8,8 @@ import { mergeLabelDelta } from '../crm/label-delta';
 import type { OutboxWrite } from './types';
 
 export interface CrmDeliveryOptions {
-  /** The current backend; it changes when the agent edits the connection. */
-  backend: () => Promise<CrmBackend>;
+  /** The current backend, refused (CrmError 'connection-changed') when it is not the connection named. */
+  backend: (madeFor?: string) => Promise<CrmBackend>;
   /**
    * How far before the write's creation a matching note still counts as this one: the CRM stamps notes
    * with its own clock. Small on purpose — a match wrongly taken for this note would lose it.
@@ -25,7 +25,7 @@ export function createCrmDelivery(options: CrmDeliveryOptions) {
   const clockSkewMs = options.clockSkewMs ?? 30_000;
 
   async function deliver(write: OutboxWrite): Promise<void> {
-    const backend = await options.backend();
+    const backend = await options.backend(write.connection);
     switch (write.kind) {
       case 'labels': {
         if (!backend.getCustomerLabels || !backend.setCustomerLabels) unsupported('labels');
@@ -50,7 +50,7 @@ export function createCrmDelivery(options: CrmDeliveryOptions) {
   /** Looks for the note among the customer's latest events (the timeline's first page). */
   async function alreadyDelivered(write: OutboxWrite): Promise<boolean> {
     if (write.kind !== 'note') return false;
-    const backend = await options.backend();
+    const backend = await options.backend(write.connection);
     // Without a timeline nothing can be checked; sending again risks a duplicate, never a loss.
     if (!backend.listTimeline) return false;
     const { events } = await backend.listTimeline(write.customerId, 1);

@@ -387,6 +387,22 @@ describe('outbox: one CRM connection at a time', () => {
     expect(await w.one('w1')).toMatchObject({ state: 'sent' });
   });
 
+  it('keeps a write the agent switched CRMs under, in the moment before it was sent, waiting and not in doubt', async () => {
+    const w = worker();
+    w.deliver.mockImplementationOnce(async () => {
+      w.connectTo('crm-b'); // the settings changed between the check and the sending
+      throw fail('connection-changed');
+    });
+    await w.outbox.enqueue(note('A'));
+    await w.outbox.process();
+    const held = await w.one('w1');
+    expect(held).toMatchObject({ state: 'pending', connection: 'crm-a' });
+    expect(held?.ambiguous).toBeUndefined(); // nothing reached a CRM: no timeline check is needed later
+    w.advance(60 * 60_000);
+    await w.outbox.process();
+    expect(w.deliver).toHaveBeenCalledTimes(1);
+  });
+
   it('sends a write stored before writes named their connection through the current one', async () => {
     const disk = memoryStore();
     await disk.save([{ id: 'old', customerId: 'A', kind: 'note', payload: { content: '旧的备注' }, createdAt: T0, attempts: 0, state: 'pending', nextAttemptAt: T0 }]);
