@@ -12,6 +12,8 @@ const STAGES: Stage[] = [
 ];
 const UPDATED_AT = 1_700_000_000_000;
 const fromPage = { sender: 'extension-page' as const };
+const contact = { kind: 'phone' as const, value: '+8613812345678' };
+const zhang = { id: 'c1', nick: '张伟', phones: ['13812345678'], emails: [], labelIds: [], customFields: [], region: {}, vip: false } as unknown as Customer;
 
 const stageChange = (to: string, at: number): TimelineEvent => ({ id: `e-${at}`, kind: 'stage', rawType: 'user_stage_update', at, stage: { to } });
 
@@ -29,7 +31,7 @@ function setup() {
     lookupCache: { getValue: async () => ({}), setValue: async () => undefined },
     now: () => clock.now,
   } as unknown as HandlerDependencies;
-  const handlers = customerHandlers(deps);
+  const handlers = customerHandlers(deps).handlers;
   /** Asks for the stage and waits until what the handler remembers is stored. */
   async function stage(customerId: string, updatedAt?: number) {
     const answer = await handlers['customer.stage']({ customerId, updatedAt }, fromPage);
@@ -113,8 +115,6 @@ describe('the stage of a customer', () => {
 
 describe('the lookup answer', () => {
   const CONNECTION = 'sobot|https://crm.example|appid-1';
-  const contact = { kind: 'phone' as const, value: '+8613812345678' };
-  const zhang = { id: 'c1', nick: '张伟', phones: ['13812345678'], emails: [], labelIds: [], customFields: [], region: {}, vip: false } as unknown as Customer;
 
   function setup(stored: Record<string, { at: number; answer: LookupAnswer }> = {}) {
     const lookupCache = {
@@ -131,8 +131,10 @@ describe('the lookup answer', () => {
       lookupCache,
       now: () => UPDATED_AT,
     } as unknown as HandlerDependencies;
-    return { lookupCache, searchCustomers, handlers: customerHandlers(deps), deps };
+    const { handlers, lookUpAhead } = customerHandlers(deps);
+    return { lookupCache, searchCustomers, handlers, lookUpAhead, deps };
   }
+
 
   beforeEach(() => {
     fakeBrowser.reset();
@@ -165,12 +167,106 @@ describe('the lookup answer', () => {
       const before = setup(stored);
       await before.handlers['customer.lookup'](contact, fromPage);
       // The worker stops here: its pending timer never runs; a new worker starts with what is stored.
-      const after = customerHandlers(before.deps);
+      const after = customerHandlers(before.deps).handlers;
       expect(before.lookupCache.setValue).not.toHaveBeenCalled();
       expect(await after['customer.cached']({ kind: 'phone', value: '+8613900000000' }, fromPage)).toEqual(older);
       expect(await after['customer.cached'](contact, fromPage)).toBeNull();
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('a lookup started ahead of the panel', () => {
+
+  function setup() {
+    const crm = { fails: false, calls: 0, release: () => undefined as void };
+    let gate = Promise.resolve();
+    const searchCustomers = vi.fn(async () => {
+      crm.calls += 1;
+      await gate;
+      if (crm.fails) throw new Error('the CRM is down');
+      return { customers: [zhang], page: 1, pageCount: 1, total: 1 };
+    });
+    /** Holds the CRM's answers until released. */
+    const hold = () => {
+      gate = new Promise((resolve) => (crm.release = resolve));
+    };
+    const deps = {
+      session: { backend: async () => ({ searchCustomers }), connectionKey: async () => 'sobot|https://crm.example|appid-1' },
+      reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
+      lookupCache: { getValue: async () => ({}), setValue: async () => undefined },
+    } as unknown as HandlerDependencies;
+    const { handlers, lookUpAhead } = customerHandlers(deps);
+    const panelAsks = () => handlers['customer.lookup'](contact, fromPage);
+    return { crm, hold, lookUpAhead, panelAsks };
+  }
+
+  /** CRM calls one lookup of the contact makes when nothing is shared. */
+  async function callsPerLookup() {
+    const { crm, panelAsks } = setup();
+    await panelAsks();
+    return crm.calls;
+  }
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('is joined by the panel’s request while it runs: one CRM lookup for both', async () => {
+    const alone = await callsPerLookup();
+    const { crm, hold, lookUpAhead, panelAsks } = setup();
+    hold();
+    lookUpAhead(contact);
+    const answer = panelAsks();
+    await vi.waitFor(() => expect(crm.calls).toBe(alone));
+    crm.release();
+    expect((await answer).cards.map((card) => card.customer.id)).toEqual(['c1']);
+    expect(crm.calls).toBe(alone);
+  });
+
+  it('answers the panel’s request that comes just after it finished', async () => {
+    const alone = await callsPerLookup();
+    const { crm, lookUpAhead, panelAsks } = setup();
+    lookUpAhead(contact);
+    await vi.waitFor(() => expect(crm.calls).toBe(alone));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await panelAsks()).cards).toHaveLength(1);
+    expect(crm.calls).toBe(alone);
+  });
+
+  it('does not answer the panel’s later requests: the panel’s own lookups ask the CRM each time', async () => {
+    const alone = await callsPerLookup();
+    const { crm, lookUpAhead, panelAsks } = setup();
+    lookUpAhead(contact);
+    await panelAsks();
+    await panelAsks();
+    expect(crm.calls).toBe(2 * alone);
+  });
+
+  it('leaves the panel’s request to ask the CRM again when it failed, finished or still running', async () => {
+    const alone = await callsPerLookup();
+    const finished = setup();
+    finished.crm.fails = true;
+    finished.lookUpAhead(contact);
+    await vi.waitFor(() => expect(finished.crm.calls).toBe(alone));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    finished.crm.fails = false;
+    expect((await finished.panelAsks()).cards).toHaveLength(1);
+    expect(finished.crm.calls).toBe(2 * alone);
+
+    const running = setup();
+    running.hold();
+    running.crm.fails = true;
+    running.lookUpAhead(contact);
+    const answer = running.panelAsks();
+    await vi.waitFor(() => expect(running.crm.calls).toBe(alone));
+    const release = running.crm.release;
+    running.hold();
+    release();
+    await vi.waitFor(() => expect(running.crm.calls).toBe(2 * alone));
+    running.crm.fails = false;
+    running.crm.release();
+    expect((await answer).cards).toHaveLength(1);
   });
 });

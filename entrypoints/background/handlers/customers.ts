@@ -1,10 +1,14 @@
 // Handlers that find customers and read what the card shows. Lookup answers are remembered per contact
 // so the panel can show a recently viewed customer at once and revalidate it; stages read from the
 // timeline are remembered per customer with the update time they were read for, so a customer seen
-// again costs no timeline read until the CRM's update time moves (lib/crm/stage-cache.ts).
+// again costs no timeline read until the CRM's update time moves (lib/crm/stage-cache.ts). A contact's
+// lookup runs once however many ask for it at the same time, and the background may start it before the
+// panel asks (lookUpAhead, from the contacts handler), so the CRM request leaves as soon as the contact
+// is found.
 import { currentStage, toCards } from '@/lib/crm/cards';
 import { findCustomers } from '@/lib/crm/lookup';
 import { stillCurrent } from '@/lib/crm/stage-cache';
+import type { LookupAnswer, RequestOf } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
 import { createSerialQueue } from '@/lib/serial';
 import { stageCacheItem } from '@/lib/storage';
@@ -15,8 +19,18 @@ type CustomerMessages = 'customer.lookup' | 'customer.cached' | 'customer.search
 
 /** Entries each remembered record keeps, newest first. */
 const MAX_REMEMBERED = 100;
+/** How long a lookup started ahead keeps its answer for the panel's own request, which is on its way. */
+const AHEAD_ANSWER_KEPT_MS = 3_000;
 
-export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerMessages> {
+type Contact = RequestOf<'customer.lookup'>;
+
+export interface CustomerHandlers {
+  handlers: Pick<Handlers, CustomerMessages>;
+  /** Starts the lookup an open panel is about to ask for; its request then takes this one's answer. */
+  lookUpAhead(contact: Contact): void;
+}
+
+export function customerHandlers(deps: HandlerDependencies): CustomerHandlers {
   const reference = referenceData(deps);
   const now = deps.now ?? Date.now;
   const serially = createSerialQueue();
@@ -63,15 +77,38 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
     return unsavedOf(record).get(key) ?? (await record.getValue())[key];
   }
 
-  return {
-    async 'customer.lookup'(contact) {
-      const backend = await deps.session.backend();
-      // The cache key is ready by the time the CRM answers, so the reply waits for nothing after it.
-      const [found, groups, key] = await Promise.all([findCustomers(backend, contact), reference.labelGroups(), cacheKey(`${contact.kind}:${contact.value}`)]);
-      const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
-      remember(deps.lookupCache, key, { at: now(), answer });
-      return answer;
-    },
+  async function askCrm(contact: Contact, key: string): Promise<LookupAnswer> {
+    const backend = await deps.session.backend();
+    const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
+    const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
+    remember(deps.lookupCache, key, { at: now(), answer });
+    return answer;
+  }
+
+  /**
+   * Lookups under way, by cache key. One started ahead stays a short while after it succeeds, for the
+   * panel's request it was started for; the panel's own leave once settled, so a later request (after
+   * the agent created the customer, say) asks the CRM again.
+   */
+  const running = new Map<string, { answer: Promise<LookupAnswer>; ahead: boolean }>();
+
+  async function lookUp(contact: Contact, ahead: boolean): Promise<LookupAnswer> {
+    const key = await cacheKey(`${contact.kind}:${contact.value}`);
+    const shared = running.get(key);
+    if (shared && (ahead || !shared.ahead)) return shared.answer;
+    // The panel's request takes over a lookup started ahead for it; if that one failed, it asks itself.
+    const answer = shared ? shared.answer.catch(() => askCrm(contact, key)) : askCrm(contact, key);
+    const entry = { answer, ahead };
+    running.set(key, entry);
+    const leave = () => {
+      if (running.get(key) === entry) running.delete(key);
+    };
+    answer.then(() => (ahead ? setTimeout(leave, AHEAD_ANSWER_KEPT_MS) : leave()), leave);
+    return answer;
+  }
+
+  const handlers: Pick<Handlers, CustomerMessages> = {
+    'customer.lookup': (contact) => lookUp(contact, false),
 
     async 'customer.cached'(contact) {
       return (await recall(deps.lookupCache, await cacheKey(`${contact.kind}:${contact.value}`)))?.answer ?? null;
@@ -105,5 +142,11 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       if (updatedAt !== undefined) remember(stageCacheItem, key, { at: readAt, updatedAt, stage });
       return { stage, readAt };
     },
+  };
+
+  return {
+    handlers,
+    // Nobody waits for it: a failure is the panel's request's to report, which then asks again.
+    lookUpAhead: (contact) => void lookUp(contact, true).catch(() => undefined),
   };
 }

@@ -12,7 +12,7 @@ export type { HandlerDependencies } from './dependencies';
 export function createHandlers(deps: HandlerDependencies): Handlers {
   return {
     ...contactHandlers(deps),
-    ...customerHandlers(deps),
+    ...customerHandlers(deps).handlers,
     ...customerWriteHandlers(deps),
     ...settingsHandlers(deps),
     ...writeHandlers(deps),
