@@ -21,6 +21,7 @@ import type { OutboxWrite } from '../outbox/types';
 import type { SerializedCrmError } from '../crm/errors';
 import type { LockedField } from '../settings/policy';
 import type { Settings } from '../storage';
+import type { PanelPresence } from './panel-presence';
 import type { SenderKind } from './sender';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -81,6 +82,12 @@ export const newWrite = z.union([
   }),
   z.object({ id: writeId, customerId: id, kind: z.literal('note'), payload: z.object({ content: nonEmptyText(2000) }) }),
 ]);
+
+/** A side panel's report on its presence port (lib/messaging/panel-presence.ts). */
+export const panelPresence = z.object({
+  tabId: z.number().check(z.int(), z.nonnegative()),
+  autoLookup: z.boolean(),
+}) satisfies z.ZodMiniType<PanelPresence>;
 
 export const protocol = {
   'contacts.detected': {

@@ -4,7 +4,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { CustomerCard, LookupAnswer, TabContact } from '@/lib/messaging/protocol';
 import { newestContact } from './contacts';
-import { settingsView } from './settings';
+import { autoLookupOn } from './settings';
 
 export type LookupState =
   | { status: 'idle' }
@@ -84,8 +84,7 @@ export function startAutoLookup() {
   let lastLookedUp: string | undefined;
   effect(() => {
     const contact = newestContact.value;
-    const view = settingsView.value;
-    if (!contact || !view?.configured || !view.settings.autoLookup) return;
+    if (!contact || !autoLookupOn.value) return;
     const key = `${contact.kind}:${contact.value}`;
     if (key === lastLookedUp) return;
     lastLookedUp = key;

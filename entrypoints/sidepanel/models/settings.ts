@@ -1,12 +1,15 @@
 // The CRM connection as the panel needs to know it: configured or not, what the backend can do, and
 // whether lookups start by themselves.
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { settingsItem } from '@/lib/storage';
 
 export const settingsView = signal<SettingsView | undefined>(undefined);
 export const settingsError = signal<RequestError | undefined>(undefined);
+
+/** Whether the panel looks the newest contact up by itself (and the background may start it first). */
+export const autoLookupOn = computed(() => Boolean(settingsView.value?.configured && settingsView.value.settings.autoLookup));
 
 export async function loadSettings() {
   try {

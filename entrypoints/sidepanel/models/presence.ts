@@ -1,0 +1,34 @@
+// Keeps the background told which tab this panel follows and whether it looks contacts up by itself, so
+// the background can start that lookup the moment it finds a contact instead of waiting for this panel
+// to see it and ask. The port carries only that (lib/messaging/panel-presence.ts); closing the panel
+// closes the port and the background forgets it.
+import { effect } from '@preact/signals';
+import { browser, type Browser } from 'wxt/browser';
+import { PANEL_PRESENCE_PORT, type PanelPresence } from '@/lib/messaging/panel-presence';
+import { followedTab } from './followed-tab';
+import { autoLookupOn } from './settings';
+
+/** A stopped worker drops the port: connect again (which wakes it) after a pause, never in a tight loop. */
+const RECONNECT_AFTER_MS = 500;
+
+export function startReportingPresence() {
+  let port: Browser.runtime.Port | undefined;
+  let presence: PanelPresence | undefined;
+
+  function connect() {
+    port = browser.runtime.connect({ name: PANEL_PRESENCE_PORT });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      setTimeout(connect, RECONNECT_AFTER_MS);
+    });
+    if (presence) port.postMessage(presence);
+  }
+
+  effect(() => {
+    const tab = followedTab.value;
+    if (!tab) return;
+    presence = { tabId: tab.id, autoLookup: autoLookupOn.value };
+    port?.postMessage(presence);
+  });
+  connect();
+}
