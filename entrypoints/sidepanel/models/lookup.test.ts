@@ -39,6 +39,24 @@ describe('lookup model', () => {
     expect(lookupState.value).toMatchObject({ status: 'found', revalidating: false, selectedId: 'c1', cards: [{ customer: { nick: '张伟' } }] });
   });
 
+  it('keeps the cached cards themselves when the CRM answers the same, so nothing read per card is read again', async () => {
+    const same = (): LookupAnswer => ({ tried: ['13812345678'], cards: [card('c1', '张伟')] });
+    request.mockImplementation(() => Promise.resolve(same()));
+    const shown: { revalidating: boolean; cards: CustomerCard[] }[] = [];
+    const stop = effect(() => {
+      const state = lookupState.value;
+      if (state.status === 'found') shown.push(state);
+    });
+    shown.length = 0; // what the previous test left on screen
+    try {
+      await lookUp(contact);
+    } finally {
+      stop();
+    }
+    expect(shown.map((state) => state.revalidating)).toEqual([true, false]);
+    expect(shown[1]!.cards).toBe(shown[0]!.cards);
+  });
+
   it('keeps the cached card when revalidation fails', async () => {
     request.mockImplementation((type: string) =>
       type === 'customer.cached' ? Promise.resolve({ tried: [], cards: [card('c1', '张伟')] }) : Promise.reject(new RequestError('unreachable', 'down')),

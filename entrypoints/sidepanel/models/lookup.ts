@@ -47,7 +47,12 @@ export async function lookUp(contact: Pick<TabContact, 'kind' | 'value'>) {
     const answer = await fresh;
     if (mine !== sequence) return;
     const shown = lookupState.value;
-    lookupState.value = stateFor(contact, answer, false, shown.status === 'found' ? shown.selectedId : undefined);
+    const next = stateFor(contact, answer, false, shown.status === 'found' ? shown.selectedId : undefined);
+    // The CRM confirming the cards on screen keeps them as they are, so what is read per card (its stage)
+    // is not asked for again. It happens whenever the answer came from a lookup the background started
+    // ahead: it is remembered by the time the panel asks for the cached one.
+    const confirmed = shown.status === 'found' && next.status === 'found' && JSON.stringify(shown.cards) === JSON.stringify(next.cards);
+    lookupState.value = confirmed ? { ...next, cards: shown.cards } : next;
   } catch (error) {
     if (mine !== sequence) return;
     const failure = error instanceof RequestError ? error : new RequestError('internal', String(error));
