@@ -12,6 +12,7 @@ import { crmTokenItem, enabledSitesItem, lookupCacheItem, referenceCacheItem, se
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
 import { startOutbox } from './outbox';
+import { watchPanelPresence } from './panel-presence';
 import { injectScanner, syncScannerRegistration } from './page-scanner';
 import { watchTabs } from './tabs';
 
@@ -43,6 +44,7 @@ export default defineBackground(() => {
     lookupCache: lookupCacheItem,
     detect: detectContacts,
     onTabContactsChanged: tabs.showCount,
+    panels: watchPanelPresence(browser.runtime.onConnect, browser.runtime.id),
     enableSite,
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));

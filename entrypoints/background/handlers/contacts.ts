@@ -1,11 +1,15 @@
 // Handlers for what the page scanner reports and the panel reads back: a tab's contacts and the sites
-// where scanning is enabled.
+// where scanning is enabled. A new newest contact in a tab that an open panel follows with auto-lookup
+// on is looked up at once, without waiting for the panel to see it and ask.
 import { contactsInReadings, mergeTabContacts } from '@/lib/contacts/tab-contacts';
+import type { RequestOf } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
 import { createSerialQueue } from '@/lib/serial';
 import type { HandlerDependencies } from './dependencies';
 
-export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, 'contacts.detected' | 'contacts.forTab' | 'site.enable' | 'site.disable'> {
+type ContactMessages = 'contacts.detected' | 'contacts.forTab' | 'site.enable' | 'site.disable';
+
+export function contactHandlers(deps: HandlerDependencies, lookUpAhead: (contact: RequestOf<'customer.lookup'>) => void): Pick<Handlers, ContactMessages> {
   const now = deps.now ?? Date.now;
   const serially = createSerialQueue();
   return {
@@ -17,6 +21,10 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, 'cont
       const merged = await serially(async () => {
         const all = await deps.tabContacts.getValue();
         const next = mergeTabContacts(all[tabId] ?? [], found);
+        // Before the write, which the panel waits for to see the contact and ask: the CRM request leaves now.
+        const [newest, before] = [next[0]!, all[tabId]?.[0]];
+        const isNew = newest.kind !== before?.kind || newest.value !== before.value;
+        if (isNew && deps.panels.autoLookupIn(tabId)) lookUpAhead({ kind: newest.kind, value: newest.value });
         await deps.tabContacts.setValue({ ...all, [tabId]: next });
         return next;
       });

@@ -8,6 +8,7 @@ import type { LookupAnswer, TabContact } from '@/lib/messaging/protocol';
 import type { LockedField } from '@/lib/settings/policy';
 import type { Settings } from '@/lib/storage';
 import type { Outbox } from '@/lib/outbox/outbox';
+import type { PanelsPresent } from '../panel-presence';
 
 export interface Item<T> {
   getValue(): Promise<T>;
@@ -26,6 +27,8 @@ export interface HandlerDependencies {
   lookupCache: Item<Record<string, { at: number; answer: LookupAnswer }>>;
   detect: (text: string) => DetectedContact[];
   onTabContactsChanged: (tabId: number, contacts: TabContact[]) => void;
+  /** The tabs open panels follow: only there may the background look a contact up before being asked. */
+  panels: PanelsPresent;
   enableSite: (origins: string[], tabId?: number) => Promise<void>;
   outbox: Pick<Outbox, 'enqueue' | 'retry' | 'discard'>;
   now?: () => number;

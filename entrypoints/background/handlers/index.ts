@@ -10,9 +10,10 @@ import { writeHandlers } from './writes';
 export type { HandlerDependencies } from './dependencies';
 
 export function createHandlers(deps: HandlerDependencies): Handlers {
+  const customers = customerHandlers(deps);
   return {
-    ...contactHandlers(deps),
-    ...customerHandlers(deps).handlers,
+    ...contactHandlers(deps, customers.lookUpAhead),
+    ...customers.handlers,
     ...customerWriteHandlers(deps),
     ...settingsHandlers(deps),
     ...writeHandlers(deps),
