@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SettingsView } from '@/lib/messaging/protocol';
+import { followedTab } from './followed-tab';
+import { startReportingPresence } from './presence';
+import { settingsView } from './settings';
+
+/** The ports the panel opened, newest last, each with what it posted; the fake browser has no runtime.connect. */
+function stubConnect() {
+  const ports: { name: string; posted: unknown[]; drop(): void }[] = [];
+  fakeBrowser.runtime.connect = ((info: { name: string }) => {
+    const dropped: (() => void)[] = [];
+    const port = { name: info.name, posted: [] as unknown[], drop: () => dropped.forEach((listener) => listener()) };
+    ports.push(port);
+    return { postMessage: (message: unknown) => port.posted.push(message), onDisconnect: { addListener: (listener: () => void) => dropped.push(listener) } };
+  }) as unknown as typeof fakeBrowser.runtime.connect;
+  return ports;
+}
+
+describe('panel presence', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reports the followed tab and auto-lookup as they change, and again on a new port when the worker dropped it', () => {
+    const ports = stubConnect();
+    settingsView.value = { configured: true, settings: { autoLookup: true } } as SettingsView;
+    followedTab.value = { id: 7, url: 'https://chat.example/', origin: 'https://chat.example' };
+    startReportingPresence();
+    expect(ports.map((port) => port.name)).toEqual(['panel-presence']);
+    expect(ports[0]!.posted).toEqual([{ tabId: 7, autoLookup: true }]);
+    settingsView.value = { configured: true, settings: { autoLookup: false } } as SettingsView;
+    followedTab.value = { id: 8, url: 'https://chat.example/b', origin: 'https://chat.example' };
+    expect(ports[0]!.posted.slice(1)).toEqual([
+      { tabId: 7, autoLookup: false },
+      { tabId: 8, autoLookup: false },
+    ]);
+    ports[0]!.drop();
+    vi.runOnlyPendingTimers();
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted).toEqual([{ tabId: 8, autoLookup: false }]);
+  });
+});
