@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/support/browser';
 import { allChatLines } from '../lib/contacts/chat-lines.fixture';
 import { detectContacts } from '../lib/contacts/detect';
+import { recallAndPrecision } from '../lib/contacts/recall-precision';
 
 const TARGET_BYTES = 1_000_000;
 const SEED = 20240315;
@@ -153,23 +154,7 @@ function score(lines: readonly GeneratedLine[], found: readonly { start: number;
     while (lineIndex + 1 < lineStarts.length && lineStarts[lineIndex + 1]! <= contact.start) lineIndex++;
     foundPerLine[lineIndex]!.push(contact.value);
   }
-  let truePositives = 0;
-  let falsePositives = 0;
-  let falseNegatives = 0;
-  lines.forEach((generated, index) => {
-    const unmatched = [...generated.expected];
-    for (const value of foundPerLine[index]!) {
-      const at = unmatched.indexOf(value);
-      if (at >= 0) {
-        unmatched.splice(at, 1);
-        truePositives++;
-      } else {
-        falsePositives++;
-      }
-    }
-    falseNegatives += unmatched.length;
-  });
-  return { recall: truePositives / (truePositives + falseNegatives), precision: truePositives / (truePositives + falsePositives) };
+  return recallAndPrecision(lines.map((generated, index) => ({ expected: generated.expected, found: foundPerLine[index]! })));
 }
 
 const PLAIN_EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS, stageIdNamed } from '../dev/mock-crm/sobot/fixtures';
 import { labelId } from '../dev/mock-crm/sobot/reference-data';
 import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import { storedCustomer } from './chaos/mock-crm';
 import { connectCrm, enableScanningOn, openPanel } from './support/agent';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
@@ -17,7 +18,6 @@ mkdirSync('e2e/artifacts', { recursive: true });
 interface StoredCustomer {
   labels: { id: string; name: string | null }[];
   stage: { id: string | null; type: number | null };
-  timeline: { biz_type: string; biz_content: unknown }[];
 }
 
 describe('acting on the customer', () => {
@@ -28,11 +28,7 @@ describe('acting on the customer', () => {
     (await (await fetch(`${mock.url}/__control/state/customer/${encodeURIComponent(customerId)}`)).json()) as StoredCustomer;
   const labelNames = async (customerId: string) => (await stored(customerId)).labels.map((label) => label.name).sort();
   const notesStored = async (customerId: string, text: string) =>
-    (await stored(customerId)).timeline.filter((entry) => {
-      if (entry.biz_type !== 'user_follow_record') return false;
-      const content = typeof entry.biz_content === 'string' ? (JSON.parse(entry.biz_content) as { content?: string }) : (entry.biz_content as { content?: string });
-      return content.content === text;
-    }).length;
+    (await storedCustomer(mock.url, customerId)).notes.filter((note) => note === text).length;
   const requestLog = async () =>
     ((await (await fetch(`${mock.url}/__control/requests`)).json()) as { entries: { endpoint: string; status: number; at: number; fault?: string }[] }).entries;
 

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
 import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import { storedCustomer } from './chaos/mock-crm';
 import { connectCrm, enableScanningOn, openPanel } from './support/agent';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
@@ -15,15 +16,8 @@ mkdirSync('e2e/artifacts', { recursive: true });
 type SobotMock = Awaited<ReturnType<typeof startSobotMock>>;
 
 /** How many follow-up notes with this text the mock stored for the customer. */
-async function notesStored(mock: SobotMock, customerId: string, text: string): Promise<number> {
-  const response = await fetch(`${mock.url}/__control/state/customer/${encodeURIComponent(customerId)}`);
-  const { timeline } = (await response.json()) as { timeline: { biz_type: string; biz_content: unknown }[] };
-  return timeline.filter((entry) => {
-    if (entry.biz_type !== 'user_follow_record') return false;
-    const content = typeof entry.biz_content === 'string' ? (JSON.parse(entry.biz_content) as { content?: string }) : (entry.biz_content as { content?: string });
-    return content.content === text;
-  }).length;
-}
+const notesStored = async (mock: SobotMock, customerId: string, text: string) =>
+  (await storedCustomer(mock.url, customerId)).notes.filter((note) => note === text).length;
 
 describe('switching CRMs with a write still queued', () => {
   let first: SobotMock;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { detectContacts } from './detect';
 import { foldFullWidth } from './normalize';
 import { readingsOf } from './page-reading';
+import { recallAndPrecision } from './recall-precision';
 import { contactsInReadings } from './tab-contacts';
 
 interface DetectionCase {
@@ -330,26 +331,8 @@ const CASES: DetectionCase[] = [...chineseMobiles, ...chineseLandlines, ...inter
 
 const valuesIn = (line: string) => detectContacts(line).map((contact) => contact.value);
 
-/** Matches found values to expected ones as a multiset per line, so a value found twice counts twice. */
-function scoreTable(found: (line: string) => string[]) {
-  let truePositives = 0;
-  let falsePositives = 0;
-  let falseNegatives = 0;
-  for (const { line, expected } of CASES) {
-    const unmatched = [...expected];
-    for (const value of found(line)) {
-      const at = unmatched.indexOf(value);
-      if (at >= 0) {
-        unmatched.splice(at, 1);
-        truePositives++;
-      } else {
-        falsePositives++;
-      }
-    }
-    falseNegatives += unmatched.length;
-  }
-  return { recall: truePositives / (truePositives + falseNegatives), precision: truePositives / (truePositives + falsePositives) };
-}
+/** Recall and precision of `found` over the whole table. */
+const scoreTable = (found: (line: string) => string[]) => recallAndPrecision(CASES.map(({ line, expected }) => ({ expected, found: found(line) })));
 
 /** What the agent ends up with when a line is on the page: the scanner's readings, searched by the background. */
 function keptFromReadings(line: string): string[] {

@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { allChatLines, negativeLines, type ChatLine } from './chat-lines.fixture';
 import { confirmPhone, detectContacts } from './detect';
+import { recallAndPrecision } from './recall-precision';
 
 const valuesOf = (line: string) => detectContacts(line).map((contact) => contact.value);
 const detectedLines = allChatLines.filter((chat) => !chat.knownMiss);
 const knownMisses = allChatLines.filter((chat) => chat.knownMiss);
 
-/** True and false positives and false negatives over the table, matching values as multisets per line. */
-function score(lines: readonly ChatLine[]) {
-  let truePositives = 0;
-  let falsePositives = 0;
-  let falseNegatives = 0;
-  for (const { line, expected } of lines) {
-    const unmatched = [...expected];
-    for (const value of valuesOf(line)) {
-      const index = unmatched.indexOf(value);
-      if (index >= 0) {
-        unmatched.splice(index, 1);
-        truePositives++;
-      } else {
-        falsePositives++;
-      }
-    }
-    falseNegatives += unmatched.length;
-  }
-  return {
-    recall: truePositives / (truePositives + falseNegatives),
-    precision: truePositives / (truePositives + falsePositives),
-  };
-}
+/** Recall and precision over the lines, matching values as multisets per line. */
+const score = (lines: readonly ChatLine[]) => recallAndPrecision(lines.map(({ line, expected }) => ({ expected, found: valuesOf(line) })));
 
 describe('detectContacts over the chat-line table', () => {
   it('holds enough realistic lines, positive and negative', () => {

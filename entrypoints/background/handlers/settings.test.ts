@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Credentials } from '@/lib/auth/credential-store';
+import { connectionKeyOf } from '@/lib/crm/connection-key';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage';
 import type { HandlerDependencies, Item } from './dependencies';
 import { settingsHandlers } from './settings';
@@ -21,7 +22,7 @@ function setup() {
       connectionKey: async () => {
         const current = await settings.getValue();
         const credentials = stored.get(current.backend);
-        return credentials ? `${current.backend}|${current.baseUrl}|${credentials.appid}` : undefined;
+        return credentials ? connectionKeyOf(current.backend, current.baseUrl, credentials.appid) : undefined;
       },
     },
     reference: { clear: vi.fn(async () => undefined) },
