@@ -212,11 +212,12 @@ describe('the initial scan', () => {
       <div contenteditable="plaintext-only">草稿 13800000009</div>
       <svg><text>13800000010</text></svg>
       <select><option>13800000011</option></select>
-      <div contenteditable="false"><p>可读 13812345678</p></div>`;
+      <div contenteditable="FALSE"><p>可读 13812345678</p></div>
+      <div aria-hidden="TRUE"><p>读屏隐藏 13800000012</p></div>`;
     const page = startScanner();
     page.flush();
     expect(page.reported()).toEqual([{ text: '可读 13812345678' }]);
-    // Code and styles can be megabytes, drafts are the agent's own: none of it is even pre-tested.
+    // Code and styles can be megabytes, drafts are the agent's own: none of it is read past the pre-test.
     expect(page.textsRead.join('\n')).not.toMatch(/138000000/);
   });
 
@@ -274,6 +275,24 @@ describe('following a live conversation', () => {
     page.flush();
     expect(page.textsRead).toEqual(['Call me: +852 9123 4567']);
     expect(page.contacts()).toEqual([{ kind: 'phone', value: '+85291234567', context: 'Call me: +852 9123 4567' }]);
+  });
+
+  it('ignores a message added inside a shadow root whose host the page has since hidden', async () => {
+    const pane = document.createElement('section');
+    const widget = document.createElement('chat-widget');
+    const shadow = widget.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div id="log"></div>';
+    pane.append(widget);
+    document.body.append(pane);
+    const page = startScanner();
+    page.flush();
+
+    pane.hidden = true; // the agent switched to another conversation
+    shadow.getElementById('log')!.append(message('另一位访客 13812345678'));
+    shadow.append('直接在影子根里 13987654321');
+    await mutationsDelivered();
+    page.flush();
+    expect(page.reported()).toEqual([]);
   });
 
   it('reads a message once even when its parts arrive in separate mutations of one batch', async () => {
@@ -344,6 +363,15 @@ describe('batching', () => {
     expect(page.flush()).toBe(1);
     expect(page.reports).toHaveLength(1);
     expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678', '+8613987654321', 'family@example.com']);
+  });
+
+  it('sends a text said many times once per scan, unless only a hidden copy came first', () => {
+    const hotline = '人工客服热线 400-820-8820';
+    document.body.innerHTML = `<div hidden><p>客服手机 13812345678</p></div><p>客服手机 13812345678</p>`;
+    conversation(Array.from({ length: 50 }, () => hotline));
+    const page = startScanner();
+    page.flush();
+    expect(page.reported()).toEqual([{ text: '客服手机 13812345678' }, { text: hotline }]);
   });
 
   it('splits a flush into reports of at most 200 texts, losing none', () => {

@@ -3,11 +3,11 @@
 // the contacts in them. Work is proportional to what changed: a new chat message costs a walk of that
 // message, never of the page; a first scan of a huge page is cut into slices that each yield to the page.
 // Content-script only.
-import { MAX_READINGS_PER_REPORT, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
+import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT, mayHoldContact, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 
 export interface PageScannerOptions {
   report: (readings: PageReading[]) => void;
-  /** Whether a text is worth reading further; by default readingsOf's pre-test. Tests watch what is read through it. */
+  /** The readings a text gives (readingsOf by default); tests watch what is read through it. */
   readingsOf?: (text: string, context?: string) => readonly PageReading[];
   /** Runs the batched flush later, off the page's critical path. */
   schedule?: (flush: () => void) => void;
@@ -15,14 +15,13 @@ export interface PageScannerOptions {
   sliceBudgetMs?: number;
 }
 
-/** Elements whose text the agent does not read (or is writing): their subtrees are skipped. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'svg']);
 /**
- * What a scan must treat specially, found by native queries per root instead of a look at every element:
- * by tag (the browser keeps live lists of those), and by the attributes that hide text or make an editor.
+ * Elements whose own text the agent does not read: code, styles, a field's default value, a list's
+ * options, a frame's fallback. Their text sits directly in them (the parser allows nothing else).
  */
-const HIDING_TAGS = ['script', 'style', 'noscript', 'textarea', 'select', 'svg'];
-const HIDING_ATTRIBUTES = '[hidden],[aria-hidden="true"],[contenteditable]';
+const UNREAD_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'OPTION', 'OPTGROUP', 'TITLE', 'IFRAME', 'NOEMBED', 'NOFRAMES']);
+/** Attributes that may hide a subtree from the agent or make it the agent's own draft (values checked apart). */
+const MAY_HIDE_OR_EDIT = '[hidden],[aria-hidden],[contenteditable]';
 const MAX_CONTEXT = 240;
 /** A flush works at most about this long before yielding, so even a first scan of a huge page is no long task. */
 const SLICE_BUDGET_MS = 12;
@@ -34,22 +33,31 @@ const defaultSchedule = (flush: () => void) => {
   else setTimeout(flush, 50);
 };
 
-/** `contenteditable`, `contenteditable=""` and `="plaintext-only"` all make an editor; only "false" does not. */
-function isEditor(element: Element): boolean {
+/** Whether the element itself hides its subtree or makes it an editor ("false" marks a readable island). */
+function hidesOrEdits(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable.toLowerCase() !== 'false';
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return element.getAttribute('aria-hidden')?.toLowerCase() === 'true';
 }
 
-/** Whether the element itself (not its ancestors) hides its subtree from the agent or is being written in. */
-function hidesItsText(element: Element): boolean {
-  return SKIPPED_TAGS.has(element.tagName) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || isEditor(element);
-}
-
-/** Text the agent reads, not text the agent is writing or the page hides. */
+/**
+ * Whether the agent reads what `element` holds, up through the hosts of the shadow trees it sits in.
+ * Asked only of the few texts that may hold a contact (and of fields, links and shadow hosts): one native
+ * `closest` per tree instead of a look at every element of the page.
+ */
 function isReadable(element: Element | null): boolean {
-  for (let current = element; current; current = current.parentElement) if (hidesItsText(current)) return false;
+  if (element && (UNREAD_TEXT_PARENTS.has(element.tagName) || element instanceof SVGElement)) return false;
+  for (let current = element; current; current = (current.getRootNode() as Partial<ShadowRoot>).host ?? null) {
+    for (let found = current.closest(MAY_HIDE_OR_EDIT); found; found = found.parentElement?.closest(MAY_HIDE_OR_EDIT) ?? null) {
+      if (hidesOrEdits(found)) return false;
+    }
+  }
   return true;
 }
+
+/** A text's parent element; for a text right inside a shadow root, its host. */
+const parentOf = (text: Node): Element | null => text.parentElement ?? (text.parentNode as Partial<ShadowRoot> | null)?.host ?? null;
 
 const isFormField = (element: Element): element is HTMLInputElement | HTMLTextAreaElement =>
   element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
@@ -71,19 +79,14 @@ function decodedAddress(address: string): string {
 }
 
 /**
- * One root being read, resumable between flushes. At the start, one query finds the few notable
- * elements (fields and links are read then; the texts under hiding elements are set aside). Then one
- * native TreeWalker visits its elements, only to find open shadow roots, and a second its text nodes
- * (text only: the cheapest way through a big page).
+ * One root being read, resumable between flushes. At the start, native tag queries find its fields and
+ * links. Then one native TreeWalker visits its elements, only to find open shadow roots, and a second its
+ * text nodes (text only: the cheapest way through a big page).
  */
 interface ScanJob {
   root: Node;
   walker: TreeWalker;
   readingTexts: boolean;
-  /** Text nodes under an element that hides them: never read, not even pre-tested. */
-  unreadTexts: Set<Node>;
-  /** The elements found hiding text, to tell whether a shadow host sits inside one. */
-  hiders: Element[];
   shadowHosts: Element[];
 }
 
@@ -97,80 +100,70 @@ export function createPageScanner(options: PageScannerOptions) {
   const observedShadowRoots = new WeakSet<ShadowRoot>();
   let flushScheduled = false;
   let batch: PageReading[] = [];
+  /**
+   * The texts this scan already sent, by text and context: a canned reply with the hotline in it, said
+   * fifty times, is sent (and checked for readability) once. A scan ends with the flush that finishes
+   * its last job; a new message is a scan of its own.
+   */
+  const sentThisScan = new Set<string>();
 
   function read(text: string, context?: string) {
+    const key = context === undefined ? text : `${text}\n${context}`;
+    if (sentThisScan.has(key)) return;
     const readings = readingsIn(text, context);
-    if (readings.length > 0) batch.push(...readings);
+    if (readings.length === 0) return;
+    sentThisScan.add(key);
+    batch.push(...readings);
+  }
+
+  /**
+   * Most texts on a page fail the one-regex pre-test and cost nothing more; readability is asked only of
+   * the rest. A long text (a bundled script, a pasted log) is asked first: where the agent cannot read
+   * it, it is not even pre-tested.
+   */
+  function readText(text: Node) {
+    const value = text.nodeValue ?? '';
+    if (value.length <= MAX_READING_CHARS) {
+      if (!mayHoldContact(value) || sentThisScan.has(value) || !isReadable(parentOf(text))) return;
+    } else if (!isReadable(parentOf(text)) || !mayHoldContact(value)) {
+      return;
+    }
+    read(value);
   }
 
   function scanLink(link: Element) {
     const href = link.getAttribute('href');
-    if (!href || !/^(tel|mailto):/i.test(href)) return;
+    if (!href || !/^(tel|mailto):/i.test(href) || !isReadable(link)) return;
     const address = decodedAddress(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '');
     if (address) read(address, (link.textContent || address).trim().slice(0, MAX_CONTEXT));
   }
 
   function scanFormField(field: HTMLInputElement | HTMLTextAreaElement) {
     if (field === focusedElement() || field.type === 'hidden' || field.type === 'password' || !field.value) return;
-    read(field.value);
+    if (isReadable(field.parentElement)) read(field.value);
   }
 
-  /** Whether an element hiding text holds `element`: a link hidden itself counts, a field's own tag does not. */
-  function isHiddenWithin(element: Element, job: ScanJob): boolean {
-    const isField = isFormField(element);
-    return job.hiders.some((hider) => (hider !== element || !isField) && hider.contains(element));
-  }
-
-  function setAsideTextsOf(hider: Element, job: ScanJob) {
-    if (!hidesItsText(hider)) return; // contenteditable="false"
-    job.hiders.push(hider);
-    const texts = document.createTreeWalker(hider, NodeFilter.SHOW_TEXT);
-    for (let text = texts.nextNode(); text; text = texts.nextNode()) job.unreadTexts.add(text);
-  }
-
-  /** Sets aside the texts hiding elements hold, then reads the fields and links the agent can see. */
-  function readNotableElements(job: ScanJob) {
+  /** Reads the fields and links under the job's root. */
+  function readFieldsAndLinks(job: ScanJob) {
     const root = job.root as Element | ShadowRoot;
     // A shadow root has no getElementsByTagName; its content is small next to a page.
     const byTag = (tag: string): ArrayLike<Element> => ('getElementsByTagName' in root ? root.getElementsByTagName(tag) : root.querySelectorAll(tag));
-    for (const tag of HIDING_TAGS) Array.prototype.forEach.call(byTag(tag), (hider: Element) => setAsideTextsOf(hider, job));
-    root.querySelectorAll(HIDING_ATTRIBUTES).forEach((hider) => setAsideTextsOf(hider, job));
-    for (const tag of ['input', 'textarea', 'a']) {
-      Array.prototype.forEach.call(byTag(tag), (element: Element) => {
-        if (isHiddenWithin(element, job)) return;
-        if (isFormField(element)) scanFormField(element);
-        else scanLink(element);
-      });
-    }
+    for (const tag of ['input', 'textarea']) Array.prototype.forEach.call(byTag(tag), scanFormField);
+    Array.prototype.forEach.call(byTag('a'), scanLink);
   }
 
   function startJob(root: Node) {
-    if (root.nodeType === Node.TEXT_NODE) {
-      // Readability is asked only of a text that may hold a contact: typing indicators change all the time.
-      const readings = readingsIn(root.nodeValue ?? '');
-      if (readings.length > 0 && isReadable(root.parentElement)) batch.push(...readings);
-      return;
-    }
+    if (root.nodeType === Node.TEXT_NODE) return readText(root);
     if (!('querySelectorAll' in root)) return; // a comment, say: nothing to read
     if (root instanceof Element) {
-      // A field the agent just left (a change event): its own value, if the agent can see the field.
-      if (isFormField(root)) {
-        if (isReadable(root.parentElement)) scanFormField(root);
-        return;
-      }
+      // A field the agent just left (a change event): its own value.
+      if (isFormField(root)) return scanFormField(root);
       if (!isReadable(root)) return;
       if (root.tagName === 'A') scanLink(root);
       if (root.shadowRoot) scanShadowRoot(root.shadowRoot);
     }
-    const job: ScanJob = {
-      root,
-      walker: document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT),
-      readingTexts: false,
-      unreadTexts: new Set(),
-      hiders: [],
-      shadowHosts: [],
-    };
-    readNotableElements(job);
+    const job: ScanJob = { root, walker: document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT), readingTexts: false, shadowHosts: [] };
+    readFieldsAndLinks(job);
     jobs.push(job);
   }
 
@@ -196,12 +189,12 @@ export function createPageScanner(options: PageScannerOptions) {
       if (!job.readingTexts) {
         // Open shadow roots show only on their hosts, and any element may be one.
         if ((node as Element).shadowRoot) job.shadowHosts.push(node as Element);
-      } else if (!(job.unreadTexts.size > 0 && job.unreadTexts.has(node))) {
-        read(node.nodeValue!);
+      } else {
+        readText(node);
       }
       if (visited % NODES_PER_CLOCK_READ === 0 && performance.now() > deadline) return false;
     }
-    for (const host of job.shadowHosts) if (!job.hiders.some((hider) => hider.contains(host))) scanShadowRoot(host.shadowRoot!);
+    for (const host of job.shadowHosts) if (isReadable(host)) scanShadowRoot(host.shadowRoot!);
     return true;
   }
 
@@ -222,10 +215,9 @@ export function createPageScanner(options: PageScannerOptions) {
       if (root.isConnected && !insideAnother(root)) startJob(root);
     }
     while (jobs.length > 0 && advance(jobs[0]!, deadline)) jobs.shift();
-    while (batch.length > 0) {
-      options.report(batch.slice(0, MAX_READINGS_PER_REPORT));
-      batch = batch.slice(MAX_READINGS_PER_REPORT);
-    }
+    for (let from = 0; from < batch.length; from += MAX_READINGS_PER_REPORT) options.report(batch.slice(from, from + MAX_READINGS_PER_REPORT));
+    batch = [];
+    if (jobs.length === 0) sentThisScan.clear();
     // A big first scan continues in the next slice, leaving the page free to respond in between.
     if (jobs.length > 0) scheduleFlush();
   }
@@ -270,6 +262,7 @@ export function createPageScanner(options: PageScannerOptions) {
       observers.forEach((observer) => observer.disconnect());
       pendingRoots.clear();
       jobs.length = 0;
+      sentThisScan.clear();
       document.removeEventListener('change', onChange, true);
     },
   };
