@@ -232,7 +232,7 @@ async function printDetectBenchmark() {
 
 const LARGE_CONSOLE_MESSAGES = 5_000;
 const SMALL_CONSOLE_MESSAGES = 500;
-const SCAN_ROUNDS = 7;
+const SCAN_ROUNDS = 15;
 const APPENDS_PER_ROUND = 300;
 const LONG_TASK_MS = 50;
 const PRODUCTION_CONTENT_SCRIPT = resolve('.output/chrome-mv3/page-scanner.js');
