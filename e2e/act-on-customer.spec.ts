@@ -6,12 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS, stageIdNamed } from '../dev/mock-crm/sobot/fixtures';
 import { labelId } from '../dev/mock-crm/sobot/reference-data';
-import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import type { SobotMock } from '../dev/mock-crm/sobot/server';
 import { storedCustomer } from './chaos/mock-crm';
-import { connectCrm, enableScanningOn, openPanel } from './support/agent';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { openPanel } from './support/agent';
+import type { ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
 import { control } from './support/mock-control';
+import { startAgentWithSobot, stopAgent } from './support/setup';
 
 mkdirSync('e2e/artifacts', { recursive: true });
 
@@ -21,7 +22,7 @@ interface StoredCustomer {
 }
 
 describe('acting on the customer', () => {
-  let mock: Awaited<ReturnType<typeof startSobotMock>>;
+  let mock: SobotMock;
   let browser: ExtensionBrowser;
 
   const stored = async (customerId: string): Promise<StoredCustomer> =>
@@ -49,20 +50,11 @@ describe('acting on the customer', () => {
   }
 
   beforeAll(async () => {
-    mock = await startSobotMock({ port: 0 });
-    browser = await launchWithExtension({ lang: 'en' });
-    const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
-    await options.close();
-    const first = await openConversation(browser, mock.url, ['您好']);
-    const panel = await openPanel(browser);
-    await enableScanningOn(panel);
-    await panel.close();
-    await first.close();
+    ({ mock, browser } = await startAgentWithSobot({ scanningEnabled: true }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await mock?.close();
+    await stopAgent({ mock, browser });
   });
 
   it('adds and removes a label in one click each, shows it at once, and undoes a click', async () => {

@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSobotMock } from '../dev/mock-crm/sobot/server';
-import { connectCrm, enableScanningOn, openPanel } from './support/agent';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import type { SobotMock } from '../dev/mock-crm/sobot/server';
+import { enableScanningOn, openPanel } from './support/agent';
+import type { ExtensionBrowser } from './support/browser';
+import { startAgentWithSobot, stopAgent } from './support/setup';
 
 mkdirSync('e2e/artifacts', { recursive: true });
 
@@ -80,19 +81,15 @@ async function listedContacts(panel: Page): Promise<string[]> {
 }
 
 describe('detecting contacts in a live chat console', () => {
-  let mock: Awaited<ReturnType<typeof startSobotMock>>;
+  let mock: SobotMock;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    mock = await startSobotMock({ port: 0 });
-    browser = await launchWithExtension({ lang: 'en' });
-    const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
-    await options.close();
+    ({ mock, browser } = await startAgentWithSobot());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await mock?.close();
+    await stopAgent({ mock, browser });
   });
 
   it('adds each contact the visitor writes — page, shadow root, frame — newest first, and never a decoy', async () => {

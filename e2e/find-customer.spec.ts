@@ -2,35 +2,23 @@
 // and taking ownership — each as an agent does it, by role and visible text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
-import { startSobotMock } from '../dev/mock-crm/sobot/server';
-import { connectCrm, enableScanningOn, openPanel } from './support/agent';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import type { SobotMock } from '../dev/mock-crm/sobot/server';
+import { openPanel } from './support/agent';
+import type { ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
 import { requestCounts } from './support/mock-control';
+import { startAgentWithSobot, stopAgent } from './support/setup';
 
 describe('finding the customer', () => {
-  let mock: Awaited<ReturnType<typeof startSobotMock>>;
+  let mock: SobotMock;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    mock = await startSobotMock({ port: 0 });
-    browser = await launchWithExtension({ lang: 'en' });
-    const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
-    // Say who "me" is, as an agent does once.
-    await options.getByLabel('Me in the CRM').selectOption({ label: '王斌' });
-    await options.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.getByText('Settings saved.').waitFor();
-    await options.close();
-    const first = await openConversation(browser, mock.url, ['您好']);
-    const panel = await openPanel(browser);
-    await enableScanningOn(panel);
-    await panel.close();
-    await first.close();
+    ({ mock, browser } = await startAgentWithSobot({ me: '王斌', scanningEnabled: true }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await mock?.close();
+    await stopAgent({ mock, browser });
   });
 
   it('offers a choice when two customers share the number, showing what tells them apart', async () => {

@@ -1,27 +1,24 @@
 // An agent opens a conversation whose visitor wrote a phone number; the panel shows who it is.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSobotMock } from '../dev/mock-crm/sobot/server';
-import { connectCrm, enableScanningOn, openPanel } from './support/agent';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import type { SobotMock } from '../dev/mock-crm/sobot/server';
+import { enableScanningOn, openPanel } from './support/agent';
+import type { ExtensionBrowser } from './support/browser';
 import { requestCounts } from './support/mock-control';
+import { startAgentWithSobot, stopAgent } from './support/setup';
 
 mkdirSync('e2e/artifacts', { recursive: true });
 
 describe('looking up the visitor of a conversation', () => {
-  let mock: Awaited<ReturnType<typeof startSobotMock>>;
+  let mock: SobotMock;
   let browser: ExtensionBrowser;
 
   beforeAll(async () => {
-    mock = await startSobotMock({ port: 0 });
-    browser = await launchWithExtension({ lang: 'en' });
-    const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
-    await options.close();
+    ({ mock, browser } = await startAgentWithSobot());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await mock?.close();
+    await stopAgent({ mock, browser });
   });
 
   it('shows the customer behind the phone number on the page, with one token for everything', async () => {

@@ -1,0 +1,45 @@
+// Where most stories start: a Sobot mock, and Chromium with the extension (in English) connected to it
+// through the options page as an admin would; optionally with "me" chosen and scanning enabled on the
+// mock's origin, where the specs' conversations are served.
+import { startSobotMock, type SobotMock } from '../../dev/mock-crm/sobot/server';
+import { connectCrm, enableScanningOn, openPanel } from './agent';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { openConversation } from './conversation';
+
+export interface AgentWithSobot {
+  mock: SobotMock;
+  browser: ExtensionBrowser;
+}
+
+export interface AgentSetup {
+  /** The agent's own name among the CRM's agents, chosen on the options page. */
+  me?: string;
+  /** Turn scanning on for the mock's origin from the panel, as an agent does once. */
+  scanningEnabled?: boolean;
+}
+
+export async function startAgentWithSobot(setup: AgentSetup = {}): Promise<AgentWithSobot> {
+  const mock = await startSobotMock({ port: 0 });
+  const browser = await launchWithExtension({ lang: 'en' });
+  const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
+  if (setup.me) {
+    await options.getByLabel('Me in the CRM').selectOption({ label: setup.me });
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByText('Settings saved.').waitFor();
+  }
+  await options.close();
+  if (setup.scanningEnabled) {
+    const first = await openConversation(browser, mock.url, ['您好']);
+    const panel = await openPanel(browser);
+    await enableScanningOn(panel);
+    await panel.close();
+    await first.close();
+  }
+  return { mock, browser };
+}
+
+/** Closes what startAgentWithSobot started, whatever of it did start. */
+export async function stopAgent(agent: Partial<AgentWithSobot>): Promise<void> {
+  await agent.browser?.close();
+  await agent.mock?.close();
+}
