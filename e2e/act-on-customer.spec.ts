@@ -3,16 +3,14 @@
 // when the CRM is down — each checked against what the mock CRM stored.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS, stageIdNamed } from '../dev/mock-crm/sobot/fixtures';
 import { labelId } from '../dev/mock-crm/sobot/reference-data';
-import type { SobotMock } from '../dev/mock-crm/sobot/server';
 import { storedCustomer } from './chaos/mock-crm';
 import { openPanel } from './support/agent';
-import type { ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
 import { control } from './support/mock-control';
-import { startAgentWithSobot, stopAgent } from './support/setup';
+import { agentWithSobot } from './support/setup';
 
 mkdirSync('e2e/artifacts', { recursive: true });
 
@@ -22,21 +20,20 @@ interface StoredCustomer {
 }
 
 describe('acting on the customer', () => {
-  let mock: SobotMock;
-  let browser: ExtensionBrowser;
+  const agent = agentWithSobot({ scanningEnabled: true });
 
   const stored = async (customerId: string): Promise<StoredCustomer> =>
-    (await (await fetch(`${mock.url}/__control/state/customer/${encodeURIComponent(customerId)}`)).json()) as StoredCustomer;
+    (await (await fetch(`${agent.mock.url}/__control/state/customer/${encodeURIComponent(customerId)}`)).json()) as StoredCustomer;
   const labelNames = async (customerId: string) => (await stored(customerId)).labels.map((label) => label.name).sort();
   const notesStored = async (customerId: string, text: string) =>
-    (await storedCustomer(mock.url, customerId)).notes.filter((note) => note === text).length;
+    (await storedCustomer(agent.mock.url, customerId)).notes.filter((note) => note === text).length;
   const requestLog = async () =>
-    ((await (await fetch(`${mock.url}/__control/requests`)).json()) as { entries: { endpoint: string; status: number; at: number; fault?: string }[] }).entries;
+    ((await (await fetch(`${agent.mock.url}/__control/requests`)).json()) as { entries: { endpoint: string; status: number; at: number; fault?: string }[] }).entries;
 
   /** Opens a chat where the visitor writes `line`, and the panel on the customer called `name`. */
   async function panelFor(line: string, name: string): Promise<Page> {
-    await openConversation(browser, mock.url, [line]);
-    const panel = await openPanel(browser);
+    await openConversation(agent.browser, agent.mock.url, [line]);
+    const panel = await openPanel(agent.browser);
     await panel.getByRole('heading', { name }).waitFor();
     return panel;
   }
@@ -49,13 +46,6 @@ describe('acting on the customer', () => {
     return editor;
   }
 
-  beforeAll(async () => {
-    ({ mock, browser } = await startAgentWithSobot({ scanningEnabled: true }));
-  });
-
-  afterAll(async () => {
-    await stopAgent({ mock, browser });
-  });
 
   it('adds and removes a label in one click each, shows it at once, and undoes a click', async () => {
     const { id } = FIXTURE_CUSTOMERS.zhangWei;
@@ -102,7 +92,7 @@ describe('acting on the customer', () => {
     const panel = await panelFor('邮箱 liuyang@huayu-trade.com', '刘经理');
     const editor = await openLabelEditor(panel);
     // The colleague changes the customer after our editor read the labels.
-    await control(mock.url, `act-as-colleague/labels/${id}`, { add: [labelId('售后', '投诉')], remove: [labelId('售后', '发票')] });
+    await control(agent.mock.url, `act-as-colleague/labels/${id}`, { add: [labelId('售后', '投诉')], remove: [labelId('售后', '发票')] });
     await editor.getByRole('button', { name: '小红书', exact: true }).click();
     await editor.getByRole('button', { name: '钻石会员', exact: true }).click();
     expect(await editor.getByRole('button', { name: '银卡会员', exact: true }).getAttribute('aria-pressed')).toBe('false');
@@ -146,7 +136,7 @@ describe('acting on the customer', () => {
     // Longer than the draft's save delay, then the panel is closed and opened again.
     await panel.waitForTimeout(600);
     await panel.close();
-    panel = await openPanel(browser);
+    panel = await openPanel(agent.browser);
     await panel.getByRole('heading', { name: '李娜' }).waitFor();
     const composer = panel.getByLabel('Follow-up note');
     await expect.poll(() => composer.inputValue()).toBe(text.slice(0, 10));
@@ -169,8 +159,8 @@ describe('acting on the customer', () => {
     const { id } = FIXTURE_CUSTOMERS.zhaoMin;
     const text = `邮件回复：换货已寄出，单号 SF${Date.now()}。`;
     const panel = await panelFor('邮箱 zhao.min@example.org', '赵敏');
-    await fetch(`${mock.url}/__control/requests`, { method: 'DELETE' });
-    await control(mock.url, 'down', { down: true });
+    await fetch(`${agent.mock.url}/__control/requests`, { method: 'DELETE' });
+    await control(agent.mock.url, 'down', { down: true });
     await panel.getByLabel('Follow-up note').fill(text);
     await panel.getByRole('button', { name: 'Send' }).click();
     await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
@@ -179,18 +169,18 @@ describe('acting on the customer', () => {
     await queued.getByText(/Will retry: Cannot reach the CRM/).waitFor({ timeout: 15_000 });
 
     // Watch the worker through the DevTools protocol from a blank tab, then close the panel and stop it.
-    const watcher = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(watcher);
+    const watcher = await agent.browser.context.newPage();
+    const cdp = await agent.browser.context.newCDPSession(watcher);
     const workerStates: string[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) if (version.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) workerStates.push(version.runningStatus);
+      for (const version of versions) if (version.scriptURL.startsWith(`chrome-extension://${agent.browser.extensionId}/`)) workerStates.push(version.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
     await panel.close();
     await cdp.send('ServiceWorker.stopAllWorkers');
     await expect.poll(() => workerStates.at(-1)).toBe('stopped');
     const stoppedAt = Date.now();
-    await control(mock.url, 'down', { down: false });
+    await control(agent.mock.url, 'down', { down: false });
 
     // No panel is open and the worker is stopped: the outbox's alarm has to wake it to deliver.
     await expect.poll(() => notesStored(id, text), { timeout: 60_000, interval: 1_000 }).toBe(1);
@@ -200,14 +190,14 @@ describe('acting on the customer', () => {
     const saves = (await requestLog()).filter((entry) => entry.endpoint === 'user_stage/record_save');
     const attempted = saves.length;
     const delivered = saves.filter((entry) => entry.status === 200).length;
-    const reopened = await openPanel(browser);
+    const reopened = await openPanel(agent.browser);
     await reopened.getByRole('heading', { name: '赵敏' }).waitFor();
     const outbox = await reopened.evaluate(async (content) => {
       const { outbox: writes } = (await chrome.storage.session.get('outbox')) as Record<string, { payload: { content?: string }; state: string; attempts: number }[]>;
       return (writes ?? []).filter((write) => write.payload.content === content);
     }, text);
     console.log(
-      `outbox under a CRM outage: ${attempted} record_save requests reached the mock (${attempted - delivered} while down), ${delivered} delivered, ` +
+      `outbox under a CRM outage: ${attempted} record_save requests reached the agent.mock (${attempted - delivered} while down), ${delivered} delivered, ` +
         `${(await notesStored(id, text)) - 1} duplicated; delivered ${(deliveredAfter / 1000).toFixed(1)} s after the worker was stopped; ` +
         `worker went ${workerStates.filter((state, index) => state !== workerStates[index - 1]).join(' → ')}; ` +
         `write ${outbox.map((write) => `${write.state}, attempts counter ${write.attempts}`).join(', ')}; ` +
@@ -224,7 +214,7 @@ describe('acting on the customer', () => {
     await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     await panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
     const editor = await openLabelEditor(panel);
-    await control(mock.url, 'down', { down: true });
+    await control(agent.mock.url, 'down', { down: true });
     await editor.getByRole('button', { name: '抖音', exact: true }).click();
     const composer = panel.getByLabel('Follow-up note');
     await composer.fill('客户要求月底前到货，已转仓库确认库存。');
@@ -238,7 +228,7 @@ describe('acting on the customer', () => {
     expect(await panel.getByRole('region', { name: 'Follow-up stage' }).locator('[aria-current="step"]').count()).toBe(1);
 
     // Back up: "Retry" sends now instead of waiting for the backoff.
-    await control(mock.url, 'down', { down: false });
+    await control(agent.mock.url, 'down', { down: false });
     await changes.getByRole('button', { name: 'Retry' }).click();
     await changes.getByText('Saved in the CRM').waitFor({ timeout: 15_000 });
     await expect.poll(() => labelNames(FIXTURE_CUSTOMERS.zhangWei.id), { timeout: 15_000 }).toContain('抖音');

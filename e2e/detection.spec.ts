@@ -4,11 +4,9 @@
 // demand finds the visitor's number. Pages are served on the mock's origins through Playwright routing.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SobotMock } from '../dev/mock-crm/sobot/server';
+import { describe, expect, it } from 'vitest';
 import { enableScanningOn, openPanel } from './support/agent';
-import type { ExtensionBrowser } from './support/browser';
-import { startAgentWithSobot, stopAgent } from './support/setup';
+import { agentWithSobot } from './support/setup';
 
 mkdirSync('e2e/artifacts', { recursive: true });
 
@@ -81,27 +79,18 @@ async function listedContacts(panel: Page): Promise<string[]> {
 }
 
 describe('detecting contacts in a live chat console', () => {
-  let mock: SobotMock;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    ({ mock, browser } = await startAgentWithSobot());
-  });
-
-  afterAll(async () => {
-    await stopAgent({ mock, browser });
-  });
+  const agent = agentWithSobot();
 
   it('adds each contact the visitor writes — page, shadow root, frame — newest first, and never a decoy', async () => {
-    const chat = await browser.context.newPage();
-    const consoleUrl = `${mock.url}/e2e/detection-console.html`;
-    const frameUrl = `${mock.url}/e2e/detection-history.html`;
+    const chat = await agent.browser.context.newPage();
+    const consoleUrl = `${agent.mock.url}/e2e/detection-console.html`;
+    const frameUrl = `${agent.mock.url}/e2e/detection-history.html`;
     await serve(chat, consoleUrl, consoleHtml(frameUrl));
     await serve(chat, frameUrl, HISTORY_FRAME_HTML);
     await chat.goto(consoleUrl);
     expect(chat.frames()).toHaveLength(2);
 
-    const panel = await openPanel(browser);
+    const panel = await openPanel(agent.browser);
     await enableScanningOn(panel);
     await chat.evaluate((everyMs) => (window as unknown as { startVisitor(ms: number): void }).startVisitor(everyMs), MESSAGE_EVERY_MS);
 
@@ -132,20 +121,20 @@ describe('detecting contacts in a live chat console', () => {
   it('finds the number on a site that is not enabled when the agent scans it on demand', async () => {
     // localhost is not the enabled 127.0.0.1, so nothing scans this page until the scanner is injected
     // the way the "Scan this page" menu and Alt+Shift+S do (scripting.executeScript into all frames).
-    const port = new URL(mock.url).port;
+    const port = new URL(agent.mock.url).port;
     const pageUrl = `http://localhost:${port}/e2e/on-demand.html`;
-    const chat = await browser.context.newPage();
+    const chat = await agent.browser.context.newPage();
     await serve(
       chat,
       pageUrl,
       `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>工单</title></head><body><p>订单号 20231105123456789</p><p>回电 021 5888 8888 转 123</p></body></html>`,
     );
     await chat.goto(pageUrl);
-    const panel = await openPanel(browser);
+    const panel = await openPanel(agent.browser);
     await panel.getByText(`Detection is off on localhost:${port}`).waitFor();
     expect(await panel.getByRole('navigation', { name: CONTACT_LIST }).count()).toBe(0);
 
-    const worker = await browser.serviceWorker();
+    const worker = await agent.browser.serviceWorker();
     await worker.evaluate(async (url) => {
       const [tab] = await chrome.tabs.query({ url });
       await chrome.scripting.executeScript({ target: { tabId: tab!.id!, allFrames: true }, files: ['/page-scanner.js'] });

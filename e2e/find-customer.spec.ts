@@ -1,29 +1,18 @@
 // The agent finds the visitor: several matches, nobody (then creates them), manual search, editing,
 // and taking ownership — each as an agent does it, by role and visible text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
-import type { SobotMock } from '../dev/mock-crm/sobot/server';
 import { openPanel } from './support/agent';
-import type { ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
 import { requestCounts } from './support/mock-control';
-import { startAgentWithSobot, stopAgent } from './support/setup';
+import { agentWithSobot } from './support/setup';
 
 describe('finding the customer', () => {
-  let mock: SobotMock;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    ({ mock, browser } = await startAgentWithSobot({ me: '王斌', scanningEnabled: true }));
-  });
-
-  afterAll(async () => {
-    await stopAgent({ mock, browser });
-  });
+  const agent = agentWithSobot({ me: '王斌', scanningEnabled: true });
 
   it('offers a choice when two customers share the number, showing what tells them apart', async () => {
-    await openConversation(browser, mock.url, ['我们家的电话是 137-0000-0000']);
-    const panel = await openPanel(browser);
+    await openConversation(agent.browser, agent.mock.url, ['我们家的电话是 137-0000-0000']);
+    const panel = await openPanel(agent.browser);
     await panel.getByText('2 customers share this contact. Choose one:').waitFor();
     const choices = panel.getByRole('button', { name: /陈/ });
     expect(await choices.count()).toBe(2);
@@ -34,8 +23,8 @@ describe('finding the customer', () => {
   });
 
   it('offers to create a customer nobody has, prefilled, and shows the new card without a second search', async () => {
-    await openConversation(browser, mock.url, ['新客户，电话 139 8888 0000，想了解一下价格']);
-    const panel = await openPanel(browser);
+    await openConversation(agent.browser, agent.mock.url, ['新客户，电话 139 8888 0000，想了解一下价格']);
+    const panel = await openPanel(agent.browser);
     await panel.getByText('No customer in the CRM has 139 8888 0000').waitFor();
     await panel.getByRole('button', { name: 'Create customer' }).click();
     const form = panel.getByRole('form', { name: 'Create customer' });
@@ -44,11 +33,11 @@ describe('finding the customer', () => {
     await form.getByText('Required.').waitFor();
     await form.getByLabel('Nickname').fill('孙先生');
     await form.getByLabel('Email').fill('sun@example.com');
-    const searchesBefore = (await requestCounts(mock.url))['user/list_by_page'] ?? 0;
+    const searchesBefore = (await requestCounts(agent.mock.url))['user/list_by_page'] ?? 0;
     await form.getByRole('button', { name: 'Create customer' }).click();
     await panel.getByRole('heading', { name: '孙先生' }).waitFor();
     expect(await panel.getByRole('article').textContent()).toContain('sun@example.com');
-    expect((await requestCounts(mock.url))['user/list_by_page'] ?? 0).toBe(searchesBefore);
+    expect((await requestCounts(agent.mock.url))['user/list_by_page'] ?? 0).toBe(searchesBefore);
   });
 
   it.each([
@@ -58,7 +47,7 @@ describe('finding the customer', () => {
     ['Phone', '13912345678', '李娜'],
     ['Email', 'zhao.min@example.org', '赵敏'],
   ])('searches by %s from the keyboard', async (field, query, expected) => {
-    const panel = await openPanel(browser);
+    const panel = await openPanel(agent.browser);
     await panel.keyboard.press('/');
     await panel.getByLabel('Search by').selectOption({ label: field });
     await panel.getByRole('searchbox', { name: 'Search customers' }).fill(query);
@@ -78,8 +67,8 @@ describe('finding the customer', () => {
   });
 
   it('edits a customer: a bad email is explained and kept, then the fix is saved', async () => {
-    await openConversation(browser, mock.url, ['我是王芳，电话139 0000 1111']);
-    const panel = await openPanel(browser);
+    await openConversation(agent.browser, agent.mock.url, ['我是王芳，电话139 0000 1111']);
+    const panel = await openPanel(agent.browser);
     await panel.getByRole('heading', { name: FIXTURE_CUSTOMERS.wangFang.nick }).waitFor();
     await panel.getByRole('button', { name: 'Edit' }).click();
     const form = panel.getByRole('form', { name: 'Edit customer' });
@@ -96,14 +85,14 @@ describe('finding the customer', () => {
   });
 
   it('assigns a customer to me after asking, and says so', async () => {
-    await openConversation(browser, mock.url, ['邮箱 zhao.min@example.org']);
-    const panel = await openPanel(browser);
+    await openConversation(agent.browser, agent.mock.url, ['邮箱 zhao.min@example.org']);
+    const panel = await openPanel(agent.browser);
     await panel.getByRole('heading', { name: '赵敏' }).waitFor();
     await panel.getByRole('button', { name: 'Assign to me' }).click();
     await panel.getByRole('alertdialog').getByText('Assign 赵敏 to 王斌?').waitFor();
     await panel.getByRole('button', { name: 'Confirm' }).click();
     await panel.getByText('Assigned to 王斌.').waitFor();
-    const stored = (await (await fetch(`${mock.url}/__control/state/customer/${FIXTURE_CUSTOMERS.zhaoMin.id}`)).json()) as Record<string, unknown>;
+    const stored = (await (await fetch(`${agent.mock.url}/__control/state/customer/${FIXTURE_CUSTOMERS.zhaoMin.id}`)).json()) as Record<string, unknown>;
     expect(JSON.stringify(stored)).toContain('王斌');
   });
 });

@@ -1,30 +1,19 @@
 // An agent opens a conversation whose visitor wrote a phone number; the panel shows who it is.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SobotMock } from '../dev/mock-crm/sobot/server';
+import { describe, expect, it } from 'vitest';
 import { enableScanningOn, openPanel } from './support/agent';
-import type { ExtensionBrowser } from './support/browser';
 import { requestCounts } from './support/mock-control';
-import { startAgentWithSobot, stopAgent } from './support/setup';
+import { agentWithSobot } from './support/setup';
 
 mkdirSync('e2e/artifacts', { recursive: true });
 
 describe('looking up the visitor of a conversation', () => {
-  let mock: SobotMock;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    ({ mock, browser } = await startAgentWithSobot());
-  });
-
-  afterAll(async () => {
-    await stopAgent({ mock, browser });
-  });
+  const agent = agentWithSobot();
 
   it('shows the customer behind the phone number on the page, with one token for everything', async () => {
-    const chat = await browser.context.newPage();
-    await chat.goto(`${mock.url}/demo/plain.html`);
-    const panel = await openPanel(browser);
+    const chat = await agent.browser.context.newPage();
+    await chat.goto(`${agent.mock.url}/demo/plain.html`);
+    const panel = await openPanel(agent.browser);
     await enableScanningOn(panel);
 
     const card = panel.getByRole('article');
@@ -36,16 +25,16 @@ describe('looking up the visitor of a conversation', () => {
     expect(await panel.getByRole('button', { name: /138 1234 5678/ }).getAttribute('aria-pressed')).toBe('true');
     await panel.screenshot({ path: 'e2e/artifacts/lookup-card-en.png', fullPage: true });
 
-    const counts = await requestCounts(mock.url);
+    const counts = await requestCounts(agent.mock.url);
     expect(counts['get_token']).toBe(1);
     expect(counts['user/list_by_page']).toBe(1);
   });
 
   it('says so when nobody in the CRM has the number, after trying its other spellings', async () => {
-    const chat = await browser.context.newPage();
+    const chat = await agent.browser.context.newPage();
     await chat.setContent('<p>你好，我的电话是 139 8888 0000</p>');
-    await chat.goto(`${mock.url}/demo/plain.html?text=${encodeURIComponent('你好，我的电话是 139 8888 0000')}`);
-    const panel = await openPanel(browser);
+    await chat.goto(`${agent.mock.url}/demo/plain.html?text=${encodeURIComponent('你好，我的电话是 139 8888 0000')}`);
+    const panel = await openPanel(agent.browser);
     await panel.getByText('No customer in the CRM has 139 8888 0000').waitFor();
     expect(await panel.getByRole('status').textContent()).toContain('13988880000');
   });

@@ -1,6 +1,7 @@
 // Where most stories start: a Sobot mock, and Chromium with the extension (in English) connected to it
 // through the options page as an admin would; optionally with "me" chosen and scanning enabled on the
 // mock's origin, where the specs' conversations are served.
+import { afterAll, beforeAll } from 'vitest';
 import { startSobotMock, type SobotMock } from '../../dev/mock-crm/sobot/server';
 import { connectCrm, enableScanningOn, openPanel } from './agent';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
@@ -18,7 +19,7 @@ export interface AgentSetup {
   scanningEnabled?: boolean;
 }
 
-export async function startAgentWithSobot(setup: AgentSetup = {}): Promise<AgentWithSobot> {
+async function startAgentWithSobot(setup: AgentSetup = {}): Promise<AgentWithSobot> {
   const mock = await startSobotMock({ port: 0 });
   const browser = await launchWithExtension({ lang: 'en' });
   const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
@@ -39,7 +40,22 @@ export async function startAgentWithSobot(setup: AgentSetup = {}): Promise<Agent
 }
 
 /** Closes what startAgentWithSobot started, whatever of it did start. */
-export async function stopAgent(agent: Partial<AgentWithSobot>): Promise<void> {
+async function stopAgent(agent: Partial<AgentWithSobot>): Promise<void> {
   await agent.browser?.close();
   await agent.mock?.close();
+}
+
+/**
+ * startAgentWithSobot before all of a describe block's tests and stopAgent after them; the answer is
+ * filled in once the block starts.
+ */
+export function agentWithSobot(setup: AgentSetup = {}): AgentWithSobot {
+  const agent = {} as AgentWithSobot;
+  beforeAll(async () => {
+    Object.assign(agent, await startAgentWithSobot(setup));
+  });
+  afterAll(async () => {
+    await stopAgent(agent);
+  });
+  return agent;
 }
