@@ -2,6 +2,7 @@
 // a filter when there are many, "Undo" after a click and "New label" per group. Props in, events out.
 import type { Label, LabelGroup } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
+import { useFocusOnMount } from './focus-on-mount';
 import { HEX_COLOUR } from './LabelChip';
 
 export interface NewLabelView {
@@ -35,6 +36,7 @@ interface LabelEditorProps {
 
 function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: LabelGroup; draft: NewLabelView; onEdit: (name: string) => void; onCreate: () => void; onCancel: () => void }) {
   const errorId = `new-label-error-${group.id}`;
+  const nameField = useFocusOnMount<HTMLInputElement>();
   return (
     <form
       class="new-label"
@@ -50,7 +52,7 @@ function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: Lab
         aria-label={t('labelNewName', group.name)}
         aria-invalid={draft.problem ? true : undefined}
         aria-describedby={draft.problem ? errorId : undefined}
-        autoFocus
+        ref={nameField}
         onInput={(event) => onEdit(event.currentTarget.value)}
         onKeyDown={(event) => event.key === 'Escape' && onCancel()}
       />

@@ -1,6 +1,7 @@
 // The ownership buttons under the card, the confirmation they ask for and the result they report.
 import type { AgentRef } from '@/lib/crm/domain';
 import { describeError, t } from '@/lib/i18n';
+import { ConfirmPrompt } from './ConfirmPrompt';
 import { Notice } from './Notice';
 
 export type PendingOwnership = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
@@ -26,19 +27,7 @@ export function OwnershipActions(props: OwnershipActionsProps) {
   if (pending) {
     const question =
       pending.kind === 'assign' ? t('confirmAssign', [props.customerName, pending.agent.name]) : t('confirmReturnToPool', props.customerName);
-    return (
-      <div class="confirm" role="alertdialog" aria-label={question}>
-        <p>{question}</p>
-        <div class="form__actions">
-          <button type="button" class="button button--primary" disabled={props.busy} onClick={props.onConfirm} autoFocus>
-            {t('confirm')}
-          </button>
-          <button type="button" class="button" onClick={props.onCancel}>
-            {t('cancel')}
-          </button>
-        </div>
-      </div>
-    );
+    return <ConfirmPrompt question={question} busy={props.busy} onConfirm={props.onConfirm} onCancel={props.onCancel} />;
   }
   return (
     <div class="ownership">

@@ -2,6 +2,7 @@
 // which ask for an inline confirmation before anything is queued. Props in, events out.
 import type { Stage } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
+import { ConfirmPrompt } from './ConfirmPrompt';
 
 export type StepperResult = 'won' | 'lost' | 'invalid';
 
@@ -69,19 +70,7 @@ export function StageStepper(props: StageStepperProps) {
           {t('resultNeedsStage')}
         </p>
       )}
-      {props.question && (
-        <div class="confirm" role="alertdialog" aria-label={props.question}>
-          <p>{props.question}</p>
-          <div class="form__actions">
-            <button type="button" class="button button--primary" onClick={props.onConfirm} autoFocus>
-              {t('confirm')}
-            </button>
-            <button type="button" class="button" onClick={props.onCancel}>
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {props.question && <ConfirmPrompt question={props.question} onConfirm={props.onConfirm} onCancel={props.onCancel} />}
     </section>
   );
 }

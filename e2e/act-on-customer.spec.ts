@@ -115,8 +115,12 @@ describe('acting on the customer', () => {
     const question = stepper.getByRole('alertdialog', { name: 'Mark 王芳 as “Won” at 意向确定?' });
     await question.getByRole('button', { name: 'Cancel' }).click();
     expect(await won.getAttribute('aria-pressed')).toBe('false');
-    await won.click();
-    await question.getByRole('button', { name: 'Confirm' }).click();
+    // By keyboard alone: Enter on "Won" asks, and the question takes focus, so Enter again confirms.
+    await won.focus();
+    await panel.keyboard.press('Enter');
+    const confirm = question.getByRole('button', { name: 'Confirm' });
+    await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    await panel.keyboard.press('Enter');
     expect(await won.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(async () => (await stored(id)).stage, { timeout: 15_000 }).toEqual({ id: stageIdNamed('意向确定'), type: 21 });
 

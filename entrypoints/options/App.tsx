@@ -1,6 +1,7 @@
 // The options page: where an admin or agent connects the CRM. Renders the form model; every failure is
 // explained in words next to the field or the button that caused it.
 import type { TargetedEvent } from 'preact';
+import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
@@ -30,6 +31,22 @@ function LockedHint({ field }: { field: LockedField }) {
   return isLocked(field) ? <p class="field__hint">{t('setByAdmin')}</p> : null;
 }
 
+/** The question before a held write is discarded; Cancel takes focus, so a stray Enter discards nothing. */
+function DiscardConfirm({ write, what }: { write: OutboxWrite; what: string }) {
+  const cancel = useFocusOnMount<HTMLButtonElement>();
+  return (
+    <span class="confirm held-write__confirm" role="group" aria-label={t('discardHeldWrite', what)}>
+      <span>{t('discardHeldWrite', what)}</span>
+      <button type="button" class="button button--primary" onClick={() => void discardHeldWrite(write.id)}>
+        {t('discard')}
+      </button>
+      <button type="button" class="button" onClick={() => (confirmingDiscard.value = undefined)} ref={cancel}>
+        {t('cancel')}
+      </button>
+    </span>
+  );
+}
+
 /** One write waiting for its CRM: what it changes, where, and a discard that asks first. */
 function HeldWrite({ write }: { write: OutboxWrite }) {
   const what = describeWrite(write, []);
@@ -43,15 +60,7 @@ function HeldWrite({ write }: { write: OutboxWrite }) {
         <small class="muted">{t('heldWriteWhere', [write.customerId, crm, appid])}</small>
       </span>
       {asking ? (
-        <span class="confirm held-write__confirm" role="group" aria-label={t('discardHeldWrite', what)}>
-          <span>{t('discardHeldWrite', what)}</span>
-          <button type="button" class="button button--primary" onClick={() => void discardHeldWrite(write.id)}>
-            {t('discard')}
-          </button>
-          <button type="button" class="button" onClick={() => (confirmingDiscard.value = undefined)} autoFocus>
-            {t('cancel')}
-          </button>
-        </span>
+        <DiscardConfirm write={write} what={what} />
       ) : (
         <button type="button" class="button" onClick={() => (confirmingDiscard.value = write.id)} aria-label={t('discardFor', what)}>
           {t('discard')}
