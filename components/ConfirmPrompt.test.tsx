@@ -42,6 +42,18 @@ describe('ConfirmPrompt', () => {
     pressed.remove();
   });
 
+  it('gives focus back to the button that asked once the question is answered', async () => {
+    const pressed = document.body.appendChild(document.createElement('button'));
+    pressed.focus();
+    act(() => render(<ConfirmPrompt question="Mark 张伟 as won?" onConfirm={() => undefined} onCancel={() => undefined} />, host));
+    expect(document.activeElement).toBe(buttonNamed('Confirm'));
+
+    act(() => render(null, host));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.activeElement).toBe(pressed);
+    pressed.remove();
+  });
+
   it('cannot be confirmed again while the step is being taken, but can still be cancelled', () => {
     const onConfirm = vi.fn();
     const onCancel = vi.fn();

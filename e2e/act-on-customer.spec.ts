@@ -122,6 +122,7 @@ describe('acting on the customer', () => {
     await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
     await panel.keyboard.press('Enter');
     expect(await won.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => won.evaluate((button) => button === document.activeElement)).toBe(true);
     await expect.poll(async () => (await stored(id)).stage, { timeout: 15_000 }).toEqual({ id: stageIdNamed('意向确定'), type: 21 });
 
     const timeline = panel.getByRole('region', { name: 'Timeline' });
