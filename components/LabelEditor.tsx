@@ -1,5 +1,6 @@
 // The label editor under the card: every group's labels as toggle buttons (pressed = on the customer),
 // a filter when there are many, "Undo" after a click and "New label" per group. Props in, events out.
+import type { Ref } from 'preact';
 import type { Label, LabelGroup } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
 import { useFocusOnMount } from './focus-on-mount';
@@ -54,7 +55,11 @@ function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: Lab
         aria-describedby={draft.problem ? errorId : undefined}
         ref={nameField}
         onInput={(event) => onEdit(event.currentTarget.value)}
-        onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.stopPropagation(); // Escape here drops the new label, not the whole editor
+          onCancel();
+        }}
       />
       <button type="submit" class="button button--primary" disabled={draft.busy}>
         {draft.busy ? t('labelNewCreating') : t('labelNewCreate')}
@@ -73,8 +78,18 @@ function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: Lab
 
 export function LabelEditor(props: LabelEditorProps) {
   const { groups, chosen, newLabel } = props;
+  // Opened from the keyboard, the editor takes focus (its filter, to type a label's name at once) and
+  // Escape closes it; focus then goes back to what opened it.
+  const focusOnOpen = useFocusOnMount<HTMLElement>();
   return (
-    <section id={props.id} class="panel-section label-editor" aria-label={t('labelEditor')}>
+    <section
+      id={props.id}
+      class="panel-section label-editor"
+      aria-label={t('labelEditor')}
+      ref={props.showFilter ? undefined : focusOnOpen}
+      tabIndex={props.showFilter ? undefined : -1}
+      onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
+    >
       <header class="panel-section__header">
         <h3 class="panel-section__title">{t('labelEditor')}</h3>
         <button type="button" class="icon-button" onClick={props.onClose}>
@@ -96,6 +111,7 @@ export function LabelEditor(props: LabelEditorProps) {
         <input
           type="search"
           class="label-editor__filter"
+          ref={focusOnOpen as Ref<HTMLInputElement>}
           value={props.filter}
           placeholder={t('labelFilter')}
           aria-label={t('labelFilter')}

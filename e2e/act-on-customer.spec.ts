@@ -46,8 +46,7 @@ describe('acting on the customer', () => {
     return editor;
   }
 
-
-  it('adds and removes a label in one click each, shows it at once, and undoes a click', async () => {
+  it('adds and removes a label in one click each, shows it at once, undoes a click, and opens and closes by keyboard', async () => {
     const { id } = FIXTURE_CUSTOMERS.zhangWei;
     const panel = await panelFor('我的手机是138 1234 5678', '张伟');
     const editor = await openLabelEditor(panel);
@@ -84,6 +83,22 @@ describe('acting on the customer', () => {
     expect(await editor.getByRole('button', { name: '数码产品', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => labelNames(id), { timeout: 15_000 }).toEqual(['家居生活', '数码产品', '金卡会员'].sort());
     await panel.getByRole('region', { name: 'Your changes' }).getByText('Saved in the CRM').first().waitFor();
+
+    // By keyboard: the editor opens with its filter focused, so typing narrows the labels at once, and
+    // Escape closes it with focus back on "Change labels".
+    await editor.getByRole('button', { name: 'Close' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const changeLabels = panel.getByRole('button', { name: 'Change labels' });
+    await changeLabels.focus();
+    await panel.keyboard.press('Enter');
+    const filter = editor.getByRole('searchbox', { name: 'Filter labels' });
+    await expect.poll(() => filter.evaluate((input) => input === document.activeElement)).toBe(true);
+    await panel.keyboard.type('抖');
+    await editor.getByRole('button', { name: '抖音', exact: true }).waitFor();
+    expect(await editor.getByRole('button', { name: '金卡会员', exact: true }).count()).toBe(0);
+    await panel.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    await expect.poll(() => changeLabels.evaluate((button) => button === document.activeElement)).toBe(true);
     await panel.close();
   });
 
