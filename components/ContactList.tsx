@@ -10,7 +10,10 @@ interface ContactListProps {
   onPick: (contact: TabContact) => void;
 }
 
+const CONTEXT_ID = 'active-contact-context';
+
 export function ContactList({ contacts, activeValue, onPick }: ContactListProps) {
+  const active = contacts.find((contact) => contact.value === activeValue);
   return (
     <nav class="contacts" aria-label={t('detectedContacts')}>
       <ul>
@@ -21,6 +24,7 @@ export function ContactList({ contacts, activeValue, onPick }: ContactListProps)
               class={`contact ${contact.value === activeValue ? 'contact--active' : ''}`}
               aria-pressed={contact.value === activeValue}
               title={contact.context}
+              aria-describedby={contact === active && active.context ? CONTEXT_ID : undefined}
               onClick={() => onPick(contact)}
             >
               <span class="contact__kind">{contact.kind === 'phone' ? t('kindPhone') : t('kindEmail')}</span>
@@ -29,6 +33,11 @@ export function ContactList({ contacts, activeValue, onPick }: ContactListProps)
           </li>
         ))}
       </ul>
+      {active?.context && (
+        <p id={CONTEXT_ID} class="contacts__context">
+          <span class="contacts__context-label">{t('contactSeenIn')}</span> <q>{active.context}</q>
+        </p>
+      )}
     </nav>
   );
 }

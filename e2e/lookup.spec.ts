@@ -36,6 +36,14 @@ describe('looking up the visitor of a conversation', () => {
     await chat.goto(`${agent.mock.url}/demo/plain.html?text=${encodeURIComponent('你好，我的电话是 139 8888 0000')}`);
     const panel = await openPanel(agent.browser);
     await panel.getByText('No customer in the CRM has 139 8888 0000').waitFor();
+    // The words around the number say which conversation it came from, for the agent to see and to hear.
+    const chosen = panel.getByRole('button', { name: /139 8888 0000/ });
+    expect(await chosen.getAttribute('aria-pressed')).toBe('true');
+    const seenIn = panel.getByRole('navigation', { name: 'Contacts detected on this page' }).getByText('你好，我的电话是 139 8888 0000');
+    expect(await seenIn.isVisible()).toBe(true);
+    expect(await chosen.evaluate((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
+      'Seen in 你好，我的电话是 139 8888 0000',
+    );
     expect(await panel.getByRole('status').textContent()).toContain('13988880000');
   });
 });
