@@ -103,7 +103,9 @@ export function createPageScanner(options: PageScannerOptions) {
   /**
    * The texts this scan already sent, by text and context: a canned reply with the hotline in it, said
    * fifty times, is sent (and checked for readability) once. A scan ends with the flush that finishes
-   * its last job; a new message is a scan of its own.
+   * its last job, so once a page is read, each new message is sent on its own (and its contact becomes
+   * the newest); only while a first scan of a huge page is still running is a repeat of a text it
+   * already sent left out.
    */
   const sentThisScan = new Set<string>();
 
