@@ -277,6 +277,27 @@ describe('following a live conversation', () => {
     expect(page.contacts()).toEqual([{ kind: 'phone', value: '+85291234567', context: 'Call me: +852 9123 4567' }]);
   });
 
+  it('reads a conversation once the agent switches to it, including what its visitor wrote while it was hidden', async () => {
+    const current = conversation(['当前访客 13812345678']);
+    const other = conversation(['另一位访客的邮箱 other@example.com']);
+    other.hidden = true;
+    const page = startScanner();
+    page.flush();
+    expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678']);
+
+    other.append(message('我的手机 13987654321'));
+    await mutationsDelivered();
+    page.flush();
+    expect(page.contacts()).toHaveLength(1);
+
+    // The agent switches conversations: the console hides one pane and shows the other.
+    current.hidden = true;
+    other.hidden = false;
+    await mutationsDelivered();
+    page.flush();
+    expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678', 'other@example.com', '+8613987654321']);
+  });
+
   it('ignores a message added inside a shadow root whose host the page has since hidden', async () => {
     const pane = document.createElement('section');
     const widget = document.createElement('chat-widget');

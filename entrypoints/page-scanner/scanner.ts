@@ -22,6 +22,8 @@ export interface PageScannerOptions {
 const UNREAD_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'OPTION', 'OPTGROUP', 'TITLE', 'IFRAME', 'NOEMBED', 'NOFRAMES']);
 /** Attributes that may hide a subtree from the agent or make it the agent's own draft (values checked apart). */
 const MAY_HIDE_OR_EDIT = '[hidden],[aria-hidden],[contenteditable]';
+/** The same attributes, watched: when one changes, its subtree may have become readable. */
+const REVEALING_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
 const MAX_CONTEXT = 240;
 /** A flush works at most about this long before yielding, so even a first scan of a huge page is no long task. */
 const SLICE_BUDGET_MS = 12;
@@ -238,11 +240,13 @@ export function createPageScanner(options: PageScannerOptions) {
   function observe(root: Document | ShadowRoot) {
     const observer = new MutationObserver((records) => {
       for (const record of records) {
-        if (record.type === 'characterData') enqueue(record.target);
-        else record.addedNodes.forEach(enqueue);
+        if (record.type === 'childList') record.addedNodes.forEach(enqueue);
+        // A changed text, or a subtree that may have just come into view (a conversation the agent
+        // switched to, a page a modal had hidden): what was skipped while hidden is read now.
+        else enqueue(record.target);
       }
     });
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: REVEALING_ATTRIBUTES });
     observers.push(observer);
   }
 
