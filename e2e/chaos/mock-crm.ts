@@ -5,12 +5,14 @@ import type { ChaosStep } from './scenario';
 import type { CustomerState, LabelChange } from './oracle';
 
 export interface StoredCustomer extends CustomerState {
+  /** The names of its labels, as the CRM shows them, in the CRM's order. */
+  labelNames: (string | null)[];
   /** The text of every follow-up record in the customer's timeline, one entry per record. */
   notes: string[];
 }
 
 interface StateAnswer {
-  labels: { id: string }[];
+  labels: { id: string; name: string | null }[];
   stage: { id: string | null; type: number | null };
   timeline: { biz_type: string; biz_content: unknown }[];
 }
@@ -29,7 +31,7 @@ export async function storedCustomer(mockUrl: string, customerId: string): Promi
     const text = entry.biz_type === 'user_follow_record' ? noteText(entry.biz_content) : undefined;
     return text === undefined ? [] : [text];
   });
-  return { labelIds: state.labels.map((label) => label.id), stage: state.stage, notes };
+  return { labelIds: state.labels.map((label) => label.id), labelNames: state.labels.map((label) => label.name), stage: state.stage, notes };
 }
 
 /** A colleague edits the customer's labels in the CRM's own UI, now. */
