@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { openPanel } from '../e2e/support/agent';
 import {
+  calmMoment,
   cardSettled,
   cardShown,
   clearCrmTimings,
@@ -78,6 +79,7 @@ async function measureAtLatency(session: BenchSession, chat: Page, panel: Page, 
   const samples: Omit<LookupFigures, 'latencyMs' | 'cachedLookups' | 'lookups' | 'overheadRatio'>[] = [];
   const ratios: number[] = [];
   for (const [index, customer] of customers.entries()) {
+    await calmMoment();
     await clearCrmTimings(session.browser);
     await panel.evaluate('window.__benchWrites = []');
     const detectedAt = await visitorWritesAt(chat, customer.line);

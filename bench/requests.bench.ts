@@ -8,7 +8,9 @@
 import type { Page } from 'playwright-core';
 import { openPanel } from '../e2e/support/agent';
 import {
+  calmMoment,
   cardSettled,
+  median,
   cardShown,
   clearRequestLog,
   isMain,
@@ -29,6 +31,21 @@ const MEASURED_LOOKUPS = 20;
 const TABS = 10;
 const MESSAGES_PER_TAB = 10;
 
+/** The flood: numbers a page writes, one every FLOOD_EVERY_MS (200 in 8 s). */
+const FLOOD_NUMBERS = 200;
+const FLOOD_EVERY_MS = 40;
+export const FLOOD_SEARCH_TARGET = 30;
+
+export interface FloodFigures {
+  /** CRM searches caused by a page writing 200 new visible numbers in 8 s with the panel open. */
+  floodSearchesVisible: number;
+  /** The same with the numbers in a hidden element. */
+  floodSearchesHidden: number;
+  /** The agent's manual search during the flood, against the same search on a calm page. */
+  manualSearchRatioDuringFlood: number;
+  manualSearchMs: number;
+}
+
 export interface RequestFigures {
   /** A contact never seen before, reference data cached. */
   requestsPerFirstLookup: number;
@@ -42,6 +59,7 @@ export interface RequestFigures {
 }
 
 async function lookUpAndSettle(session: BenchSession, chat: Page, panel: Page, customer: BenchCustomer): Promise<void> {
+  await calmMoment();
   const detectedAt = await visitorWritesAt(chat, customer.line);
   await cardShown(panel, customer.id, detectedAt);
   await cardSettled(panel, customer.id, session.stageLoadingText);
@@ -124,6 +142,75 @@ async function lookupsOverTabs(session: BenchSession): Promise<number> {
   return TABS * MESSAGES_PER_TAB;
 }
 
+/** The agent searches by nickname in the panel; answers how long until the results are listed. */
+async function manualSearchMs(panel: Page, query: string): Promise<number> {
+  await panel.getByLabel('Search by').selectOption({ label: 'Nickname' });
+  const box = panel.getByRole('searchbox', { name: 'Search customers' });
+  await box.fill(query);
+  const started = performance.now();
+  await box.press('Enter');
+  await panel.getByRole('listbox', { name: 'Search results' }).getByRole('option').first().waitFor({ timeout: 30_000 });
+  const took = performance.now() - started;
+  await box.press('Escape');
+  await box.fill('');
+  return took;
+}
+
+/** The page writes FLOOD_NUMBERS new numbers, visible or in a hidden element, one every FLOOD_EVERY_MS. */
+function pageFloods(chat: Page, visible: boolean): Promise<void> {
+  return chat.evaluate(
+    async ({ shown, count, every }) => {
+      const box = document.createElement('div');
+      if (!shown) box.style.display = 'none';
+      document.getElementById('chat')!.append(box);
+      for (let n = 0; n < count; n += 1) {
+        box.textContent = `来电 186${String(n).padStart(8, '0')}`;
+        await new Promise((resolve) => setTimeout(resolve, every));
+      }
+    },
+    { shown: visible, count: FLOOD_NUMBERS, every: FLOOD_EVERY_MS },
+  );
+}
+
+/** CRM searches a flooding page causes, hidden then visible, and whether the agent's own search still answers. */
+async function flood(session: BenchSession): Promise<FloodFigures> {
+  const chat = await openChat(session.browser, session.mock.url);
+  const panel = await openPanel(session.browser);
+  await chat.bringToFront();
+  const searches = async () => (await requestCounts(session.mock.url))['user/list_by_page'] ?? 0;
+  const calm = median([await manualSearchMs(panel, '张伟'), await manualSearchMs(panel, '张伟'), await manualSearchMs(panel, '张伟')]);
+  await chat.bringToFront();
+  await calmMoment();
+
+  let before = await searches();
+  await pageFloods(chat, false);
+  await calmMoment();
+  const hidden = (await searches()) - before;
+
+  before = await searches();
+  const flooding = pageFloods(chat, true);
+  await new Promise((resolve) => setTimeout(resolve, (FLOOD_NUMBERS * FLOOD_EVERY_MS) / 2));
+  const during = await manualSearchMs(panel, '张伟');
+  await chat.bringToFront();
+  await flooding;
+  await calmMoment();
+  await calmMoment();
+  // The agent's own search is not the page's doing.
+  const visible = (await searches()) - before - 1;
+  await panel.close();
+  await chat.close();
+  return { floodSearchesVisible: visible, floodSearchesHidden: hidden, manualSearchRatioDuringFlood: round(during / calm), manualSearchMs: round(during) };
+}
+
+export async function benchFlood(): Promise<FloodFigures> {
+  const session = await startBenchSession();
+  try {
+    return await flood(session);
+  } finally {
+    await session.close();
+  }
+}
+
 export async function benchRequests(): Promise<RequestFigures> {
   const session = await startBenchSession();
   try {
@@ -143,6 +230,7 @@ export async function benchRequests(): Promise<RequestFigures> {
 }
 
 if (isMain(import.meta.url)) {
+  console.log(await benchFlood());
   const figures = await benchRequests();
   console.log(`requestsPerFirstLookup: ${figures.requestsPerFirstLookup} (a new contact: search + timeline), by endpoint:`, figures.firstLookupByEndpoint);
   console.log(`requestsPerWarmLookup: ${figures.requestsPerWarmLookup} (floor 1; the same contacts again), by endpoint:`, figures.warmLookupByEndpoint);

@@ -173,6 +173,28 @@ async function requests() {
   record('tokenCallsPer100Lookups', figures.tokenCallsPer100Lookups);
 }
 
+async function flood() {
+  const { benchFlood, FLOOD_SEARCH_TARGET } = await import('./requests.bench');
+  const figures = await benchFlood();
+  rows.push(
+    {
+      figure: 'floodSearchesVisible',
+      value: String(figures.floodSearchesVisible),
+      against: `target ≤ ${FLOOD_SEARCH_TARGET}; CRM searches caused by a page writing 200 new numbers in 8 s with the panel open`,
+      verdict: verdict(figures.floodSearchesVisible <= FLOOD_SEARCH_TARGET),
+    },
+    { figure: 'floodSearchesHidden', value: String(figures.floodSearchesHidden), against: 'target 0; the same numbers in a hidden element', verdict: verdict(figures.floodSearchesHidden === 0) },
+    {
+      figure: 'manualSearchRatioDuringFlood',
+      value: String(figures.manualSearchRatioDuringFlood),
+      against: `the agent's own search mid-flood (${figures.manualSearchMs} ms) against the same search on a calm page`,
+    },
+  );
+  record('floodSearchesVisible', figures.floodSearchesVisible);
+  record('floodSearchesHidden', figures.floodSearchesHidden);
+  record('manualSearchRatioDuringFlood', figures.manualSearchRatioDuringFlood);
+}
+
 async function panel() {
   const { benchPanel } = await import('./panel.bench');
   const figures = await benchPanel();
@@ -204,6 +226,7 @@ await section('bundles', ['contentScriptGzipBytes', 'backgroundGzipBytes', 'side
 await section('detection', ['detectSpeedupVsLibphonenumber', 'pageScanRatioVsTreeWalker', 'incrementalScanRatio5000v500', 'longTasksOver50ms'], detection);
 await section('lookup', ['lookupOverheadRatio0ms', 'lookupOverheadRatio100ms', 'lookupOverheadRatio100msFullCache'], lookup);
 await section('requests', ['requestsPerFirstLookup', 'requestsPerWarmLookup', 'tokenCallsPer100Lookups'], requests);
+await section('flood', ['floodSearchesVisible', 'floodSearchesHidden', 'manualSearchRatioDuringFlood'], flood);
 await section('panel', ['panelFirstRenderMs'], panel);
 printTable();
 writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);

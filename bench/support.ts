@@ -190,6 +190,15 @@ export async function openChat(browser: ExtensionBrowser, mockUrl: string): Prom
   return chat.page;
 }
 
+/**
+ * A visitor's number in a calm conversation: the background looks a new contact up at once only when it
+ * came a moment after the one before (entrypoints/background/tab-lookups.ts, SETTLE_MS); one of a burst
+ * waits until it stayed the newest that long. Lookups measured one after another keep this distance.
+ */
+export const CALM_BETWEEN_CONTACTS_MS = 1_050;
+
+export const calmMoment = () => new Promise((resolve) => setTimeout(resolve, CALM_BETWEEN_CONTACTS_MS));
+
 /** The visitor writes one more line; returns the epoch time (ms, sub-ms precision) of the DOM append. */
 export async function visitorWritesAt(chat: Page, line: string): Promise<number> {
   return chat.evaluate((text) => {

@@ -1,5 +1,6 @@
 // The contacts detected on the followed tab, newest first; picking one looks it up. The words around
-// each one tell the agent which conversation it came from.
+// each one tell the agent which conversation it came from; one seen only in text the page hides is
+// marked so (it is never looked up by itself).
 import type { TabContact } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n';
 import { formatContact } from '@/lib/format';
@@ -21,14 +22,15 @@ export function ContactList({ contacts, activeValue, onPick }: ContactListProps)
           <li key={`${contact.kind}:${contact.value}`}>
             <button
               type="button"
-              class={`contact ${contact.value === activeValue ? 'contact--active' : ''}`}
+              class={`contact ${contact.value === activeValue ? 'contact--active' : ''} ${contact.hidden ? 'contact--hidden' : ''}`}
               aria-pressed={contact.value === activeValue}
-              title={contact.context}
+              title={contact.hidden ? `${t('contactHiddenOnPage')} ${contact.context}` : contact.context}
               aria-describedby={contact === active && active.context ? CONTEXT_ID : undefined}
               onClick={() => onPick(contact)}
             >
               <span class="contact__kind">{contact.kind === 'phone' ? t('kindPhone') : t('kindEmail')}</span>
               <span class="contact__value">{formatContact(contact)}</span>
+              {contact.hidden && <span class="contact__hidden">{t('contactHidden')}</span>}
             </button>
           </li>
         ))}

@@ -56,7 +56,7 @@ describe('what a web page and a content script can reach', () => {
       browser,
       chat,
       `Promise.all([
-        chrome.runtime.sendMessage({ type: 'customer.lookup', payload: { kind: 'phone', value: '+8613812345678' } }),
+        chrome.runtime.sendMessage({ type: 'lookup.open', payload: { tabId: 1, kind: 'phone', value: '+8613812345678' } }),
         chrome.runtime.sendMessage({ type: 'customer.search', payload: { field: 'nick', value: '张' } }),
         chrome.runtime.sendMessage({ type: 'settings.get', payload: {} }),
         chrome.runtime.sendMessage({ type: 'settings.save', payload: { baseUrl: 'https://evil.example', appid: 'x', appKey: 'y' } }),

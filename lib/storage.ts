@@ -6,6 +6,7 @@ import type { IssuedToken } from './auth/token-holder';
 import type { BackendKind } from './crm/backend';
 import type { AgentRef } from './crm/domain';
 import type { RememberedStage } from './crm/stage-cache';
+import type { TabLookup } from './lookup/tab-lookup';
 import type { CustomerFormValues } from './crm/customer-form';
 import type { LookupAnswer, TabContact } from './messaging/protocol';
 import type { OutboxWrite } from './outbox/types';
@@ -37,6 +38,12 @@ export const enabledSitesItem = storage.defineItem<string[]>('local:enabledSites
 export const tabContactsItem = storage.defineItem<Record<string, TabContact[]>>('session:tabContacts', {
   fallback: {},
 });
+
+/**
+ * Each tab's lookup as the background decided it (lib/lookup/tab-lookup.ts): what the panel shows, the
+ * agent's pin, the offered new contact. Session storage: survives a worker restart and closing the panel.
+ */
+export const tabLookupsItem = storage.defineItem<Record<string, TabLookup>>('session:tabLookups', { fallback: {} });
 
 /** The CRM token with the connection it belongs to, so new credentials never reuse an old token. */
 export const crmTokenItem = storage.defineItem<{ connection: string; token: IssuedToken } | null>(

@@ -34,6 +34,9 @@ export interface AgentOptions {
 
 type NewWrite = RequestOf<'write.enqueue'>;
 
+/** The tab the chaos agent's look-ups are made for: no real tab has it, so no page interferes. */
+const LOOKUP_TAB = 2_000_000;
+
 export function createChaosAgent({ panel, tracker, journal, customers, catalogue }: AgentOptions) {
   const believed = new Map<string, LabelRef[]>();
   const performed: Record<string, number> = {};
@@ -48,8 +51,11 @@ export function createChaosAgent({ panel, tracker, journal, customers, catalogue
   }
 
   async function lookup(customer: ChaosCustomer): Promise<void> {
-    const reply = await panel.send('customer.lookup', customer.contact);
-    const card = reply.ok ? reply.value.cards.find((each) => each.customer.id === customer.id) : undefined;
+    // The agent opens the contact in the panel of a tab of its own; the background publishes the answer.
+    const reply = await panel.send('lookup.open', { tabId: LOOKUP_TAB, ...customer.contact });
+    const view = reply.ok ? (await panel.tabLookup(LOOKUP_TAB))?.view : undefined;
+    const sameContact = view && view.status !== 'idle' && view.contact.value === customer.contact.value;
+    const card = sameContact && view.status === 'found' ? view.cards.find((each) => each.customer.id === customer.id) : undefined;
     // A lookup the faults broke is what the agent would see too: the card stays as it was.
     if (!card) lookupsFailed += 1;
     else believed.set(customer.id, card.labels);

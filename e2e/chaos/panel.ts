@@ -5,6 +5,7 @@
 // it was; writes carry their own id, so sending one twice enqueues it once.
 import type { Page } from 'playwright-core';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../lib/messaging/protocol';
+import type { TabLookup } from '../../lib/lookup/tab-lookup';
 import type { OutboxWrite } from '../../lib/outbox/types';
 import { openPanel } from '../support/agent';
 import type { ExtensionBrowser } from '../support/browser';
@@ -18,6 +19,8 @@ export interface PanelDriver {
   send<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<Reply<ResponseOf<K>>>;
   /** The outbox as the background last mirrored it for the panel. */
   outboxView(): Promise<OutboxWrite[]>;
+  /** The lookup the background last published for a tab. */
+  tabLookup(tabId: number): Promise<TabLookup | undefined>;
   closePanel(): Promise<void>;
   /** Messages and reads sent again because the first try got no reply. */
   resent(): number;
@@ -70,6 +73,11 @@ export function createPanelDriver(browser: ExtensionBrowser, onOpen: (page: Page
     outboxView: () =>
       inPanel('reading the outbox view', (page) =>
         page.evaluate(async () => ((await chrome.storage.session.get('outbox')) as { outbox?: OutboxWrite[] }).outbox ?? []),
+      ),
+
+    tabLookup: (tabId) =>
+      inPanel('reading the tab lookups', (page) =>
+        page.evaluate(async (id) => ((await chrome.storage.session.get('tabLookups')) as { tabLookups?: Record<string, TabLookup> }).tabLookups?.[id], tabId),
       ),
 
     async closePanel() {

@@ -1,19 +1,25 @@
-// The composition root: builds the stores, the CRM session and the handlers, and registers the one
-// message listener. No logic lives here.
+// The composition root: builds the stores, the CRM session, the lookups and the handlers, and registers
+// the one message listener. No logic lives here.
 import { browser } from 'wxt/browser';
 import { createCredentialStore } from '@/lib/auth/credential-store';
 import { createReferenceCache } from '@/lib/crm/reference-cache';
 import { createCrmSession } from '@/lib/crm/session';
 import { detectContacts } from '@/lib/contacts/detect';
+import { openKeyValue } from '@/lib/idb';
+import { createChoiceMemory } from '@/lib/lookup/choice-memory';
+import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { lockedFields, parsePolicy } from '@/lib/settings/policy';
-import { crmTokenItem, enabledSitesItem, lookupCacheItem, referenceCacheItem, settingsItem, tabContactsItem } from '@/lib/storage';
+import { crmTokenItem, enabledSitesItem, lookupCacheItem, referenceCacheItem, settingsItem, tabContactsItem, tabLookupsItem } from '@/lib/storage';
+import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
 import { startOutbox } from './outbox';
 import { watchPanelPresence } from './panel-presence';
 import { injectScanner, syncScannerRegistration } from './page-scanner';
+import { createRememberedRecords } from './remembered';
+import { createTabLookups } from './tab-lookups';
 import { watchTabs } from './tabs';
 
 export default defineBackground(() => {
@@ -25,17 +31,32 @@ export default defineBackground(() => {
     credentials: effective.credentials,
     token: { load: () => crmTokenItem.getValue(), save: (value) => crmTokenItem.setValue(value) },
   });
-  const tabs = watchTabs(tabContactsItem);
   const enableSite = async (origins: string[], tabId?: number) => {
     await syncScannerRegistration(origins);
     if (tabId !== undefined) await injectScanner(tabId);
   };
 
+  const reference = createReferenceCache({ store: referenceCacheItem });
+  const records = createRememberedRecords();
+  const contactLookups = createContactLookups({ session, reference, lookupCache: lookupCacheItem }, records);
+  const panels = watchPanelPresence(browser.runtime.onConnect, browser.runtime.id);
+  const tabLookups = createTabLookups({
+    store: tabLookupsItem,
+    contactsOf: async (tabId) => (await tabContactsItem.getValue())[tabId] ?? [],
+    connectionKey: () => session.connectionKey(),
+    lookups: contactLookups,
+    memory: createChoiceMemory(openKeyValue(indexedDB, 'crm-sidebar-choices', 'choices')),
+    budget: createLookupBudget(Date.now),
+    following: (tabId) => panels.following(tabId),
+  });
+  panels.onChange((tabId) => void tabLookups.panelChanged(tabId).catch(() => undefined));
+  const tabs = watchTabs(tabContactsItem, (tabId) => void tabLookups.forgetTab(tabId));
+
   const outbox = startOutbox(session);
   const handlers = createHandlers({
     session,
     outbox,
-    reference: createReferenceCache({ store: referenceCacheItem }),
+    reference,
     credentials: effective.credentials,
     settings: effective.settings,
     enabledSites: effective.enabledSites,
@@ -44,7 +65,9 @@ export default defineBackground(() => {
     lookupCache: lookupCacheItem,
     detect: detectContacts,
     onTabContactsChanged: tabs.showCount,
-    panels: watchPanelPresence(browser.runtime.onConnect, browser.runtime.id),
+    tabLookups,
+    contactLookups,
+    records,
     enableSite,
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));

@@ -30,22 +30,36 @@ function setup() {
 }
 
 describe('panel presence', () => {
-  it('knows the tab a panel follows with auto-lookup on, and forgets it when the port closes', () => {
+  it('knows how a panel follows a tab, tells each change, and forgets it when the port closes', () => {
     const { panels, connect } = setup();
+    const changes: number[] = [];
+    panels.onChange((tabId) => changes.push(tabId));
     const port = fakePort(PANEL);
     connect(port);
-    port.post({ tabId: 7, autoLookup: true });
-    expect(panels.autoLookupIn(7)).toBe(true);
-    expect(panels.autoLookupIn(8)).toBe(false);
-    port.post({ tabId: 8, autoLookup: true });
-    expect(panels.autoLookupIn(7)).toBe(false);
-    expect(panels.autoLookupIn(8)).toBe(true);
+    port.post({ tabId: 7, autoLookup: true, busy: false });
+    expect(panels.following(7)).toEqual({ autoLookup: true, busy: false });
+    expect(panels.following(8)).toBeUndefined();
+    port.post({ tabId: 8, autoLookup: true, busy: false });
+    expect(panels.following(7)).toBeUndefined();
+    // The agent's pointer entered the panel.
+    port.post({ tabId: 8, autoLookup: true, busy: true });
+    expect(panels.following(8)).toEqual({ autoLookup: true, busy: true });
     // Auto-lookup turned off in the options: the panel will not ask, so neither does the background.
-    port.post({ tabId: 8, autoLookup: false });
-    expect(panels.autoLookupIn(8)).toBe(false);
-    port.post({ tabId: 8, autoLookup: true });
+    port.post({ tabId: 8, autoLookup: false, busy: false });
+    expect(panels.following(8)).toEqual({ autoLookup: false, busy: false });
     port.close();
-    expect(panels.autoLookupIn(8)).toBe(false);
+    expect(panels.following(8)).toBeUndefined();
+    expect(changes).toEqual([7, 7, 8, 8, 8, 8]);
+  });
+
+  it('counts a tab busy when any of the panels following it is busy', () => {
+    const { panels, connect } = setup();
+    const [one, two] = [fakePort(PANEL), fakePort(PANEL)];
+    connect(one);
+    connect(two);
+    one.post({ tabId: 7, autoLookup: true, busy: false });
+    two.post({ tabId: 7, autoLookup: false, busy: true });
+    expect(panels.following(7)).toEqual({ autoLookup: true, busy: true });
   });
 
   it('ignores a port from anything but the extension’s own pages, and payloads that do not parse', () => {
@@ -56,13 +70,13 @@ describe('panel presence', () => {
     const withWrongUrl = fakePort({ ...PANEL, url: 'https://chat.example/' });
     for (const port of [fromPage, fromOther, withWrongUrl]) {
       connect(port);
-      port.post({ tabId: 7, autoLookup: true });
+      port.post({ tabId: 7, autoLookup: true, busy: false });
       expect(port.disconnected).toBe(true);
     }
-    expect(panels.autoLookupIn(7)).toBe(false);
+    expect(panels.following(7)).toBeUndefined();
     const panel = fakePort(PANEL);
     connect(panel);
-    for (const bad of [{ tabId: '7', autoLookup: true }, { tabId: -1, autoLookup: true }, { tabId: 7 }, null]) panel.post(bad);
-    expect(panels.autoLookupIn(7)).toBe(false);
+    for (const bad of [{ tabId: '7', autoLookup: true, busy: false }, { tabId: -1, autoLookup: true, busy: false }, { tabId: 7, autoLookup: true }, null]) panel.post(bad);
+    expect(panels.following(7)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
-// Keeps per-tab state tidy: the action badge shows how many contacts a tab has, and a tab's contacts go
-// when the tab closes or navigates to another site. Only the background imports it.
+// Keeps per-tab state tidy: the action badge shows how many contacts a tab has, a tab's contacts go when
+// the tab closes or loads a new document, and everything else about a tab (its lookup, its pin) goes when
+// it closes. Only the background imports it.
 import { browser } from 'wxt/browser';
 import type { TabContact } from '@/lib/messaging/protocol';
 
@@ -8,7 +9,7 @@ interface TabContactsItem {
   setValue(value: Record<string, TabContact[]>): Promise<void>;
 }
 
-export function watchTabs(item: TabContactsItem) {
+export function watchTabs(item: TabContactsItem, onClosed: (tabId: number) => void) {
   async function forget(tabId: number) {
     const all = await item.getValue();
     if (!(tabId in all)) return;
@@ -16,7 +17,10 @@ export function watchTabs(item: TabContactsItem) {
     await item.setValue(rest);
   }
 
-  browser.tabs.onRemoved.addListener((tabId) => void forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forget(tabId);
+    onClosed(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document in the tab: what the old one showed no longer describes this conversation.
     if (change.status === 'loading' && change.url) {

@@ -4,7 +4,7 @@
 // follows a live conversation (only what changed is read) and how it batches reports. Its reports go
 // through the background's detection here, so each test states the contacts the agent ends up with.
 // Test-only.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectContacts } from '@/lib/contacts/detect';
 import { MAX_READING_CHARS, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 import { contactsInReadings } from '@/lib/contacts/tab-contacts';
@@ -26,6 +26,8 @@ function scannerUnderTest(sliceBudgetMs = 60_000) {
     report: (readings) => reports.push(readings),
     schedule: (flush) => pendingFlushes.push(flush),
     sliceBudgetMs,
+    // happy-dom lays nothing out: an inline style stands for what Chromium's layout would say.
+    isRendered: (element) => !element.closest('[style*="display: none"],[style*="opacity: 0"]'),
   });
   return {
     scanner,
@@ -40,6 +42,8 @@ function scannerUnderTest(sliceBudgetMs = 60_000) {
     reported: () => reports.flat(),
     /** What the background finds in everything reported so far. */
     contacts: () => contactsInReadings(reports.flat(), detectContacts, 0).map(({ kind, value, context }) => ({ kind, value, context })),
+    /** The contacts reported as where the agent cannot see them. */
+    hiddenValues: () => contactsInReadings(reports.flat(), detectContacts, 0).filter((contact) => contact.hidden).map((contact) => contact.value),
   };
 }
 
@@ -446,5 +450,43 @@ describe('batching', () => {
     expect(page.flush()).toBe(1);
     expect(page.reports).toHaveLength(1);
     expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678', 'shadow@example.com']);
+  });
+});
+
+describe('text the agent cannot see', () => {
+  it('is reported marked hidden, so it is listed but never drives a lookup; what the agent sees is not', () => {
+    conversation(['我的手机 13812345678']);
+    const planted = Object.assign(document.createElement('div'), { textContent: '李娜 13912345678' });
+    planted.setAttribute('style', 'display: none');
+    const faded = Object.assign(document.createElement('a'), { href: 'mailto:lina@example.com', textContent: 'mail' });
+    faded.setAttribute('style', 'opacity: 0');
+    document.body.append(planted, faded);
+    const page = startScanner();
+    page.flush();
+    // Links are read before the text walk.
+    expect(page.contacts().map((contact) => contact.value)).toEqual(['lina@example.com', '+8613812345678', '+8613912345678']);
+    expect(page.hiddenValues()).toEqual(['lina@example.com', '+8613912345678']);
+  });
+
+  it('is read again, as seen, once the agent clicks in the page and the console shows it', async () => {
+    vi.useFakeTimers();
+    try {
+      const other = conversation(['访客 B 的手机 13912345678']);
+      other.setAttribute('style', 'display: none');
+      const page = startScanner();
+      page.flush();
+      expect(page.hiddenValues()).toEqual(['+8613912345678']);
+      page.reports.length = 0;
+
+      // The agent clicks the conversation in the list; the console shows it.
+      other.removeAttribute('style');
+      document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      vi.advanceTimersByTime(300);
+      page.flush();
+      expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613912345678']);
+      expect(page.hiddenValues()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,7 +2,10 @@
 // shadow roots) and reports the texts that may hold a contact, in batches; the background finds and judges
 // the contacts in them. Work is proportional to what changed: a new chat message costs a walk of that
 // message, never of the page; a first scan of a huge page is cut into slices that each yield to the page.
-// Content-script only.
+// Text the agent cannot see (not rendered, zero-size, off the page, transparent) is reported marked
+// hidden, so a page can never drive a lookup with it; whether a text is seen is asked only of the few
+// texts that pass the pre-test. Hidden ones are looked at again after the agent clicks or moves focus in
+// the page, which is how consoles show another conversation. Content-script only.
 import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT, mayHoldContact, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 
 export interface PageScannerOptions {
@@ -13,6 +16,8 @@ export interface PageScannerOptions {
   schedule?: (flush: () => void) => void;
   /** How long one flush may work before leaving the rest to the next (default SLICE_BUDGET_MS). */
   sliceBudgetMs?: number;
+  /** Whether the agent can see the element's content (isRenderedForAgent by default; DOMs without layout fake it). */
+  isRendered?: (element: Element) => boolean;
 }
 
 /**
@@ -29,6 +34,26 @@ const MAX_CONTEXT = 240;
 const SLICE_BUDGET_MS = 12;
 /** Reading the clock costs too: once per this many nodes. */
 const NODES_PER_CLOCK_READ = 64;
+/** A box thinner than this holds nothing the agent can read (the 1×1 px "visually hidden" pattern). */
+const MIN_SEEN_PX = 2;
+/** Hidden texts kept to look at again when the page changes what it shows; older ones are forgotten. */
+const MAX_UNSEEN_KEPT = 200;
+/** After a click or a focus move in the page, the console has had time to show the other conversation. */
+const RECHECK_AFTER_MS = 300;
+
+/**
+ * Whether the agent can see what the element holds: rendered (no display:none, visibility:hidden or
+ * opacity:0 on it or an ancestor), with a box of some size, and not placed off the page. Scrolled out of
+ * view is still seen: the agent can scroll to it.
+ */
+export function isRenderedForAgent(element: Element): boolean {
+  const options = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
+  if (typeof element.checkVisibility === 'function' && !element.checkVisibility(options)) return false;
+  const box = element.getBoundingClientRect();
+  if (box.width < MIN_SEEN_PX || box.height < MIN_SEEN_PX) return false;
+  const view = element.ownerDocument.defaultView;
+  return box.right + (view?.scrollX ?? 0) > 0 && box.bottom + (view?.scrollY ?? 0) > 0;
+}
 
 const defaultSchedule = (flush: () => void) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 300 });
@@ -96,6 +121,10 @@ export function createPageScanner(options: PageScannerOptions) {
   const schedule = options.schedule ?? defaultSchedule;
   const sliceBudgetMs = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const readingsIn = options.readingsOf ?? readingsOf;
+  const isRendered = options.isRendered ?? isRenderedForAgent;
+  /** Hidden texts read, to look at again once the page may show them (bounded, oldest dropped). */
+  const unseen = new Set<Node>();
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   const pendingRoots = new Set<Node>();
   const jobs: ScanJob[] = [];
   const observers: MutationObserver[] = [];
@@ -111,13 +140,26 @@ export function createPageScanner(options: PageScannerOptions) {
    */
   const sentThisScan = new Set<string>();
 
-  function read(text: string, context?: string) {
+  function read(text: string, context?: string, hidden = false) {
     const key = context === undefined ? text : `${text}\n${context}`;
-    if (sentThisScan.has(key)) return;
+    // A text sent as seen says all a hidden copy would.
+    if (sentThisScan.has(key) || (hidden && sentThisScan.has(`hidden\n${key}`))) return;
     const readings = readingsIn(text, context);
     if (readings.length === 0) return;
-    sentThisScan.add(key);
-    batch.push(...readings);
+    sentThisScan.add(hidden ? `hidden\n${key}` : key);
+    batch.push(...(hidden ? readings.map((reading) => ({ ...reading, hidden: true })) : readings));
+  }
+
+  /** Whether the agent sees `element`; a node they do not see is kept to look at again later. */
+  function seen(element: Element, node: Node): boolean {
+    if (isRendered(element)) {
+      unseen.delete(node);
+      return true;
+    }
+    unseen.delete(node);
+    unseen.add(node);
+    if (unseen.size > MAX_UNSEEN_KEPT) unseen.delete(unseen.values().next().value!);
+    return false;
   }
 
   /**
@@ -127,24 +169,25 @@ export function createPageScanner(options: PageScannerOptions) {
    */
   function readText(text: Node) {
     const value = text.nodeValue ?? '';
+    const parent = parentOf(text);
     if (value.length <= MAX_READING_CHARS) {
-      if (!mayHoldContact(value) || sentThisScan.has(value) || !isReadable(parentOf(text))) return;
-    } else if (!isReadable(parentOf(text)) || !mayHoldContact(value)) {
+      if (!mayHoldContact(value) || sentThisScan.has(value) || !isReadable(parent)) return;
+    } else if (!isReadable(parent) || !mayHoldContact(value)) {
       return;
     }
-    read(value);
+    read(value, undefined, !parent || !seen(parent, text));
   }
 
   function scanLink(link: Element) {
     const href = link.getAttribute('href');
     if (!href || !/^(tel|mailto):/i.test(href) || !isReadable(link)) return;
     const address = decodedAddress(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '');
-    if (address) read(address, (link.textContent || address).trim().slice(0, MAX_CONTEXT));
+    if (address) read(address, (link.textContent || address).trim().slice(0, MAX_CONTEXT), !seen(link, link));
   }
 
   function scanFormField(field: HTMLInputElement | HTMLTextAreaElement) {
     if (field === focusedElement() || field.type === 'hidden' || field.type === 'password' || !field.value) return;
-    if (isReadable(field.parentElement)) read(field.value);
+    if (isReadable(field.parentElement)) read(field.value, undefined, !seen(field, field));
   }
 
   /** Reads the fields and links under the job's root. */
@@ -254,10 +297,28 @@ export function createPageScanner(options: PageScannerOptions) {
     if (event.target instanceof Element && isFormField(event.target)) enqueue(event.target);
   };
 
+  /** The agent clicked or moved focus: texts hidden until now may be shown (another conversation). */
+  const onAgentAction = () => {
+    if (unseen.size === 0) return;
+    clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(() => {
+      for (const node of [...unseen]) {
+        const element = node instanceof Element ? node : parentOf(node);
+        if (!node.isConnected || !element) unseen.delete(node);
+        else if (isRendered(element)) {
+          unseen.delete(node);
+          enqueue(node);
+        }
+      }
+    }, RECHECK_AFTER_MS);
+  };
+
   return {
     start() {
       observe(document);
       document.addEventListener('change', onChange, true);
+      document.addEventListener('click', onAgentAction, true);
+      document.addEventListener('focusin', onAgentAction, true);
       enqueue(document.body ?? document.documentElement);
     },
     /** Scans the whole page again now, e.g. when the agent asks for it. */
@@ -269,7 +330,11 @@ export function createPageScanner(options: PageScannerOptions) {
       pendingRoots.clear();
       jobs.length = 0;
       sentThisScan.clear();
+      unseen.clear();
+      clearTimeout(recheckTimer);
       document.removeEventListener('change', onChange, true);
+      document.removeEventListener('click', onAgentAction, true);
+      document.removeEventListener('focusin', onAgentAction, true);
     },
   };
 }

@@ -5,6 +5,7 @@ import { ContactList } from '@/components/ContactList';
 import { CustomerCard, type StageView } from '@/components/CustomerCard';
 import { CustomerChooser } from '@/components/CustomerChooser';
 import { CustomerForm } from '@/components/CustomerForm';
+import { NewContactOffer, PinButton } from '@/components/NewContactOffer';
 import { Notice } from '@/components/Notice';
 import { OwnershipActions } from '@/components/OwnershipActions';
 import { SearchBox } from '@/components/SearchBox';
@@ -17,7 +18,8 @@ import { CardChanges, CustomerWork, LABEL_EDITOR_ID } from './CustomerWork';
 import { tabContacts } from './models/contacts';
 import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
 import { followedTab } from './models/followed-tab';
-import { lookedUpValue, lookupState, lookUp, selectCustomer } from './models/lookup';
+import { cancelledConfirmation } from './models/confirmation-guard';
+import { dismissOffer, followNewContacts, intentError, lookedUpValue, lookupState, lookUp, retryLookup, selectCustomer, switchToOffer, tabLookup } from './models/lookup';
 import { openOptions } from './models/navigation';
 import { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } from './models/ownership';
 import { referenceData } from './models/reference';
@@ -87,22 +89,24 @@ function Search() {
 }
 
 function Ownership({ customer }: { customer: Customer }) {
-  // A result belongs to the customer it was about, not to whoever is on screen next.
+  // A result belongs to the customer it was about, not to whoever is on screen next; so does a question.
   const stored = ownershipResult.value;
   const result = stored && (stored.customerId === undefined || stored.customerId === customer.id) ? stored : undefined;
+  const pending = pendingAction.value?.customerId === customer.id ? pendingAction.value : undefined;
+  const customerName = customer.nick || customer.realName || t('unnamedCustomer');
   return (
     <OwnershipActions
-      customerName={customer.nick || customer.realName || t('unnamedCustomer')}
+      customerName={pending?.customerName ?? customerName}
       myAgent={settingsView.value?.settings.myAgent}
       inPublicPool={customer.crmStatus === 'public-pool'}
-      pending={pendingAction.value}
+      pending={pending?.action}
       pickerOpen={agentPickerOpen.value}
       agents={agentChoices.value}
       busy={ownershipBusy.value}
       result={result && (result.ok ? result : { ok: false, code: result.error.code, message: result.error.message })}
-      onAsk={ask}
+      onAsk={(action) => ask(action, customer, customerName)}
       onOpenPicker={openAgentPicker}
-      onConfirm={() => confirmAction(customer)}
+      onConfirm={() => void confirmAction()}
       onCancel={cancel}
       onOpenSettings={openOptions}
     />
@@ -138,7 +142,7 @@ function LookupResult() {
     case 'error':
       return (
         <Notice tone="error" title={t('lookupFailed', formatContact(state.contact))} detail={describeError(state.error.code)}>
-          <button type="button" class="button" onClick={() => lookUp(state.contact)}>
+          <button type="button" class="button" onClick={() => void retryLookup()}>
             {t('retry')}
           </button>
           {(state.error.code === 'bad-signature' || state.error.code === 'unknown-account' || state.error.code === 'not-configured') && (
@@ -158,14 +162,22 @@ function LookupResult() {
       );
     case 'found': {
       const selected = state.cards.find((card) => card.customer.id === state.selectedId);
-      if (!selected) return <CustomerChooser cards={state.cards} onPick={selectCustomer} />;
+      if (!selected) return <CustomerChooser cards={state.cards} onPick={(customerId) => void selectCustomer(customerId)} />;
       return (
         <>
-          {state.cards.length > 1 && (
-            <button type="button" class="link-button" onClick={() => selectCustomer(undefined)}>
-              {t('backToMatches', String(state.cards.length))}
-            </button>
-          )}
+          {state.cards.length > 1 &&
+            (tabLookup.value.remembered ? (
+              <p class="remembered">
+                {t('rememberedChoice')}{' '}
+                <button type="button" class="link-button" onClick={() => void selectCustomer(undefined)}>
+                  {t('notThisOne')}
+                </button>
+              </p>
+            ) : (
+              <button type="button" class="link-button" onClick={() => void selectCustomer(undefined)}>
+                {t('backToMatches', String(state.cards.length))}
+              </button>
+            ))}
           <CustomerCard
             card={{ ...selected, labels: shownLabels(selected.customer.id, selected.labels) }}
             stage={settingsView.value?.capabilities.stages ? stageViewOf(selected.customer.id) : undefined}
@@ -193,17 +205,54 @@ function openContact(contact: TabContact) {
   void lookUp(contact);
 }
 
+/**
+ * The header row, of one fixed height: the product and site, or the offered new contact in their place,
+ * so an offer appearing moves nothing below it.
+ */
+function Header() {
+  const { offer, pinned } = tabLookup.value;
+  return (
+    <header class="panel__header">
+      {offer ? (
+        <NewContactOffer contact={formatContact(offer.contact)} name={offer.name} context={offer.context} onSwitch={switchToOffer} onDismiss={() => void dismissOffer()} />
+      ) : (
+        <>
+          <h1 class="panel__title">{t('extName')}</h1>
+          {followedTab.value?.origin && <span class="panel__site">{new URL(followedTab.value.origin).host}</span>}
+        </>
+      )}
+      {pinned && <PinButton onUnpin={() => void followNewContacts()} />}
+      <button type="button" class="icon-button" onClick={openOptions} aria-label={t('openSettings')} title={t('openSettings')}>
+        ⚙
+      </button>
+    </header>
+  );
+}
+
+/** What the panel has to say about the lookups themselves: paused by a flood, a confirmation cancelled, an intent lost. */
+function LookupNotices() {
+  const { pausedUntil } = tabLookup.value;
+  const cancelled = cancelledConfirmation.value;
+  return (
+    <>
+      {pausedUntil !== undefined && pausedUntil > Date.now() && <Notice tone="info" title={t('lookupsPaused')} detail={t('lookupsPausedDetail')} />}
+      {cancelled !== undefined && (
+        <Notice tone="warning" title={cancelled ? t('confirmationCancelledFor', cancelled) : t('confirmationCancelled')}>
+          <button type="button" class="button" onClick={() => (cancelledConfirmation.value = undefined)}>
+            {t('close')}
+          </button>
+        </Notice>
+      )}
+      {intentError.value && <Notice tone="error" title={t('lookupIntentFailed')} detail={describeError(intentError.value.code)} />}
+    </>
+  );
+}
+
 export function App() {
   const view = settingsView.value;
   return (
     <main class="panel">
-      <header class="panel__header">
-        <h1 class="panel__title">{t('extName')}</h1>
-        {followedTab.value?.origin && <span class="panel__site">{new URL(followedTab.value.origin).host}</span>}
-        <button type="button" class="icon-button" onClick={openOptions} aria-label={t('openSettings')} title={t('openSettings')}>
-          ⚙
-        </button>
-      </header>
+      <Header />
       {settingsError.value && <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(settingsError.value.code)} />}
       {view && !view.configured ? (
         <Notice tone="warning" title={t('notConfigured')} detail={t('notConfiguredDetail')}>
@@ -215,6 +264,7 @@ export function App() {
         <>
           <Search />
           <SiteBanner />
+          <LookupNotices />
           {tabContacts.value.length > 0 && <ContactList contacts={tabContacts.value} activeValue={lookedUpValue.value} onPick={openContact} />}
           {formMode.value ? <Form /> : searchState.value.status === 'idle' && <LookupResult />}
         </>

@@ -9,6 +9,8 @@ export interface PageReading {
   text: string;
   /** The words to show with what is found, when they are not around it in `text` (a link's own text). */
   context?: string;
+  /** The agent cannot see it (not rendered, zero-size, off-screen, transparent): listed, never looked up by itself. */
+  hidden?: boolean;
 }
 
 export const MAX_READING_CHARS = 2_000;

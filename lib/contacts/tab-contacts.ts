@@ -1,6 +1,8 @@
 // Turns what the page scanner read into the tab's contact list: found and normalised with detectContacts
 // (in the background, where libphonenumber-js lives), each with the words around it, newest first, one
-// entry per value. Pure; the background's contacts handler imports it.
+// entry per value. A contact read only where the agent cannot see it (hidden, zero-size or off-screen
+// text) is listed but marked hidden: it never becomes the contact looked up by itself, and seeing it
+// hidden again never moves a contact the agent saw. Pure; the background's contacts handler imports it.
 import type { TabContact } from '../messaging/protocol';
 import type { DetectedContact } from './detect';
 import type { PageReading } from './page-reading';
@@ -22,24 +24,31 @@ export function contactsInReadings(
   now: number,
 ): TabContact[] {
   const found: TabContact[] = [];
-  for (const { text, context } of readings) {
+  for (const { text, context, hidden } of readings) {
     for (const contact of detect(text)) {
       const words = context?.trim() || contextAround(text, contact.start, contact.end);
-      found.push({ kind: contact.kind, value: contact.value, context: words, detectedAt: now });
+      found.push({ kind: contact.kind, value: contact.value, context: words, detectedAt: now, ...(hidden ? { hidden: true as const } : {}) });
     }
   }
   return found;
 }
 
-/** Newest first (the last reported is the newest); a value seen again moves to the front. */
+const keyOf = (contact: TabContact) => `${contact.kind}:${contact.value}`;
+
+/**
+ * Newest first (the last reported is the newest); a value seen again where the agent can see it moves to
+ * the front and is no longer hidden. A value seen again only in hidden text stays where it was.
+ */
 export function mergeTabContacts(existing: TabContact[], incoming: TabContact[]): TabContact[] {
+  const known = new Map(existing.map((contact) => [keyOf(contact), contact]));
   const byValue = new Map<string, TabContact>();
   for (const contact of [...incoming].reverse()) {
-    const key = `${contact.kind}:${contact.value}`;
-    if (!byValue.has(key)) byValue.set(key, contact);
+    const key = keyOf(contact);
+    if (byValue.has(key) || (contact.hidden && known.has(key))) continue;
+    byValue.set(key, contact);
   }
   for (const contact of existing) {
-    const key = `${contact.kind}:${contact.value}`;
+    const key = keyOf(contact);
     if (!byValue.has(key)) byValue.set(key, contact);
   }
   return [...byValue.values()].slice(0, MAX_CONTACTS_PER_TAB);

@@ -1,5 +1,6 @@
-// What a side panel tells the background over its one long-lived port: the tab it follows and whether
-// it looks that tab's contacts up by itself. Nothing else travels on that port; requests stay messages.
+// What a side panel tells the background over its one long-lived port: the tab it follows, whether it
+// looks that tab's contacts up by itself, and whether the agent is busy in it (so a new contact is
+// offered, never opened under their hands). Nothing else travels on that port; requests stay messages.
 // No zod here (the panel imports this); the background parses the payload with `panelPresence` from
 // protocol.ts.
 export const PANEL_PRESENCE_PORT = 'panel-presence';
@@ -7,4 +8,6 @@ export const PANEL_PRESENCE_PORT = 'panel-presence';
 export interface PanelPresence {
   tabId: number;
   autoLookup: boolean;
+  /** The agent's pointer or focus is in the panel, or something they started is in progress. */
+  busy: boolean;
 }

@@ -35,6 +35,7 @@ const MAX_EPOCH_MS = 8_640_000_000_000_000;
 export const pageReading = z.object({
   text: nonEmptyText(MAX_READING_CHARS),
   context: z.optional(text(240)),
+  hidden: z.optional(z.boolean()),
 });
 
 const optionalText = (max: number) => z.optional(text(max));
@@ -87,18 +88,30 @@ export const newWrite = z.union([
 export const panelPresence = z.object({
   tabId: z.number().check(z.int(), z.nonnegative()),
   autoLookup: z.boolean(),
+  busy: z.boolean(),
 }) satisfies z.ZodMiniType<PanelPresence>;
+
+const tabId = z.number().check(z.int(), z.nonnegative());
 
 export const protocol = {
   'contacts.detected': {
     senders: ['content-script'],
     request: z.object({ readings: z.array(pageReading).check(z.maxLength(MAX_READINGS_PER_REPORT)) }),
   },
-  'contacts.forTab': { senders: ['extension-page'], request: z.object({ tabId: z.number().check(z.int()) }) },
-  'customer.lookup': {
+  /** The agent opens a contact in the tab's panel; `follow`: it is the offered newest one, and new contacts keep opening. */
+  'lookup.open': {
     senders: ['extension-page'],
-    request: z.object({ kind: contactKind, value: nonEmptyText(120) }),
+    request: z.object({ tabId, kind: contactKind, value: nonEmptyText(120), follow: z.optional(z.boolean()) }),
   },
+  'lookup.retry': { senders: ['extension-page'], request: z.object({ tabId }) },
+  /** The agent chooses one of several matches (pinning it), or goes back to all of them (no customerId). */
+  'lookup.choose': { senders: ['extension-page'], request: z.object({ tabId, customerId: z.optional(id) }) },
+  /** The agent opens a customer found by a manual search or just created. */
+  'lookup.pick': { senders: ['extension-page'], request: z.object({ tabId, customerId: id }) },
+  /** The agent lets the tab follow its newest contact again. */
+  'lookup.follow': { senders: ['extension-page'], request: z.object({ tabId }) },
+  /** The agent waves the offered new contact away. */
+  'lookup.dismiss': { senders: ['extension-page'], request: z.object({ tabId }) },
   'customer.search': {
     senders: ['extension-page'],
     request: z.object({
@@ -111,11 +124,6 @@ export const protocol = {
   'customer.stage': {
     senders: ['extension-page'],
     request: z.object({ customerId: id, updatedAt: z.optional(z.number().check(z.minimum(0), z.maximum(MAX_EPOCH_MS))) }),
-  },
-  /** The last answer for this contact, without asking the CRM: rendered at once, then revalidated. */
-  'customer.cached': {
-    senders: ['extension-page'],
-    request: z.object({ kind: contactKind, value: nonEmptyText(120) }),
   },
   'reference.get': { senders: ['extension-page'], request: z.object({}) },
   'customer.create': { senders: ['extension-page'], request: z.object({ input: customerInput }) },
@@ -133,6 +141,8 @@ export const protocol = {
       customerId: id,
       page: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
       group: z.optional(z.enum(['staff', 'customer', 'other'])),
+      /** Read the CRM now, never a page read a moment ago for the stage (after one of the agent's writes landed). */
+      fresh: z.optional(z.boolean()),
     }),
   },
   'label.create': { senders: ['extension-page'], request: z.object({ groupId: id, name: nonEmptyText(30) }) },
@@ -173,6 +183,8 @@ export interface TabContact {
   /** The words around it on the page, so the agent can tell which conversation it came from. */
   context: string;
   detectedAt: number;
+  /** Seen only in text the agent cannot see: listed, but never looked up by itself. */
+  hidden?: true;
 }
 
 export interface CustomerCard {
@@ -208,12 +220,15 @@ export interface SettingsView {
 
 export interface ResponseMap {
   'contacts.detected': { accepted: number };
-  'contacts.forTab': { contacts: TabContact[] };
-  'customer.lookup': LookupAnswer;
+  'lookup.open': { ok: true };
+  'lookup.retry': { ok: true };
+  'lookup.choose': { ok: true };
+  'lookup.pick': { ok: true };
+  'lookup.follow': { ok: true };
+  'lookup.dismiss': { ok: true };
   'customer.search': CustomerPage & { cards: CustomerCard[] };
   /** `readAt`: when the timeline was read (epoch ms), earlier than the request when the stage was remembered. */
   'customer.stage': { stage: Stage | null; readAt: number };
-  'customer.cached': LookupAnswer | null;
   'reference.get': ReferenceData;
   'customer.create': CustomerCard;
   'customer.update': CustomerCard;

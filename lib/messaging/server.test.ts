@@ -26,11 +26,11 @@ describe('message handler', () => {
   });
 
   it('forbids a content script from anything but reporting detections', async () => {
-    const lookup = vi.fn();
-    const handle = createMessageHandler(handlersWith({ 'customer.lookup': lookup }), ID);
-    const reply = await handle({ type: 'customer.lookup', payload: { kind: 'phone', value: '+8613812345678' } }, contentScript as never);
+    const open = vi.fn();
+    const handle = createMessageHandler(handlersWith({ 'lookup.open': open }), ID);
+    const reply = await handle({ type: 'lookup.open', payload: { tabId: 4, kind: 'phone', value: '+8613812345678' } }, contentScript as never);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(lookup).not.toHaveBeenCalled();
+    expect(open).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -39,8 +39,8 @@ describe('message handler', () => {
     ['no type', { payload: {} }],
     ['unknown type', { type: 'customer.deleteAll', payload: {} }],
     ['prototype key', { type: '__proto__', payload: {} }],
-    ['wrong payload', { type: 'customer.lookup', payload: { kind: 'fax', value: 'x' } }],
-    ['oversized string', { type: 'customer.lookup', payload: { kind: 'phone', value: '1'.repeat(10_000) } }],
+    ['wrong payload', { type: 'lookup.open', payload: { tabId: 1, kind: 'fax', value: 'x' } }],
+    ['oversized string', { type: 'lookup.open', payload: { tabId: 1, kind: 'phone', value: '1'.repeat(10_000) } }],
     ['oversized array', { type: 'contacts.detected', payload: { readings: Array(201).fill({ text: 'a@b.cn' }) } }],
     ['oversized reading', { type: 'contacts.detected', payload: { readings: [{ text: 'a@b.cn '.repeat(400) }] } }],
   ])('answers %s with an error value, never a throw', async (_name, message) => {

@@ -3,9 +3,10 @@ import type { TabContact } from '@/lib/messaging/protocol';
 import { contactHandlers } from './contacts';
 import type { HandlerDependencies } from './dependencies';
 
-function setup(autoLookupIn: (tabId: number) => boolean = () => false) {
+function setup() {
   let stored: Record<string, TabContact[]> = {};
   const slow = () => new Promise((resolve) => setTimeout(resolve, 1));
+  const contactsChanged = vi.fn(async () => undefined);
   const deps = {
     tabContacts: {
       getValue: async () => (await slow(), stored),
@@ -14,14 +15,14 @@ function setup(autoLookupIn: (tabId: number) => boolean = () => false) {
         stored = value;
       },
     },
-    detect: (text: string) => [{ kind: 'phone' as const, value: `+86${text}`, start: 0, end: text.length }],
+    detect: (text: string) => [{ kind: 'phone' as const, value: `+86${text.replace(/\D/g, '')}`, start: 0, end: text.length }],
     onTabContactsChanged: () => undefined,
-    panels: { autoLookupIn },
+    tabLookups: { contactsChanged },
   } as unknown as HandlerDependencies;
-  const lookUpAhead = vi.fn();
-  const handlers = contactHandlers(deps, lookUpAhead);
-  const report = (tabId: number, text: string) => handlers['contacts.detected']({ readings: [{ text }] }, { sender: 'content-script', tabId });
-  return { stored: () => stored, lookUpAhead, report };
+  const handlers = contactHandlers(deps);
+  const report = (tabId: number, text: string, hidden?: boolean) =>
+    handlers['contacts.detected']({ readings: [hidden ? { text, hidden } : { text }] }, { sender: 'content-script', tabId });
+  return { stored: () => stored, contactsChanged, report };
 }
 
 describe('contact handlers', () => {
@@ -35,23 +36,41 @@ describe('contact handlers', () => {
     expect(Object.values(stored()).flat()).toHaveLength(30);
   });
 
-  it('looks a new newest contact up at once in a tab a panel follows with auto-lookup on', async () => {
-    const { lookUpAhead, report } = setup((tabId) => tabId === 7);
+  it('tells the tab’s lookup owner of every change, newest first', async () => {
+    const { contactsChanged, report } = setup();
     await report(7, '13812345678');
-    expect(lookUpAhead).toHaveBeenCalledExactlyOnceWith({ kind: 'phone', value: '+8613812345678' });
-    // Seen again while it is still the newest: the panel has nothing new to ask for.
-    await report(7, '13812345678');
-    expect(lookUpAhead).toHaveBeenCalledTimes(1);
     await report(7, '13900000000');
-    expect(lookUpAhead).toHaveBeenLastCalledWith({ kind: 'phone', value: '+8613900000000' });
+    expect(contactsChanged).toHaveBeenLastCalledWith(7, [
+      expect.objectContaining({ value: '+8613900000000' }),
+      expect.objectContaining({ value: '+8613812345678' }),
+    ]);
   });
 
-  it('never looks up ahead in a tab no panel follows with auto-lookup on', async () => {
-    const { lookUpAhead, report } = setup((tabId) => tabId === 7);
-    await report(8, '13812345678');
-    const off = setup(() => false);
-    await off.report(7, '13812345678');
-    expect(lookUpAhead).not.toHaveBeenCalled();
-    expect(off.lookUpAhead).not.toHaveBeenCalled();
+  it('lists a contact seen only in hidden text as hidden, and a hidden copy never moves a contact the agent saw', async () => {
+    const { stored, report } = setup();
+    await report(7, '13812345678');
+    await report(7, '13900000000', true);
+    expect(stored()[7]!.map((contact) => [contact.value, contact.hidden ?? false])).toEqual([
+      ['+8613900000000', true],
+      ['+8613812345678', false],
+    ]);
+    await report(7, '13812345678', true);
+    expect(stored()[7]!.map((contact) => contact.value)).toEqual(['+8613900000000', '+8613812345678']);
+    expect(stored()[7]![1]!.hidden).toBeUndefined();
+    // Seen for real later: no longer hidden, and the newest.
+    await report(7, '13900000000');
+    expect(stored()[7]![0]).toMatchObject({ value: '+8613900000000' });
+    expect(stored()[7]![0]!.hidden).toBeUndefined();
+  });
+
+  it('reads a bounded number of reports per tab, whatever a page sends', async () => {
+    const { report, contactsChanged } = setup();
+    const replies = await Promise.all(Array.from({ length: 200 }, (_, n) => report(7, `139${String(n).padStart(8, '0')}`)));
+    const read = replies.filter((reply) => reply.accepted > 0).length;
+    expect(read).toBeLessThan(100);
+    expect(read).toBeGreaterThan(0);
+    expect(contactsChanged.mock.calls.length).toBe(read);
+    // Another tab is not held back by this one.
+    expect(await report(8, '13812345678')).toEqual({ accepted: 1 });
   });
 });

@@ -1,39 +1,34 @@
-// Handlers for what the page scanner reports and the panel reads back: a tab's contacts and the sites
-// where scanning is enabled. A new newest contact in a tab that an open panel follows with auto-lookup
-// on is looked up at once, without waiting for the panel to see it and ask.
+// Handlers for what the page scanner reports and the sites where it runs. Each tab's contacts are kept in
+// session storage (which the panel watches), and the tab-lookups controller hears of every change: it
+// alone decides whether a new contact is looked up, offered or left alone. Reports per tab are bounded,
+// so no page can make the background do unbounded work.
 import { contactsInReadings, mergeTabContacts } from '@/lib/contacts/tab-contacts';
-import type { RequestOf } from '@/lib/messaging/protocol';
+import { createReportRate } from '@/lib/lookup/report-rate';
 import type { Handlers } from '@/lib/messaging/server';
 import { createSerialQueue } from '@/lib/serial';
 import type { HandlerDependencies } from './dependencies';
 
-type ContactMessages = 'contacts.detected' | 'contacts.forTab' | 'site.enable' | 'site.disable';
+type ContactMessages = 'contacts.detected' | 'site.enable' | 'site.disable';
 
-export function contactHandlers(deps: HandlerDependencies, lookUpAhead: (contact: RequestOf<'customer.lookup'>) => void): Pick<Handlers, ContactMessages> {
+export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, ContactMessages> {
   const now = deps.now ?? Date.now;
   const serially = createSerialQueue();
+  const reportRate = createReportRate(now);
   return {
     async 'contacts.detected'({ readings }, { tabId }) {
-      if (tabId === undefined) return { accepted: 0 };
+      if (tabId === undefined || !reportRate.take(tabId)) return { accepted: 0 };
       const found = contactsInReadings(readings, deps.detect, now());
       if (found.length === 0) return { accepted: 0 };
       // Reports from many tabs and frames arrive at once: one merge at a time, or a report is lost.
       const merged = await serially(async () => {
         const all = await deps.tabContacts.getValue();
         const next = mergeTabContacts(all[tabId] ?? [], found);
-        // Before the write, which the panel waits for to see the contact and ask: the CRM request leaves now.
-        const [newest, before] = [next[0]!, all[tabId]?.[0]];
-        const isNew = newest.kind !== before?.kind || newest.value !== before.value;
-        if (isNew && deps.panels.autoLookupIn(tabId)) lookUpAhead({ kind: newest.kind, value: newest.value });
         await deps.tabContacts.setValue({ ...all, [tabId]: next });
         return next;
       });
       deps.onTabContactsChanged(tabId, merged);
+      void deps.tabLookups.contactsChanged(tabId, merged).catch(() => undefined);
       return { accepted: found.length };
-    },
-
-    async 'contacts.forTab'({ tabId }) {
-      return { contacts: (await deps.tabContacts.getValue())[tabId] ?? [] };
     },
 
     async 'site.enable'({ origin, tabId }) {

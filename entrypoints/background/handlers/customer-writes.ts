@@ -1,6 +1,6 @@
 // Handlers that change a customer: create, edit, assign, return to the public pool, and the directories
-// the forms pick from. Each answers with the customer as the CRM now has it, so the card shows the
-// result without a second search.
+// the forms pick from. Each answers with the customer as the CRM now has it, and puts that card wherever
+// a tab shows the customer, so the card shows the result without a second search.
 import type { CrmBackend } from '@/lib/crm/backend';
 import { toCards } from '@/lib/crm/cards';
 import { validateCustomer } from '@/lib/crm/customer-validation';
@@ -20,7 +20,10 @@ export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers,
 
   async function cardOf(backend: CrmBackend, customerId: string) {
     const [customer, groups] = await Promise.all([backend.getCustomer(customerId), reference.labelGroups()]);
-    return toCards([customer], groups)[0]!;
+    const card = toCards([customer], groups)[0]!;
+    await deps.contactLookups.keepCards([card]);
+    await deps.tabLookups.cardChanged(card);
+    return card;
   }
 
   async function checked(input: Parameters<typeof validateCustomer>[0]) {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Customer, Stage, TimelineEvent } from '@/lib/crm/domain';
-import type { LookupAnswer } from '@/lib/messaging/protocol';
 import { stageCacheItem } from '@/lib/storage';
-import { customerHandlers } from './customers';
+import { createRememberedRecords } from '../remembered';
+import { customerHandlers, FIRST_PAGE_SHARED_MS } from './customers';
 import type { HandlerDependencies } from './dependencies';
 
 const STAGES: Stage[] = [
@@ -28,17 +28,17 @@ function setup() {
       connectionKey: async () => connection.key,
     },
     reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
-    lookupCache: { getValue: async () => ({}), setValue: async () => undefined },
+    records: createRememberedRecords(),
     now: () => clock.now,
   } as unknown as HandlerDependencies;
-  const handlers = customerHandlers(deps).handlers;
+  const handlers = customerHandlers(deps);
   /** Asks for the stage and waits until what the handler remembers is stored. */
   async function stage(customerId: string, updatedAt?: number) {
     const answer = await handlers['customer.stage']({ customerId, updatedAt }, fromPage);
     await new Promise((resolve) => setTimeout(resolve, 0));
     return answer;
   }
-  return { clock, connection, stageOf, listTimeline, stage };
+  return { clock, connection, stageOf, listTimeline, stage, handlers };
 }
 
 describe('the stage of a customer', () => {
@@ -113,160 +113,25 @@ describe('the stage of a customer', () => {
   });
 });
 
-describe('the lookup answer', () => {
-  const CONNECTION = 'sobot|https://crm.example|appid-1';
-
-  function setup(stored: Record<string, { at: number; answer: LookupAnswer }> = {}) {
-    const lookupCache = {
-      stored,
-      getValue: vi.fn(async () => lookupCache.stored),
-      setValue: vi.fn(async (value: typeof stored) => {
-        lookupCache.stored = value;
-      }),
-    };
-    const searchCustomers = vi.fn(async () => ({ customers: [zhang], page: 1, pageCount: 1, total: 1 }));
-    const deps = {
-      session: { backend: async () => ({ searchCustomers }), connectionKey: async () => CONNECTION },
-      reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
-      lookupCache,
-      now: () => UPDATED_AT,
-    } as unknown as HandlerDependencies;
-    const { handlers, lookUpAhead } = customerHandlers(deps);
-    return { lookupCache, searchCustomers, handlers, lookUpAhead, deps };
-  }
-
-
+describe('the timeline’s first page', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
 
-  it('goes back to the panel before the lookup cache is written, and is written after', async () => {
-    const { lookupCache, handlers } = setup();
-    const answer = await handlers['customer.lookup'](contact, fromPage);
-    expect(answer.cards.map((card) => card.customer.id)).toEqual(['c1']);
-    expect(lookupCache.getValue).not.toHaveBeenCalled();
-    expect(lookupCache.setValue).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(lookupCache.setValue).toHaveBeenCalledTimes(1));
-    expect(lookupCache.stored).toEqual({ [`${CONNECTION}|phone:+8613812345678`]: { at: UPDATED_AT, answer } });
-  });
-
-  it('answers a repeat of the contact from memory while its cache write has not landed', async () => {
-    const { lookupCache, handlers } = setup();
-    lookupCache.setValue.mockImplementation(() => new Promise(() => undefined));
-    const answer = await handlers['customer.lookup'](contact, fromPage);
-    expect(await handlers['customer.cached'](contact, fromPage)).toEqual(answer);
-    await vi.waitFor(() => expect(lookupCache.setValue).toHaveBeenCalled());
-    expect(await handlers['customer.cached'](contact, fromPage)).toEqual(answer);
-  });
-
-  it('loses only the new entry when the worker stops right after replying', async () => {
-    vi.useFakeTimers();
-    try {
-      const older: LookupAnswer = { tried: ['13900000000'], cards: [] };
-      const stored = { [`${CONNECTION}|phone:+8613900000000`]: { at: UPDATED_AT - 1, answer: older } };
-      const before = setup(stored);
-      await before.handlers['customer.lookup'](contact, fromPage);
-      // The worker stops here: its pending timer never runs; a new worker starts with what is stored.
-      const after = customerHandlers(before.deps).handlers;
-      expect(before.lookupCache.setValue).not.toHaveBeenCalled();
-      expect(await after['customer.cached']({ kind: 'phone', value: '+8613900000000' }, fromPage)).toEqual(older);
-      expect(await after['customer.cached'](contact, fromPage)).toBeNull();
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-});
-
-describe('a lookup started ahead of the panel', () => {
-
-  function setup() {
-    const crm = { fails: false, calls: 0, release: () => undefined as void };
-    let gate = Promise.resolve();
-    const searchCustomers = vi.fn(async () => {
-      crm.calls += 1;
-      await gate;
-      if (crm.fails) throw new Error('the CRM is down');
-      return { customers: [zhang], page: 1, pageCount: 1, total: 1 };
-    });
-    /** Holds the CRM's answers until released. */
-    const hold = () => {
-      gate = new Promise((resolve) => (crm.release = resolve));
-    };
-    const deps = {
-      session: { backend: async () => ({ searchCustomers }), connectionKey: async () => 'sobot|https://crm.example|appid-1' },
-      reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
-      lookupCache: { getValue: async () => ({}), setValue: async () => undefined },
-    } as unknown as HandlerDependencies;
-    const { handlers, lookUpAhead } = customerHandlers(deps);
-    const panelAsks = () => handlers['customer.lookup'](contact, fromPage);
-    return { crm, hold, lookUpAhead, panelAsks };
-  }
-
-  /** CRM calls one lookup of the contact makes when nothing is shared. */
-  async function callsPerLookup() {
-    const { crm, panelAsks } = setup();
-    await panelAsks();
-    return crm.calls;
-  }
-
-  beforeEach(() => {
-    fakeBrowser.reset();
-  });
-
-  it('is joined by the panel’s request while it runs: one CRM lookup for both', async () => {
-    const alone = await callsPerLookup();
-    const { crm, hold, lookUpAhead, panelAsks } = setup();
-    hold();
-    lookUpAhead(contact);
-    const answer = panelAsks();
-    await vi.waitFor(() => expect(crm.calls).toBe(alone));
-    crm.release();
-    expect((await answer).cards.map((card) => card.customer.id)).toEqual(['c1']);
-    expect(crm.calls).toBe(alone);
-  });
-
-  it('answers the panel’s request that comes just after it finished', async () => {
-    const alone = await callsPerLookup();
-    const { crm, lookUpAhead, panelAsks } = setup();
-    lookUpAhead(contact);
-    await vi.waitFor(() => expect(crm.calls).toBe(alone));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect((await panelAsks()).cards).toHaveLength(1);
-    expect(crm.calls).toBe(alone);
-  });
-
-  it('does not answer the panel’s later requests: the panel’s own lookups ask the CRM each time', async () => {
-    const alone = await callsPerLookup();
-    const { crm, lookUpAhead, panelAsks } = setup();
-    lookUpAhead(contact);
-    await panelAsks();
-    await panelAsks();
-    expect(crm.calls).toBe(2 * alone);
-  });
-
-  it('leaves the panel’s request to ask the CRM again when it failed, finished or still running', async () => {
-    const alone = await callsPerLookup();
-    const finished = setup();
-    finished.crm.fails = true;
-    finished.lookUpAhead(contact);
-    await vi.waitFor(() => expect(finished.crm.calls).toBe(alone));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    finished.crm.fails = false;
-    expect((await finished.panelAsks()).cards).toHaveLength(1);
-    expect(finished.crm.calls).toBe(2 * alone);
-
-    const running = setup();
-    running.hold();
-    running.crm.fails = true;
-    running.lookUpAhead(contact);
-    const answer = running.panelAsks();
-    await vi.waitFor(() => expect(running.crm.calls).toBe(alone));
-    const release = running.crm.release;
-    running.hold();
-    release();
-    await vi.waitFor(() => expect(running.crm.calls).toBe(2 * alone));
-    running.crm.fails = false;
-    running.crm.release();
-    expect((await answer).cards).toHaveLength(1);
+  it('is read once for the stage and the timeline section that follow a card, and afresh when asked or later', async () => {
+    const { clock, listTimeline, stage, handlers } = setup();
+    await stage('c1');
+    const page = await handlers['customer.timeline']({ customerId: 'c1', page: 1 }, fromPage);
+    expect(page.events).toHaveLength(1);
+    expect(listTimeline).toHaveBeenCalledTimes(1);
+    // After one of the agent's writes landed, the head is read for real.
+    await handlers['customer.timeline']({ customerId: 'c1', page: 1, fresh: true }, fromPage);
+    expect(listTimeline).toHaveBeenCalledTimes(2);
+    clock.now += FIRST_PAGE_SHARED_MS;
+    await handlers['customer.timeline']({ customerId: 'c1' }, fromPage);
+    expect(listTimeline).toHaveBeenCalledTimes(3);
+    // A filtered page is never the stage's read.
+    await handlers['customer.timeline']({ customerId: 'c1', group: 'staff' }, fromPage);
+    expect(listTimeline).toHaveBeenCalledTimes(4);
   });
 });

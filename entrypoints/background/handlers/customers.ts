@@ -1,119 +1,54 @@
-// Handlers that find customers and read what the card shows. Lookup answers are remembered per contact
-// so the panel can show a recently viewed customer at once and revalidate it; stages read from the
-// timeline are remembered per customer with the update time they were read for, so a customer seen
-// again costs no timeline read until the CRM's update time moves (lib/crm/stage-cache.ts). A contact's
-// lookup runs once however many ask for it at the same time, and the background may start it before the
-// panel asks (lookUpAhead, from the contacts handler), so the CRM request leaves as soon as the contact
-// is found.
+// Handlers that find customers and read what the card shows: manual search, the reference data, the
+// current stage and the timeline. Stages read from the timeline are remembered per customer with the
+// update time they were read for, so a customer seen again costs no timeline read until the CRM's
+// update time moves (lib/crm/stage-cache.ts). The stage and the timeline section both start from the
+// timeline's first page: the section takes the stage's read of it from a moment ago, and either joins
+// the other's read under way, so a card costs it once.
 import { currentStage, toCards } from '@/lib/crm/cards';
-import { findCustomers } from '@/lib/crm/lookup';
+import type { TimelineEvent } from '@/lib/crm/domain';
 import { stillCurrent } from '@/lib/crm/stage-cache';
-import type { LookupAnswer, RequestOf } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
-import { createSerialQueue } from '@/lib/serial';
 import { stageCacheItem } from '@/lib/storage';
-import type { HandlerDependencies, Item } from './dependencies';
+import type { HandlerDependencies } from './dependencies';
 import { referenceData } from './reference-data';
 
-type CustomerMessages = 'customer.lookup' | 'customer.cached' | 'customer.search' | 'customer.stage' | 'reference.get';
+type CustomerMessages = 'customer.search' | 'customer.stage' | 'customer.timeline' | 'reference.get';
 
-/** Entries each remembered record keeps, newest first. */
-const MAX_REMEMBERED = 100;
-/** How long a lookup started ahead keeps its answer for the panel's own request, which is on its way. */
-const AHEAD_ANSWER_KEPT_MS = 3_000;
+/** How long the timeline's first page, read for the stage, also answers the timeline section. */
+export const FIRST_PAGE_SHARED_MS = 5_000;
 
-type Contact = RequestOf<'customer.lookup'>;
+type TimelinePage = { events: TimelineEvent[]; pageCount: number };
+type FirstPageRead = { at: number; page: Promise<TimelinePage>; settled: boolean };
 
-export interface CustomerHandlers {
-  handlers: Pick<Handlers, CustomerMessages>;
-  /** Starts the lookup an open panel is about to ask for; its request then takes this one's answer. */
-  lookUpAhead(contact: Contact): void;
-}
-
-export function customerHandlers(deps: HandlerDependencies): CustomerHandlers {
+export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerMessages> {
   const reference = referenceData(deps);
   const now = deps.now ?? Date.now;
-  const serially = createSerialQueue();
-
-  /** Keys records by the CRM connection, so two CRMs (or two accounts) never share an entry. */
-  async function cacheKey(what: string) {
-    return `${await deps.session.connectionKey()}|${what}`;
-  }
-
-  /** Entries remembered but not yet written, per record: they answer repeats until their write lands. */
-  const unsaved = new Map<Item<Record<string, { at: number }>>, Map<string, { at: number }>>();
-  const unsavedOf = <T extends { at: number }>(record: Item<Record<string, T>>) => {
-    let entries = unsaved.get(record);
-    if (!entries) unsaved.set(record, (entries = new Map()));
-    return entries as Map<string, T>;
-  };
+  const cacheKey = async (what: string) => `${await deps.session.connectionKey()}|${what}`;
+  const firstPages = new Map<string, FirstPageRead>();
 
   /**
-   * Keeps an entry for next time without making the agent wait for it: the write starts in a later
-   * task, after the reply has gone out, and runs one at a time. A worker stopped before it lands loses
-   * only this entry (a cache, asked again next time); the record on disk is replaced whole or not at all.
+   * The timeline's first page, unfiltered. `reuse`: 'recent' takes a read of the last moment (the section,
+   * right after the stage), 'running' only one still under way (the stage, which must see the CRM as it
+   * is), 'none' reads afresh (after one of the agent's writes landed).
    */
-  function remember<T extends { at: number }>(record: Item<Record<string, T>>, key: string, entry: T) {
-    const pending = unsavedOf(record);
-    pending.set(key, entry);
-    setTimeout(() => {
-      void serially(async () => {
-        const all = await record.getValue();
-        const kept = Object.entries(all)
-          .filter(([other]) => other !== key)
-          .sort(([, a], [, b]) => b.at - a.at)
-          .slice(0, MAX_REMEMBERED - 1);
-        await record.setValue(Object.fromEntries([[key, entry], ...kept]));
-      })
-        .catch(() => undefined)
-        .finally(() => {
-          if (pending.get(key) === entry) pending.delete(key);
-        });
-    }, 0);
-  }
-
-  /** The entry remembered under the key: the newest one not yet written, else the stored one. */
-  async function recall<T extends { at: number }>(record: Item<Record<string, T>>, key: string): Promise<T | undefined> {
-    return unsavedOf(record).get(key) ?? (await record.getValue())[key];
-  }
-
-  async function askCrm(contact: Contact, key: string): Promise<LookupAnswer> {
+  async function firstPage(customerId: string, reuse: 'recent' | 'running' | 'none'): Promise<TimelinePage> {
     const backend = await deps.session.backend();
-    const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
-    const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
-    remember(deps.lookupCache, key, { at: now(), answer });
-    return answer;
+    if (!backend.listTimeline) return { events: [], pageCount: 0 };
+    const key = await cacheKey(customerId);
+    const shared = firstPages.get(key);
+    const usable = shared && (reuse === 'recent' ? now() - shared.at < FIRST_PAGE_SHARED_MS : reuse === 'running' && !shared.settled);
+    if (usable) return shared.page;
+    for (const [other, { at }] of firstPages) if (now() - at >= FIRST_PAGE_SHARED_MS) firstPages.delete(other);
+    const entry: FirstPageRead = { at: now(), page: backend.listTimeline(customerId), settled: false };
+    firstPages.set(key, entry);
+    entry.page.then(
+      () => (entry.settled = true),
+      () => (firstPages.get(key) === entry ? firstPages.delete(key) : undefined),
+    );
+    return entry.page;
   }
 
-  /**
-   * Lookups under way, by cache key. One started ahead stays a short while after it succeeds, for the
-   * panel's request it was started for; the panel's own leave once settled, so a later request (after
-   * the agent created the customer, say) asks the CRM again.
-   */
-  const running = new Map<string, { answer: Promise<LookupAnswer>; ahead: boolean }>();
-
-  async function lookUp(contact: Contact, ahead: boolean): Promise<LookupAnswer> {
-    const key = await cacheKey(`${contact.kind}:${contact.value}`);
-    const shared = running.get(key);
-    if (shared && (ahead || !shared.ahead)) return shared.answer;
-    // The panel's request takes over a lookup started ahead for it; if that one failed, it asks itself.
-    const answer = shared ? shared.answer.catch(() => askCrm(contact, key)) : askCrm(contact, key);
-    const entry = { answer, ahead };
-    running.set(key, entry);
-    const leave = () => {
-      if (running.get(key) === entry) running.delete(key);
-    };
-    answer.then(() => (ahead ? setTimeout(leave, AHEAD_ANSWER_KEPT_MS) : leave()), leave);
-    return answer;
-  }
-
-  const handlers: Pick<Handlers, CustomerMessages> = {
-    'customer.lookup': (contact) => lookUp(contact, false),
-
-    async 'customer.cached'(contact) {
-      return (await recall(deps.lookupCache, await cacheKey(`${contact.kind}:${contact.value}`)))?.answer ?? null;
-    },
-
+  return {
     async 'reference.get'() {
       const [labelGroups, stages, customFields, sources] = await Promise.all([
         reference.labelGroups(),
@@ -127,26 +62,30 @@ export function customerHandlers(deps: HandlerDependencies): CustomerHandlers {
     async 'customer.search'({ field, value, page }) {
       const backend = await deps.session.backend();
       const [result, groups] = await Promise.all([backend.searchCustomers(field, value, page), reference.labelGroups()]);
-      return { ...result, cards: toCards(result.customers, groups) };
+      const cards = toCards(result.customers, groups);
+      // The agent opens one of them next: that costs no second read.
+      await deps.contactLookups.keepCards(cards);
+      return { ...result, cards };
     },
 
     async 'customer.stage'({ customerId, updatedAt }) {
       const backend = await deps.session.backend();
       if (!backend.listTimeline) return { stage: null, readAt: now() };
       const key = await cacheKey(customerId);
-      const remembered = stillCurrent(await recall(stageCacheItem, key), updatedAt);
+      const remembered = stillCurrent(await deps.records.recall(stageCacheItem, key), updatedAt);
       if (remembered) return { stage: remembered.stage, readAt: remembered.at };
       const readAt = now();
-      const [{ events }, known] = await Promise.all([backend.listTimeline(customerId), reference.stages()]);
+      const [{ events }, known] = await Promise.all([firstPage(customerId, 'running'), reference.stages()]);
       const stage = currentStage(events, known);
-      if (updatedAt !== undefined) remember(stageCacheItem, key, { at: readAt, updatedAt, stage });
+      if (updatedAt !== undefined) deps.records.remember(stageCacheItem, key, { at: readAt, updatedAt, stage });
       return { stage, readAt };
     },
-  };
 
-  return {
-    handlers,
-    // Nobody waits for it: a failure is the panel's request's to report, which then asks again.
-    lookUpAhead: (contact) => void lookUp(contact, true).catch(() => undefined),
+    async 'customer.timeline'({ customerId, page, group, fresh }) {
+      const backend = await deps.session.backend();
+      if (!backend.listTimeline) return { events: [], pageCount: 0 };
+      if ((page ?? 1) === 1 && group === undefined) return firstPage(customerId, fresh ? 'none' : 'recent');
+      return backend.listTimeline(customerId, page, group);
+    },
   };
 }

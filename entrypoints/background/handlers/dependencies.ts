@@ -8,7 +8,9 @@ import type { LookupAnswer, TabContact } from '@/lib/messaging/protocol';
 import type { LockedField } from '@/lib/settings/policy';
 import type { Settings } from '@/lib/storage';
 import type { Outbox } from '@/lib/outbox/outbox';
-import type { PanelsPresent } from '../panel-presence';
+import type { ContactLookups } from '../contact-lookups';
+import type { RememberedRecords } from '../remembered';
+import type { TabLookups } from '../tab-lookups';
 
 export interface Item<T> {
   getValue(): Promise<T>;
@@ -27,8 +29,11 @@ export interface HandlerDependencies {
   lookupCache: Item<Record<string, { at: number; answer: LookupAnswer }>>;
   detect: (text: string) => DetectedContact[];
   onTabContactsChanged: (tabId: number, contacts: TabContact[]) => void;
-  /** The tabs open panels follow: only there may the background look a contact up before being asked. */
-  panels: PanelsPresent;
+  /** The one owner of each tab's lookup (tab-lookups.ts). */
+  tabLookups: TabLookups;
+  /** Looking contacts up; the handlers only hand it cards the agent may open next. */
+  contactLookups: Pick<ContactLookups, 'keepCards'>;
+  records: RememberedRecords;
   enableSite: (origins: string[], tabId?: number) => Promise<void>;
   outbox: Pick<Outbox, 'enqueue' | 'retry' | 'discard'>;
   now?: () => number;

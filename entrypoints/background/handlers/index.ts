@@ -4,16 +4,17 @@ import { contactHandlers } from './contacts';
 import { customerHandlers } from './customers';
 import { customerWriteHandlers } from './customer-writes';
 import type { HandlerDependencies } from './dependencies';
+import { lookupHandlers } from './lookups';
 import { settingsHandlers } from './settings';
 import { writeHandlers } from './writes';
 
 export type { HandlerDependencies } from './dependencies';
 
 export function createHandlers(deps: HandlerDependencies): Handlers {
-  const customers = customerHandlers(deps);
   return {
-    ...contactHandlers(deps, customers.lookUpAhead),
-    ...customers.handlers,
+    ...contactHandlers(deps),
+    ...lookupHandlers(deps),
+    ...customerHandlers(deps),
     ...customerWriteHandlers(deps),
     ...settingsHandlers(deps),
     ...writeHandlers(deps),

@@ -1,11 +1,11 @@
-// Handlers for the agent's writes (labels, stage, notes) and what the editors read first: each write is
-// queued durably and answered at once; delivery, retries and exactly-once are the outbox's job.
+// Handlers for the agent's writes (labels, stage, notes) and what the label editor reads first: each write
+// is queued durably and answered at once; delivery, retries and exactly-once are the outbox's job.
 import type { Handlers } from '@/lib/messaging/server';
 import { CrmError } from '@/lib/crm/errors';
 import type { HandlerDependencies } from './dependencies';
 import { referenceData } from './reference-data';
 
-type WriteMessages = 'customer.labels' | 'customer.timeline' | 'label.create' | 'write.enqueue' | 'write.retry' | 'write.discard';
+type WriteMessages = 'customer.labels' | 'label.create' | 'write.enqueue' | 'write.retry' | 'write.discard';
 
 export function writeHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMessages> {
   const reference = referenceData(deps);
@@ -13,11 +13,6 @@ export function writeHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMe
     async 'customer.labels'({ customerId }) {
       const backend = await deps.session.backend();
       return backend.getCustomerLabels ? backend.getCustomerLabels(customerId) : [];
-    },
-
-    async 'customer.timeline'({ customerId, page, group }) {
-      const backend = await deps.session.backend();
-      return backend.listTimeline ? backend.listTimeline(customerId, page, group) : { events: [], pageCount: 0 };
     },
 
     async 'label.create'({ groupId, name }) {

@@ -1,6 +1,6 @@
-// The followed tab's detected contacts, newest first, kept current as the page scanner reports more.
-import { computed, effect, signal } from '@preact/signals';
-import { request } from '@/lib/messaging/client';
+// The followed tab's detected contacts, newest first, kept current as the page scanner reports more:
+// read from session storage, where the background keeps them, and followed as it changes.
+import { computed, signal } from '@preact/signals';
 import type { TabContact } from '@/lib/messaging/protocol';
 import { tabContactsItem } from '@/lib/storage';
 import { followedTab } from './followed-tab';
@@ -12,19 +12,11 @@ export const tabContacts = computed<TabContact[]>(() => {
   return tab ? (contactsByTab.value[tab.id] ?? []) : [];
 });
 
-export const newestContact = computed<TabContact | undefined>(() => tabContacts.value[0]);
-
 export function startWatchingContacts() {
-  // Session storage is readable by extension pages: watching it beats polling the background.
+  let changed = false;
   tabContactsItem.watch((all) => {
+    changed = true;
     contactsByTab.value = all ?? {};
   });
-  effect(() => {
-    const tab = followedTab.value;
-    if (!tab) return;
-    void request('contacts.forTab', { tabId: tab.id }).then(
-      ({ contacts }) => (contactsByTab.value = { ...contactsByTab.value, [tab.id]: contacts }),
-      () => undefined,
-    );
-  });
+  void tabContactsItem.getValue().then((all) => changed || (contactsByTab.value = all ?? {}), () => undefined);
 }

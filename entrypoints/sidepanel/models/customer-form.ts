@@ -8,7 +8,7 @@ import { formatContact } from '@/lib/format';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { TabContact } from '@/lib/messaging/protocol';
 import { formDraftItem } from '@/lib/storage';
-import { showCard } from './lookup';
+import { openCustomer } from './lookup';
 import { referenceData } from './reference';
 
 export type FormMode = { kind: 'create' } | { kind: 'edit'; customerId: string; original: CustomerFormValues };
@@ -112,7 +112,8 @@ export async function submitForm() {
         : await request('customer.update', { customerId: mode.customerId, input });
     await forgetDraft(mode);
     formMode.value = undefined;
-    showCard(card);
+    // An edited customer is already replaced wherever shown; a new one is opened, pinned to the tab.
+    if (mode.kind === 'create') await openCustomer(card.customer.id);
   } catch (error) {
     formError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
   } finally {

@@ -10,7 +10,7 @@ vi.mock('@/lib/messaging/client', async (importOriginal) => ({
 }));
 
 const editor = await import('./label-editor');
-const { lookupState } = await import('./lookup');
+const { showLookup } = await import('./lookup.testing');
 const { referenceData } = await import('./reference');
 const { RequestError } = await import('@/lib/messaging/client');
 
@@ -41,7 +41,7 @@ const enqueued = () => request.mock.calls.filter(([type]) => type === 'write.enq
 
 function showCustomer(labels: LabelRef[]) {
   const card = { customer: { id: 'c1', nick: '张伟', phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false }, labels } as CustomerCard;
-  lookupState.value = { status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [card], selectedId: 'c1', revalidating: false };
+  showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [card], selectedId: 'c1', revalidating: false });
 }
 
 describe('labels shown over queued writes', () => {

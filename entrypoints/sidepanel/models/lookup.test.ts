@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CustomerCard, LookupAnswer } from '@/lib/messaging/protocol';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TabLookup } from '@/lib/lookup/tab-lookup';
+import type { CustomerCard, SettingsView } from '@/lib/messaging/protocol';
+import { tabLookupsItem } from '@/lib/storage';
 
 const request = vi.fn();
 vi.mock('@/lib/messaging/client', async (importOriginal) => ({
@@ -7,106 +10,76 @@ vi.mock('@/lib/messaging/client', async (importOriginal) => ({
   request: (...args: unknown[]) => request(...args),
 }));
 
-const { lookedUpValue, lookUp, lookupState } = await import('./lookup');
-const { effect } = await import('@preact/signals');
+const { intentError, lookedUpValue, lookUp, lookupState, selectCustomer, startWatchingLookups, switchToOffer, tabLookup } = await import('./lookup');
+const { followedTab } = await import('./followed-tab');
+const { settingsView } = await import('./settings');
 const { RequestError } = await import('@/lib/messaging/client');
 
+const CONNECTION = 'sobot|https://crm.example|app-1';
 const card = (id: string, nick: string): CustomerCard =>
   ({ customer: { id, nick, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false }, labels: [] }) as CustomerCard;
 const contact = { kind: 'phone' as const, value: '+8613812345678' };
+const found = (cards: CustomerCard[], rest: Partial<TabLookup> = {}): TabLookup => ({
+  connection: CONNECTION,
+  pinned: false,
+  view: { status: 'found', contact, cards, selectedId: cards[0]?.customer.id, revalidating: false },
+  ...rest,
+});
 
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((ok, fail) => ((resolve = ok), (reject = fail)));
-  return { promise, resolve, reject };
+/** Publishes as the background does, and waits for the panel to have it. */
+async function publish(all: Record<string, TabLookup>) {
+  await tabLookupsItem.setValue(all);
+  await vi.waitFor(() => expect(JSON.stringify(tabLookup.value)).toBe(JSON.stringify(all[7] && all[7].connection === CONNECTION ? all[7] : { view: { status: 'idle' }, pinned: false })));
 }
 
-describe('lookup model', () => {
+describe('the lookup on screen', () => {
   beforeEach(() => {
+    fakeBrowser.reset();
     request.mockReset();
+    request.mockResolvedValue({ ok: true });
+    settingsView.value = { connection: CONNECTION } as SettingsView;
+    followedTab.value = { id: 7, url: 'https://chat.example/', origin: 'https://chat.example' };
   });
 
-  it('shows a cached customer at once, then the CRM’s answer', async () => {
-    const fresh = deferred<LookupAnswer>();
-    request.mockImplementation((type: string) =>
-      type === 'customer.cached' ? Promise.resolve({ tried: [], cards: [card('c1', '张伟（缓存）')] }) : fresh.promise,
-    );
-    const done = lookUp(contact);
-    await vi.waitFor(() => expect(lookupState.value).toMatchObject({ status: 'found', revalidating: true }));
-    fresh.resolve({ tried: ['13812345678'], cards: [card('c1', '张伟')] });
-    await done;
-    expect(lookupState.value).toMatchObject({ status: 'found', revalidating: false, selectedId: 'c1', cards: [{ customer: { nick: '张伟' } }] });
+  it('is what the background published for the followed tab and the CRM connected now, nothing else', async () => {
+    startWatchingLookups();
+    await publish({ 7: found([card('c1', '张伟')]), 8: found([card('c2', '李娜')]) });
+    expect(lookupState.value).toMatchObject({ status: 'found', selectedId: 'c1' });
+    expect(lookedUpValue.value).toBe('+8613812345678');
+    followedTab.value = { id: 8, url: 'https://chat.example/b', origin: 'https://chat.example' };
+    expect(lookupState.value).toMatchObject({ selectedId: 'c2' });
+    // A view made for another CRM says nothing about this one's customer c2.
+    settingsView.value = { connection: 'sobot|https://other.example|app-1' } as SettingsView;
+    expect(lookupState.value).toEqual({ status: 'idle' });
   });
 
-  it('keeps the cached cards themselves when the CRM answers the same, so nothing read per card is read again', async () => {
-    const same = (): LookupAnswer => ({ tried: ['13812345678'], cards: [card('c1', '张伟')] });
-    request.mockImplementation(() => Promise.resolve(same()));
-    const shown: { revalidating: boolean; cards: CustomerCard[] }[] = [];
-    const stop = effect(() => {
-      const state = lookupState.value;
-      if (state.status === 'found') shown.push(state);
-    });
-    shown.length = 0; // what the previous test left on screen
-    try {
-      await lookUp(contact);
-    } finally {
-      stop();
-    }
-    expect(shown.map((state) => state.revalidating)).toEqual([true, false]);
-    expect(shown[1]!.cards).toBe(shown[0]!.cards);
+  it('keeps the cards themselves when only what is around them changed, so nothing read per card is read again', async () => {
+    startWatchingLookups();
+    await publish({ 7: found([card('c1', '张伟'), card('c2', '李娜')]) });
+    const before = lookupState.value;
+    await publish({ 7: found([card('c1', '张伟'), card('c2', '李娜')], { offer: { contact: { kind: 'phone', value: '+8613900000000' }, context: '' } }) });
+    expect(tabLookup.value.offer).toBeDefined();
+    expect(lookupState.value).toBe(before);
+    await publish({ 7: found([card('c1', '张伟'), card('c2', '李娜二')]) });
+    const after = lookupState.value as { cards: CustomerCard[] };
+    expect(after.cards[0]).toBe((before as { cards: CustomerCard[] }).cards[0]);
+    expect(after.cards[1]!.customer.nick).toBe('李娜二');
   });
 
-  it('keeps the cached card when revalidation fails', async () => {
-    request.mockImplementation((type: string) =>
-      type === 'customer.cached' ? Promise.resolve({ tried: [], cards: [card('c1', '张伟')] }) : Promise.reject(new RequestError('unreachable', 'down')),
-    );
+  it('sends the agent’s intents for the followed tab, and says so when the background could not take one', async () => {
     await lookUp(contact);
-    expect(lookupState.value).toMatchObject({ status: 'found', revalidating: false });
-  });
+    expect(request).toHaveBeenLastCalledWith('lookup.open', { tabId: 7, kind: 'phone', value: '+8613812345678' });
+    await selectCustomer('c9');
+    expect(request).toHaveBeenLastCalledWith('lookup.choose', { tabId: 7, customerId: 'c9' });
+    startWatchingLookups();
+    await publish({ 7: found([card('c1', '张伟')], { offer: { contact: { kind: 'email', value: 'lina@example.com' }, context: '' } }) });
+    switchToOffer();
+    expect(request).toHaveBeenLastCalledWith('lookup.open', { tabId: 7, kind: 'email', value: 'lina@example.com', follow: true });
 
-  it('never lets a slow answer for an old contact replace the current one', async () => {
-    const slow = deferred<LookupAnswer>();
-    request.mockImplementation((type: string, payload: { value: string }) => {
-      if (type === 'customer.cached') return Promise.resolve(null);
-      return payload.value === '+8613900000000' ? slow.promise : Promise.resolve({ tried: [], cards: [card('c2', '李娜')] });
-    });
-    const first = lookUp({ kind: 'phone', value: '+8613900000000' });
-    await lookUp(contact);
-    slow.resolve({ tried: [], cards: [card('old', '旧客户')] });
-    await first;
-    expect(lookupState.value).toMatchObject({ status: 'found', contact, cards: [{ customer: { id: 'c2' } }] });
-  });
-
-  it('says not found with the spellings tried, and shows an error it can explain', async () => {
-    request.mockImplementation((type: string) => (type === 'customer.cached' ? Promise.resolve(null) : Promise.resolve({ tried: ['a', 'b'], cards: [] })));
-    await lookUp(contact);
-    expect(lookupState.value).toEqual({ status: 'not-found', contact, tried: ['a', 'b'] });
-    request.mockImplementation((type: string) => (type === 'customer.cached' ? Promise.resolve(null) : Promise.reject(new RequestError('bad-signature', 'x'))));
-    await lookUp(contact);
-    expect(lookupState.value).toMatchObject({ status: 'error', error: { code: 'bad-signature' } });
-  });
-
-  it('names the contact being looked up, and does not change that name when only the answer arrives', async () => {
-    const fresh = deferred<LookupAnswer>();
-    const other = { kind: 'phone' as const, value: '+8613700000000' };
-    request.mockImplementation((type: string, payload: { value: string }) => {
-      if (type === 'customer.cached') return Promise.resolve(null);
-      return payload.value === other.value ? Promise.resolve({ tried: [], cards: [] }) : fresh.promise;
-    });
-    await lookUp(other);
-    const seen: (string | undefined)[] = [];
-    const stop = effect(() => {
-      seen.push(lookedUpValue.value);
-    });
-    try {
-      const done = lookUp(contact);
-      fresh.resolve({ tried: [], cards: [card('c1', '张伟')] });
-      await done;
-      expect(lookupState.value).toMatchObject({ status: 'found' });
-      expect(seen).toEqual([other.value, contact.value]);
-    } finally {
-      stop();
-    }
+    request.mockRejectedValueOnce(new RequestError('internal', 'Could not establish connection.'));
+    await selectCustomer(undefined);
+    expect(intentError.value?.code).toBe('internal');
+    await selectCustomer('c1');
+    expect(intentError.value).toBeUndefined();
   });
 });

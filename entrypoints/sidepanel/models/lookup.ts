@@ -1,98 +1,99 @@
-// The lookup on screen: which contact is being looked up and what the CRM said. Only the newest request
-// may change the state, so a slow answer for an old contact never replaces the current one.
-import { computed, effect, signal } from '@preact/signals';
-import { request, RequestError } from '@/lib/messaging/client';
-import type { CustomerCard, LookupAnswer, TabContact } from '@/lib/messaging/protocol';
-import { newestContact } from './contacts';
-import { autoLookupOn } from './settings';
+// The lookup on screen, as the background decided it for the followed tab (lib/lookup/tab-lookup.ts):
+// the panel only renders it and sends the agent's intents (open a contact, choose a match, switch to the
+// offered contact, follow new contacts). It never looks anything up by itself, so nothing but the agent
+// changes the customer on screen while they work.
+import { computed, signal } from '@preact/signals';
+import { IDLE_LOOKUP, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
+import { request, RequestError, type RequestError as RequestErrorType } from '@/lib/messaging/client';
+import type { MessageType, RequestOf } from '@/lib/messaging/protocol';
+import { tabLookupsItem } from '@/lib/storage';
+import { followedTab } from './followed-tab';
+import { settingsView } from './settings';
 
-export type LookupState =
-  | { status: 'idle' }
-  | { status: 'loading'; contact: Pick<TabContact, 'kind' | 'value'> }
-  | { status: 'found'; contact: Pick<TabContact, 'kind' | 'value'>; cards: CustomerCard[]; selectedId: string | undefined; revalidating: boolean }
-  | { status: 'not-found'; contact: Pick<TabContact, 'kind' | 'value'>; tried: string[] }
-  | { status: 'error'; contact: Pick<TabContact, 'kind' | 'value'>; error: RequestError };
+/** Every tab's lookup as the background last published it; only `receive` (and tests) set it. */
+export const publishedLookups = signal<Record<string, TabLookup>>({});
 
-export const lookupState = signal<LookupState>({ status: 'idle' });
+/** The followed tab's lookup, for the CRM connected now. */
+export const tabLookup = computed<TabLookup>(() => {
+  const tab = followedTab.value;
+  const state = tab ? publishedLookups.value[tab.id] : undefined;
+  const connection = settingsView.value?.connection;
+  return state && state.connection === connection ? state : IDLE_LOOKUP;
+});
+
+export type LookupState = LookupView;
+export const lookupState = computed<LookupView>(() => tabLookup.value.view);
 
 /**
  * The value of the contact being looked up. The panel's frame reads this rather than the whole state,
- * so the answer arriving re-renders only the result, not the page around it, before the card shows.
+ * so the answer arriving re-renders only the result, not the page around it.
  */
 export const lookedUpValue = computed(() => {
   const state = lookupState.value;
   return state.status === 'idle' ? undefined : state.contact.value;
 });
-let sequence = 0;
 
-function stateFor(contact: Pick<TabContact, 'kind' | 'value'>, answer: LookupAnswer, revalidating: boolean, keepSelection?: string): LookupState {
-  if (answer.cards.length === 0) return { status: 'not-found', contact, tried: answer.tried };
-  const only = answer.cards.length === 1 ? answer.cards[0]!.customer.id : undefined;
-  const kept = answer.cards.some((card) => card.customer.id === keepSelection) ? keepSelection : undefined;
-  return { status: 'found', contact, cards: answer.cards, selectedId: only ?? kept, revalidating };
+/** An intent the background could not take (it was restarting, say): shown with a way to try again. */
+export const intentError = signal<RequestErrorType | undefined>(undefined);
+
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Keeps the objects of what did not change, so what is derived from a card (its stage, its labels as
+ * read) is not read again when only an offer or a pin changed.
+ */
+function keepUnchanged(before: TabLookup | undefined, next: TabLookup): TabLookup {
+  if (!before) return next;
+  if (same(before, next)) return before;
+  let view = same(before.view, next.view) ? before.view : next.view;
+  if (view !== before.view && view.status === 'found' && before.view.status === 'found') {
+    const old = new Map(before.view.cards.map((card) => [card.customer.id, card]));
+    const cards = view.cards.map((card) => {
+      const kept = old.get(card.customer.id);
+      return kept && same(kept, card) ? kept : card;
+    });
+    view = { ...view, cards: cards.every((card, index) => card === (before.view as typeof view & { status: 'found' }).cards[index]) && cards.length === before.view.cards.length ? before.view.cards : cards };
+  }
+  return { ...next, view };
 }
 
-/** Shows the last known answer at once when there is one, and the CRM's answer when it arrives. */
-export async function lookUp(contact: Pick<TabContact, 'kind' | 'value'>) {
-  const mine = ++sequence;
-  lookupState.value = { status: 'loading', contact };
-  const fresh = request('customer.lookup', { kind: contact.kind, value: contact.value });
-  // Handled below, after the cached answer; this only keeps an early failure from going unhandled meanwhile.
-  fresh.catch(() => undefined);
-  const cached = await request('customer.cached', { kind: contact.kind, value: contact.value }).catch(() => null);
-  if (cached && mine === sequence && lookupState.value.status === 'loading') {
-    lookupState.value = stateFor(contact, cached, true);
-  }
+function receive(all: Record<string, TabLookup> | null) {
+  const before = publishedLookups.peek();
+  publishedLookups.value = Object.fromEntries(Object.entries(all ?? {}).map(([tabId, state]) => [tabId, keepUnchanged(before[tabId], state)]));
+}
+
+async function intend<K extends MessageType>(type: K, payload: Omit<RequestOf<K>, 'tabId'>) {
+  const tab = followedTab.value;
+  if (!tab) return;
   try {
-    const answer = await fresh;
-    if (mine !== sequence) return;
-    const shown = lookupState.value;
-    const next = stateFor(contact, answer, false, shown.status === 'found' ? shown.selectedId : undefined);
-    // The CRM confirming the cards on screen keeps them as they are, so what is read per card (its stage)
-    // is not asked for again. It happens whenever the answer came from a lookup the background started
-    // ahead: it is remembered by the time the panel asks for the cached one.
-    const confirmed = shown.status === 'found' && next.status === 'found' && JSON.stringify(shown.cards) === JSON.stringify(next.cards);
-    lookupState.value = confirmed ? { ...next, cards: shown.cards } : next;
+    await request(type, { ...payload, tabId: tab.id } as RequestOf<K>);
+    intentError.value = undefined;
   } catch (error) {
-    if (mine !== sequence) return;
-    const failure = error instanceof RequestError ? error : new RequestError('internal', String(error));
-    const shown = lookupState.value;
-    // A cached card stays on screen when revalidation fails; the agent still sees who it is.
-    if (shown.status === 'found') lookupState.value = { ...shown, revalidating: false };
-    else lookupState.value = { status: 'error', contact, error: failure };
+    intentError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
   }
 }
 
-/** Shows one customer picked elsewhere (manual search), as if a lookup had found only them. */
-export function showCard(card: CustomerCard) {
-  sequence += 1;
-  const contact = card.customer.phones[0]
-    ? { kind: 'phone' as const, value: card.customer.phones[0] }
-    : { kind: 'email' as const, value: card.customer.emails[0] ?? card.customer.nick };
-  lookupState.value = { status: 'found', contact, cards: [card], selectedId: card.customer.id, revalidating: false };
+/** The agent opens a contact (a chip, a selection): it stays on screen until the agent changes it. */
+export const lookUp = (contact: ContactRef) => intend('lookup.open', { kind: contact.kind, value: contact.value });
+/** The agent takes the offered new contact; new contacts keep opening by themselves afterwards. */
+export function switchToOffer() {
+  const offer = tabLookup.value.offer;
+  if (offer) void intend('lookup.open', { kind: offer.contact.kind, value: offer.contact.value, follow: true });
 }
+export const dismissOffer = () => intend('lookup.dismiss', {});
+export const retryLookup = () => intend('lookup.retry', {});
+/** One of several matches, or back to all of them (undefined). */
+export const selectCustomer = (customerId: string | undefined) => intend('lookup.choose', customerId === undefined ? {} : { customerId });
+/** A customer found by a manual search or just created. */
+export const openCustomer = (customerId: string) => intend('lookup.pick', { customerId });
+export const followNewContacts = () => intend('lookup.follow', {});
 
-/** Puts the CRM's latest version of a customer in place of the one on screen. */
-export function replaceCard(card: CustomerCard) {
-  const state = lookupState.value;
-  if (state.status !== 'found') return;
-  lookupState.value = { ...state, cards: state.cards.map((shown) => (shown.customer.id === card.customer.id ? card : shown)) };
-}
-
-export function selectCustomer(customerId: string | undefined) {
-  const state = lookupState.value;
-  if (state.status === 'found') lookupState.value = { ...state, selectedId: customerId };
-}
-
-/** Looks the newest contact up by itself when the setting allows and the contact is new. */
-export function startAutoLookup() {
-  let lastLookedUp: string | undefined;
-  effect(() => {
-    const contact = newestContact.value;
-    if (!contact || !autoLookupOn.value) return;
-    const key = `${contact.kind}:${contact.value}`;
-    if (key === lastLookedUp) return;
-    lastLookedUp = key;
-    void lookUp(contact);
+export function startWatchingLookups() {
+  let changed = false;
+  tabLookupsItem.watch((all) => {
+    changed = true;
+    receive(all);
   });
+  // A change seen meanwhile is newer than this first read.
+  void tabLookupsItem.getValue().then((all) => changed || receive(all), () => undefined);
 }

@@ -1,21 +1,30 @@
 // Who owns the customer on screen: "Assign to me", "Assign to…" and "Return to the public pool", each
-// confirmed first, each ending in a visible result and the card as the CRM now has it.
+// confirmed first, each ending in a visible result (the background puts the CRM's new version of the
+// card on screen). Invariant: a confirmation belongs to the customer it was opened for; confirming it
+// writes to that customer, whatever is on screen then, and it is cancelled if they leave the screen.
 import { signal } from '@preact/signals';
 import type { AgentRef, Customer } from '@/lib/crm/domain';
 import { request, RequestError } from '@/lib/messaging/client';
-import { replaceCard } from './lookup';
 
 export type OwnershipAction = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
 
-export const pendingAction = signal<OwnershipAction | undefined>(undefined);
+/** A confirmation asked, with the customer it was asked about, captured when the agent opened it. */
+export interface PendingOwnership {
+  action: OwnershipAction;
+  customerId: string;
+  customerName: string;
+  from: Customer['crmStatus'];
+}
+
+export const pendingAction = signal<PendingOwnership | undefined>(undefined);
 export const agentPickerOpen = signal(false);
 export const agentChoices = signal<AgentRef[]>([]);
 export const ownershipBusy = signal(false);
 export const ownershipResult = signal<({ ok: true; action: OwnershipAction } | { ok: false; error: RequestError }) & { customerId?: string } | undefined>(undefined);
 
-export function ask(action: OwnershipAction) {
+export function ask(action: OwnershipAction, customer: Customer, customerName: string) {
   ownershipResult.value = undefined;
-  pendingAction.value = action;
+  pendingAction.value = { action, customerId: customer.id, customerName, from: customer.crmStatus };
   agentPickerOpen.value = false;
 }
 
@@ -36,19 +45,18 @@ export async function openAgentPicker() {
   }
 }
 
-export async function confirmAction(customer: Customer) {
-  const action = pendingAction.value;
-  if (!action) return;
+/** Carries out the confirmation for the customer it was asked about. */
+export async function confirmAction() {
+  const pending = pendingAction.value;
+  if (!pending) return;
+  const { action, customerId } = pending;
   ownershipBusy.value = true;
   try {
-    const card =
-      action.kind === 'assign'
-        ? await request('customer.assign', { customerId: customer.id, agent: action.agent, from: customer.crmStatus })
-        : await request('customer.returnToPool', { customerId: customer.id });
-    replaceCard(card);
-    ownershipResult.value = { ok: true, action, customerId: customer.id };
+    if (action.kind === 'assign') await request('customer.assign', { customerId, agent: action.agent, from: pending.from });
+    else await request('customer.returnToPool', { customerId });
+    ownershipResult.value = { ok: true, action, customerId };
   } catch (error) {
-    ownershipResult.value = { ok: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)), customerId: customer.id };
+    ownershipResult.value = { ok: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)), customerId };
   } finally {
     ownershipBusy.value = false;
     pendingAction.value = undefined;

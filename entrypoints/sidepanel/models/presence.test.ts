@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { followedTab } from './followed-tab';
+import { showLookup } from './lookup.testing';
+import { noteDrafts } from './notes';
 import { startReportingPresence } from './presence';
 import { settingsView } from './settings';
 
@@ -26,22 +28,26 @@ describe('panel presence', () => {
     vi.useRealTimers();
   });
 
-  it('reports the followed tab and auto-lookup as they change, and again on a new port when the worker dropped it', () => {
+  it('reports the followed tab, auto-lookup and the agent’s being busy as they change, and again on a new port when the worker dropped it', () => {
     const ports = stubConnect();
     settingsView.value = { configured: true, settings: { autoLookup: true } } as SettingsView;
     followedTab.value = { id: 7, url: 'https://chat.example/', origin: 'https://chat.example' };
     startReportingPresence();
     expect(ports.map((port) => port.name)).toEqual(['panel-presence']);
-    expect(ports[0]!.posted).toEqual([{ tabId: 7, autoLookup: true }]);
+    expect(ports[0]!.posted).toEqual([{ tabId: 7, autoLookup: true, busy: false }]);
     settingsView.value = { configured: true, settings: { autoLookup: false } } as SettingsView;
     followedTab.value = { id: 8, url: 'https://chat.example/b', origin: 'https://chat.example' };
+    // The agent starts a note: busy, so the background offers new contacts instead of opening them.
+    showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [], selectedId: 'c1', revalidating: false });
+    noteDrafts.value = { c1: '回访' };
     expect(ports[0]!.posted.slice(1)).toEqual([
-      { tabId: 7, autoLookup: false },
-      { tabId: 8, autoLookup: false },
+      { tabId: 7, autoLookup: false, busy: false },
+      { tabId: 8, autoLookup: false, busy: false },
+      { tabId: 8, autoLookup: false, busy: true },
     ]);
     ports[0]!.drop();
     vi.runOnlyPendingTimers();
     expect(ports).toHaveLength(2);
-    expect(ports[1]!.posted).toEqual([{ tabId: 8, autoLookup: false }]);
+    expect(ports[1]!.posted).toEqual([{ tabId: 8, autoLookup: false, busy: true }]);
   });
 });

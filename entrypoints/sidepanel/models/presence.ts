@@ -1,10 +1,11 @@
-// Keeps the background told which tab this panel follows and whether it looks contacts up by itself, so
-// the background can start that lookup the moment it finds a contact instead of waiting for this panel
-// to see it and ask. The port carries only that (lib/messaging/panel-presence.ts); closing the panel
-// closes the port and the background forgets it.
+// Keeps the background told which tab this panel follows, whether it looks contacts up by itself and
+// whether the agent is busy in it: the background opens a new contact only in a followed tab, and only
+// while the agent is not in the middle of something here (else it offers it). The port carries only that
+// (lib/messaging/panel-presence.ts); closing the panel closes the port and the background forgets it.
 import { effect } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
 import { PANEL_PRESENCE_PORT, type PanelPresence } from '@/lib/messaging/panel-presence';
+import { agentBusy } from './agent-activity';
 import { followedTab } from './followed-tab';
 import { autoLookupOn } from './settings';
 
@@ -27,7 +28,7 @@ export function startReportingPresence() {
   effect(() => {
     const tab = followedTab.value;
     if (!tab) return;
-    presence = { tabId: tab.id, autoLookup: autoLookupOn.value };
+    presence = { tabId: tab.id, autoLookup: autoLookupOn.value, busy: agentBusy.value };
     port?.postMessage(presence);
   });
   connect();

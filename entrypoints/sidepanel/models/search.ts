@@ -4,7 +4,7 @@ import { signal } from '@preact/signals';
 import type { SearchField } from '@/lib/crm/domain';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { CustomerCard } from '@/lib/messaging/protocol';
-import { showCard } from './lookup';
+import { openCustomer } from './lookup';
 
 export const searchField = signal<SearchField>('phone');
 export const searchText = signal('');
@@ -48,7 +48,7 @@ export function pick(index = highlighted.value) {
   const state = searchState.value;
   const card = state.status === 'results' ? state.cards[index] : undefined;
   if (!card) return;
-  showCard(card);
+  void openCustomer(card.customer.id);
   closeSearch();
 }
 

@@ -9,7 +9,7 @@ vi.mock('@/lib/messaging/client', async (importOriginal) => ({
 }));
 
 const { loadStage, stages, startLoadingStages } = await import('./stage');
-const { lookupState } = await import('./lookup');
+const { showLookup } = await import('./lookup.testing');
 
 const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
 const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
@@ -27,8 +27,8 @@ describe('the stage model', () => {
     request.mockResolvedValue({ stage: intent, readAt: 1 });
     startLoadingStages();
     const contact = { kind: 'phone' as const, value: '+8613812345678' };
-    lookupState.value = { status: 'found', contact, cards: [card('c1', 1_700_000_000_000)], selectedId: 'c1', revalidating: true };
-    lookupState.value = { status: 'found', contact, cards: [card('c1', 1_700_000_060_000)], selectedId: 'c1', revalidating: false };
+    showLookup({ status: 'found', contact, cards: [card('c1', 1_700_000_000_000)], selectedId: 'c1', revalidating: true });
+    showLookup({ status: 'found', contact, cards: [card('c1', 1_700_000_060_000)], selectedId: 'c1', revalidating: false });
     expect(request.mock.calls).toEqual([
       ['customer.stage', { customerId: 'c1', updatedAt: 1_700_000_000_000 }],
       ['customer.stage', { customerId: 'c1', updatedAt: 1_700_000_060_000 }],

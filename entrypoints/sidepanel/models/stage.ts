@@ -31,15 +31,19 @@ export async function loadStage(customerId: string, updatedAt?: number) {
   if (latestRequest.get(customerId) === mine) stages.value = { ...stages.value, [customerId]: state };
 }
 
-/** Fetches the stage of the customer on screen: again after each new lookup, not on every re-render. */
+/**
+ * Fetches the stage of the customer on screen: again when another version of them is shown (the CRM's
+ * update time moved), not on every re-render or when only what is around the card changed.
+ */
 export function startLoadingStages() {
-  let seenCards: unknown;
+  let shownVersion: string | undefined;
   effect(() => {
     const state = lookupState.value;
     if (state.status !== 'found' || !state.selectedId) return;
-    const freshLookup = state.cards !== seenCards;
-    seenCards = state.cards;
     const card = state.cards.find((candidate) => candidate.customer.id === state.selectedId);
-    if (freshLookup || !stages.peek()[state.selectedId]) void loadStage(state.selectedId, card?.customer.updatedAt);
+    const version = `${state.selectedId}|${card?.customer.updatedAt ?? ''}`;
+    const changed = version !== shownVersion;
+    shownVersion = version;
+    if (changed || !stages.peek()[state.selectedId]) void loadStage(state.selectedId, card?.customer.updatedAt);
   });
 }

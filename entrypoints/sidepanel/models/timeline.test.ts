@@ -12,7 +12,7 @@ vi.mock('@/lib/messaging/client', async (importOriginal) => ({
 
 const timeline = await import('./timeline');
 const { RequestError } = await import('@/lib/messaging/client');
-const { lookupState } = await import('./lookup');
+const { showLookup } = await import('./lookup.testing');
 const { settingsView } = await import('./settings');
 const { enqueueWrite } = await import('./writes');
 
@@ -136,7 +136,7 @@ describe('reading the timeline only once the agent can see it', () => {
   const contact = { kind: 'phone' as const, value: '+8613812345678' };
   const card = (id: string) => ({ customer: { id, nick: id, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false } }) as unknown as CustomerCard;
   const show = (...ids: string[]) => {
-    lookupState.value = { status: 'found', contact, cards: ids.map(card), selectedId: ids[0], revalidating: false };
+    showLookup({ status: 'found', contact, cards: ids.map(card), selectedId: ids[0], revalidating: false });
   };
   const timelineReads = () => request.mock.calls.filter(([type]) => type === 'customer.timeline').map(([, payload]) => payload as { customerId: string });
 
@@ -144,7 +144,7 @@ describe('reading the timeline only once the agent can see it', () => {
     request.mockReset();
     request.mockImplementation((type: string) => Promise.resolve(type === 'customer.timeline' ? page(['a'], 1) : {}));
     settingsView.value = { capabilities: { timeline: true } } as SettingsView;
-    lookupState.value = { status: 'idle' };
+    showLookup({ status: 'idle' });
     timeline.timelineFilter.value = 'all';
     timeline.timelineInView(false);
     stopFollowing = timeline.startFollowingTimeline();

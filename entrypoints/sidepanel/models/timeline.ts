@@ -157,7 +157,7 @@ export async function refreshTimelineHead() {
   const mine = sequence;
   const startedAt = Date.now();
   try {
-    const { events } = await request('customer.timeline', { customerId: state.customerId, page: 1, group: groupOf(state.filter) });
+    const { events } = await request('customer.timeline', { customerId: state.customerId, page: 1, group: groupOf(state.filter), fresh: true });
     const current = timelineState.peek();
     if (mine !== sequence || !current) return;
     timelineState.value = { ...current, events: [...withoutRepeats(current.events, events), ...current.events], headReadAt: startedAt };

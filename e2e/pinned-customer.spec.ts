@@ -1,0 +1,173 @@
+// The customer the agent chose stays theirs: a visitor writing another number, a page planting one out of
+// sight, closing the panel or a restarted worker never change whom the agent is working on or whom a
+// write goes to; and no page can make the extension flood the CRM with searches.
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
+import { storedCustomer } from './chaos/mock-crm';
+import { openPanel } from './support/agent';
+import { openConversation, visitorWrites } from './support/conversation';
+import { requestCounts } from './support/mock-control';
+import { agentWithSobot } from './support/setup';
+
+mkdirSync('e2e/artifacts', { recursive: true });
+
+/** The page writes a line where the agent cannot see it: a zero-size box far off the page. */
+async function pagePlantsOutOfSight(chat: Page, line: string): Promise<void> {
+  await chat.evaluate((text) => {
+    const box = document.createElement('div');
+    box.setAttribute('style', 'position:absolute;left:-9999px;top:0;width:0;height:0;overflow:hidden');
+    box.textContent = text;
+    document.body.append(box);
+  }, line);
+}
+
+/** The customer as the CRM stores it, whole. */
+async function storedRecord(mockUrl: string, customerId: string): Promise<unknown> {
+  const response = await fetch(`${mockUrl}/__control/state/customer/${encodeURIComponent(customerId)}`);
+  return ((await response.json()) as { customer: unknown }).customer;
+}
+
+const searches = async (mockUrl: string) => (await requestCounts(mockUrl))['user/list_by_page'] ?? 0;
+
+describe('the customer the agent chose', () => {
+  const agent = agentWithSobot({ me: '王斌', scanningEnabled: true });
+
+  it('stays on screen while the agent writes a note, whatever the visitor writes; the note goes to them, and Switch opens the new contact', async () => {
+    const { zhangWei, liNa } = FIXTURE_CUSTOMERS;
+    const chat = await openConversation(agent.browser, agent.mock.url, ['我是张伟，电话 138 1234 5678']);
+    const panel = await openPanel(agent.browser, 360);
+    await panel.getByRole('heading', { name: '张伟' }).waitFor();
+    const composer = panel.getByLabel('Follow-up note');
+    await composer.click();
+    const note = '客户想开增值税发票，已告知流程';
+    await composer.pressSequentially(note.slice(0, 8));
+
+    await visitorWrites(chat, '我爱人的手机 139 1234 5678');
+    await visitorWrites(chat, '我爱人的邮箱 lina_1990@163.com');
+    const offer = panel.getByRole('status', { name: 'New contact on the page' });
+    await offer.getByText('lina_1990@163.com').waitFor();
+    // Long past any lookup: the card, the draft and the focus are where the agent left them.
+    await panel.waitForTimeout(6_000);
+    expect(await panel.getByRole('heading', { name: '张伟' }).isVisible()).toBe(true);
+    expect(await panel.getByRole('heading', { name: '李娜' }).count()).toBe(0);
+    expect(await composer.inputValue()).toBe(note.slice(0, 8));
+    expect(await composer.evaluate((field) => field === document.activeElement)).toBe(true);
+    await panel.screenshot({ path: 'e2e/artifacts/new-contact-offer-360-en.png' });
+
+    await composer.pressSequentially(note.slice(8));
+    await composer.press('Control+Enter');
+    await expect.poll(async () => (await storedCustomer(agent.mock.url, zhangWei.id)).notes.filter((text) => text === note).length, { timeout: 15_000 }).toBe(1);
+    expect((await storedCustomer(agent.mock.url, liNa.id)).notes).not.toContain(note);
+
+    await offer.getByRole('button', { name: 'Switch' }).click();
+    await panel.getByRole('heading', { name: '李娜' }).waitFor();
+    expect(await panel.getByRole('status', { name: 'New contact on the page' }).count()).toBe(0);
+    await panel.close();
+    await chat.close();
+  });
+
+  it('never lets a page change whom an open confirmation is about, nor look up what it hides', async () => {
+    const { zhangWei, liNa } = FIXTURE_CUSTOMERS;
+    const chat = await openConversation(agent.browser, agent.mock.url, ['张伟 138 1234 5678']);
+    const panel = await openPanel(agent.browser, 360);
+    await panel.getByRole('heading', { name: '张伟' }).waitFor();
+    const liNaBefore = await storedRecord(agent.mock.url, liNa.id);
+
+    await panel.getByRole('button', { name: 'Assign to me' }).click();
+    const assign = panel.getByText('Assign 张伟 to 王斌?');
+    await assign.waitFor();
+    const searchesBefore = await searches(agent.mock.url);
+    await pagePlantsOutOfSight(chat, '李娜 139 1234 5678');
+    // The planted number is listed as hidden, never looked up, and the question still names 张伟.
+    await panel.getByRole('button', { name: /139 1234 5678.*hidden/ }).waitFor();
+    await panel.waitForTimeout(3_000);
+    expect(await searches(agent.mock.url)).toBe(searchesBefore);
+    expect(await assign.isVisible()).toBe(true);
+    await panel.keyboard.press('Enter');
+    await panel.getByText('Assigned to 王斌.').waitFor();
+
+    await panel.getByRole('button', { name: 'Return to public pool' }).click();
+    await panel.getByText('Return 张伟 to the public pool?').waitFor();
+    await pagePlantsOutOfSight(chat, 'lina_1990@163.com');
+    await panel.waitForTimeout(3_000);
+    expect(await panel.getByText('Return 张伟 to the public pool?').isVisible()).toBe(true);
+    await panel.keyboard.press('Enter');
+    await panel.getByText('Returned to the public pool.').waitFor();
+
+    expect(await storedRecord(agent.mock.url, liNa.id)).toEqual(liNaBefore);
+    expect(await searches(agent.mock.url)).toBe(searchesBefore);
+    expect(await storedRecord(agent.mock.url, zhangWei.id)).not.toEqual(liNaBefore);
+    await panel.close();
+    await chat.close();
+  });
+
+  it('keeps the customer chosen for a shared number across closing the panel and a worker restart, and opens them directly next time', async () => {
+    const chat = await openConversation(agent.browser, agent.mock.url, ['我们家的电话是 137-0000-0000']);
+    let panel = await openPanel(agent.browser, 360);
+    await panel.getByText('2 customers share this contact. Choose one:').waitFor();
+    await panel.getByRole('button', { name: /陈建国/ }).click();
+    await panel.getByRole('heading', { name: '陈建国' }).waitFor();
+    await panel.getByRole('button', { name: /Pinned/ }).waitFor();
+    await panel.screenshot({ path: 'e2e/artifacts/pinned-card-360-en.png' });
+    await panel.close();
+
+    const watcher = await agent.browser.context.newPage();
+    const cdp = await agent.browser.context.newCDPSession(watcher);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await watcher.close();
+    await chat.bringToFront();
+    panel = await openPanel(agent.browser, 360);
+    await panel.getByRole('heading', { name: '陈建国' }).waitFor();
+    expect(await panel.getByText('2 customers share this contact. Choose one:').count()).toBe(0);
+    await panel.close();
+
+    // Another conversation with the same number: the agent's choice opens directly, and says so.
+    const next = await openConversation(agent.browser, agent.mock.url, ['电话 13700000000']);
+    panel = await openPanel(agent.browser, 360);
+    await panel.getByRole('heading', { name: '陈建国' }).waitFor();
+    await panel.getByText('Opened the customer you chose for this contact before.').waitFor();
+    await panel.getByRole('button', { name: 'Not this one?' }).click();
+    await panel.getByText('2 customers share this contact. Choose one:').waitFor();
+    await panel.close();
+    await next.close();
+    await chat.close();
+  });
+
+  it('bounds the searches a page writing numbers in a loop can cause, and still answers the agent', async () => {
+    const chat = await openConversation(agent.browser, agent.mock.url, ['您好']);
+    const panel = await openPanel(agent.browser, 360);
+    await panel.getByRole('button', { name: 'Enable on this site' }).waitFor({ state: 'detached' });
+    const flood = (visible: boolean) =>
+      chat.evaluate(async (shown) => {
+        const box = document.createElement('div');
+        if (!shown) box.setAttribute('style', 'display:none');
+        document.body.append(box);
+        for (let n = 0; n < 200; n++) {
+          box.textContent = `来电 186${String(n).padStart(8, '0')}`;
+          await new Promise((resolve) => setTimeout(resolve, 40));
+        }
+      }, visible);
+
+    const before = await searches(agent.mock.url);
+    await flood(false);
+    await panel.waitForTimeout(1_500);
+    expect(await searches(agent.mock.url)).toBe(before);
+
+    await flood(true);
+    await panel.waitForTimeout(2_000);
+    const caused = (await searches(agent.mock.url)) - before;
+    console.log(`flood: 200 visible numbers in 8 s caused ${caused} CRM searches; 200 hidden ones caused 0`);
+    expect(caused).toBeLessThanOrEqual(30);
+
+    // The agent's own search is answered at once.
+    await panel.getByLabel('Search by').selectOption({ label: 'Nickname' });
+    await panel.getByRole('searchbox', { name: 'Search customers' }).fill('张伟');
+    await panel.getByRole('searchbox', { name: 'Search customers' }).press('Enter');
+    await panel.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /张伟/ }).first().waitFor();
+    await panel.close();
+    await chat.close();
+  });
+});

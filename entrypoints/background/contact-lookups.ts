@@ -1,0 +1,81 @@
+// Looking a contact up in the CRM, for the tab-lookups controller: one CRM lookup per contact however
+// many ask at once, every answer remembered per connection (so a customer seen before shows at once and
+// is then revalidated), and the cards of customers the agent just searched or created kept briefly, so
+// opening one costs no request. Only the background imports it.
+import { toCards } from '@/lib/crm/cards';
+import { findCustomers } from '@/lib/crm/lookup';
+import type { ContactRef } from '@/lib/lookup/tab-lookup';
+import type { CustomerCard, LookupAnswer } from '@/lib/messaging/protocol';
+import type { HandlerDependencies } from './handlers/dependencies';
+import { referenceData } from './handlers/reference-data';
+import type { RememberedRecords } from './remembered';
+
+/** Cards of customers searched or created lately, by id: the agent opens one of them next. */
+const RECENT_CARDS = 50;
+
+export interface LookupOutcome {
+  answer: LookupAnswer;
+  /** CRM searches it made: one per spelling tried. */
+  requests: number;
+}
+
+export function createContactLookups(deps: Pick<HandlerDependencies, 'session' | 'reference' | 'lookupCache' | 'now'>, records: RememberedRecords) {
+  const reference = referenceData(deps);
+  const now = deps.now ?? Date.now;
+  const running = new Map<string, Promise<LookupOutcome>>();
+  const recentCards = new Map<string, CustomerCard>();
+  const cardKey = async (customerId: string) => `${await deps.session.connectionKey()}|${customerId}`;
+
+  /** Keys records by the CRM connection, so two CRMs (or two accounts) never share an entry. */
+  const cacheKey = async (contact: ContactRef) => `${await deps.session.connectionKey()}|${contact.kind}:${contact.value}`;
+
+  async function askCrm(contact: ContactRef, key: string): Promise<LookupOutcome> {
+    const backend = await deps.session.backend();
+    const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
+    const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
+    records.remember(deps.lookupCache, key, { at: now(), answer });
+    return { answer, requests: found.tried.length };
+  }
+
+  return {
+    /** Asks the CRM; a lookup of the same contact already under way is joined, not repeated. */
+    async lookUp(contact: ContactRef): Promise<LookupOutcome> {
+      const key = await cacheKey(contact);
+      const shared = running.get(key);
+      if (shared) return shared;
+      const outcome = askCrm(contact, key);
+      running.set(key, outcome);
+      const leave = () => {
+        if (running.get(key) === outcome) running.delete(key);
+      };
+      outcome.then(leave, leave);
+      return outcome;
+    },
+
+    /** The last answer for the contact on this connection, and when it was had. */
+    async cached(contact: ContactRef): Promise<{ at: number; answer: LookupAnswer } | undefined> {
+      return records.recall(deps.lookupCache, await cacheKey(contact));
+    },
+
+    /** Keeps cards the agent may open next (search results, a customer just created). */
+    async keepCards(cards: CustomerCard[]) {
+      for (const card of cards) {
+        const key = await cardKey(card.customer.id);
+        recentCards.delete(key);
+        recentCards.set(key, card);
+      }
+      for (const id of [...recentCards.keys()].slice(0, Math.max(0, recentCards.size - RECENT_CARDS))) recentCards.delete(id);
+    },
+
+    /** A customer's card: kept from a recent search, else read from the CRM. */
+    async customerCard(customerId: string): Promise<CustomerCard> {
+      const kept = recentCards.get(await cardKey(customerId));
+      if (kept) return kept;
+      const backend = await deps.session.backend();
+      const [customer, groups] = await Promise.all([backend.getCustomer(customerId), reference.labelGroups()]);
+      return toCards([customer], groups)[0]!;
+    },
+  };
+}
+
+export type ContactLookups = ReturnType<typeof createContactLookups>;

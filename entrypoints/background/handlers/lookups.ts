@@ -1,0 +1,20 @@
+// Handlers for the agent's intents about the lookup of a tab: open a contact, look it up again, choose a
+// match, open a searched customer, follow new contacts, wave an offer away. Each is carried out by the
+// tab-lookups controller, which publishes the result; the reply only says it was taken.
+import type { Handlers } from '@/lib/messaging/server';
+import type { HandlerDependencies } from './dependencies';
+
+type LookupMessages = 'lookup.open' | 'lookup.retry' | 'lookup.choose' | 'lookup.pick' | 'lookup.follow' | 'lookup.dismiss';
+
+const taken = { ok: true } as const;
+
+export function lookupHandlers({ tabLookups }: Pick<HandlerDependencies, 'tabLookups'>): Pick<Handlers, LookupMessages> {
+  return {
+    'lookup.open': async ({ tabId, kind, value, follow }) => (await tabLookups.openContact(tabId, { kind, value }, follow), taken),
+    'lookup.retry': async ({ tabId }) => (await tabLookups.retry(tabId), taken),
+    'lookup.choose': async ({ tabId, customerId }) => (await tabLookups.choose(tabId, customerId), taken),
+    'lookup.pick': async ({ tabId, customerId }) => (await tabLookups.pick(tabId, customerId), taken),
+    'lookup.follow': async ({ tabId }) => (await tabLookups.follow(tabId), taken),
+    'lookup.dismiss': async ({ tabId }) => (await tabLookups.dismiss(tabId), taken),
+  };
+}

@@ -1,0 +1,314 @@
+// The one owner of "the lookup of tab T": which customer the panel shows for each tab, whether the agent
+// pinned it, the newest contact waiting for the agent's go-ahead, and the throttle that keeps a page from
+// driving CRM traffic. Published whole in session storage (tabLookupsItem), which open panels watch;
+// panels send intents (open a contact, choose a match, follow new contacts) and never decide themselves.
+//
+// The rules that keep the agent's hands safe:
+// - a newly detected contact replaces the card only when the tab is followed by a panel with auto-lookup
+//   on, the agent is not busy in that panel, and the card was not chosen by the agent (pinned); else it
+//   is offered (with no card on screen yet, it opens: nothing is replaced);
+// - text the agent cannot see never drives a lookup (only visible contacts count as the newest);
+// - a contact must be the newest for SETTLE_MS before it is looked up by itself, unless it came after a
+//   quiet moment (a visitor's number in a calm conversation is looked up at once);
+// - automatic look-ups spend a per-tab budget of CRM requests; manual ones never wait for it.
+// Only the background imports it.
+import { serializeError } from '@/lib/crm/errors';
+import type { ChoiceMemory } from '@/lib/lookup/choice-memory';
+import type { LookupBudget } from '@/lib/lookup/lookup-budget';
+import { IDLE_LOOKUP, sameContact, viewContact, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
+import type { CustomerCard, LookupAnswer, TabContact } from '@/lib/messaging/protocol';
+import type { ContactLookups } from './contact-lookups';
+import type { Item } from './handlers/dependencies';
+
+/** How long a contact must stay the newest before it is looked up by itself, when others came just before it. */
+export const SETTLE_MS = 1_000;
+/** An answer younger than this is shown again without asking the CRM, for look-ups nobody asked for. */
+export const FRESH_FOR_AUTOMATIC_MS = 5_000;
+
+export interface PanelFollowing {
+  autoLookup: boolean;
+  /** The agent is in the panel or in the middle of something there. */
+  busy: boolean;
+}
+
+export interface TabLookupsDependencies {
+  store: Item<Record<string, TabLookup>>;
+  contactsOf(tabId: number): Promise<TabContact[]>;
+  connectionKey(): Promise<string | undefined>;
+  lookups: Pick<ContactLookups, 'lookUp' | 'cached' | 'customerCard'>;
+  memory: ChoiceMemory;
+  budget: LookupBudget;
+  /** How the open panels follow the tab, if one does. */
+  following(tabId: number): PanelFollowing | undefined;
+  now?: () => number;
+}
+
+const contactKey = (contact: ContactRef) => `${contact.kind}:${contact.value}`;
+const refOf = ({ kind, value }: ContactRef): ContactRef => ({ kind, value });
+
+/** The view an answer gives: one match is chosen; of several, the one remembered or kept, else none. */
+function viewOf(contact: ContactRef, answer: LookupAnswer, revalidating: boolean, prefer: (string | undefined)[]): LookupView {
+  if (answer.cards.length === 0) return { status: 'not-found', contact, tried: answer.tried };
+  const ids = answer.cards.map((card) => card.customer.id);
+  const selectedId = ids.length === 1 ? ids[0] : prefer.find((id) => id !== undefined && ids.includes(id));
+  return { status: 'found', contact, cards: answer.cards, selectedId, revalidating };
+}
+
+export function createTabLookups(deps: TabLookupsDependencies) {
+  const now = deps.now ?? Date.now;
+  const states = new Map<number, TabLookup>();
+  let loaded: Promise<void> | undefined;
+  /** The newest visible contact of each tab, since when, and whether it came after a quiet moment. */
+  const newest = new Map<number, { key: string; at: number; quiet: boolean }>();
+  /** The contact the agent waved away in each tab: not offered again while it stays the newest. */
+  const dismissed = new Map<number, string>();
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Each tab's current open: an answer for an older one changes nothing. */
+  const openTokens = new Map<number, number>();
+  let tokens = 0;
+
+  const load = () =>
+    (loaded ??= deps.store.getValue().then(
+      (all) => {
+        for (const [tabId, state] of Object.entries(all)) if (!states.has(Number(tabId))) states.set(Number(tabId), state);
+      },
+      () => undefined,
+    ));
+
+  // Writes coalesce: each writes the whole record as it is when it runs, so a burst of changes costs one.
+  let writing: Promise<void> = Promise.resolve();
+  let queued = 0;
+  function persist(): Promise<void> {
+    queued += 1;
+    writing = writing.then(async () => {
+      queued -= 1;
+      if (queued > 0) return;
+      await deps.store.setValue(Object.fromEntries(states)).catch(() => undefined);
+    });
+    return writing;
+  }
+
+  /** The tab's state for the connection now; one made for another CRM counts as nothing. */
+  async function stateOf(tabId: number): Promise<TabLookup> {
+    await load();
+    const connection = await deps.connectionKey();
+    const state = states.get(tabId);
+    return state && state.connection === connection ? state : { ...IDLE_LOOKUP, connection };
+  }
+
+  /** Changes one tab's state and publishes it. The edit runs on the state as it is now, synchronously. */
+  async function change(tabId: number, edit: (state: TabLookup) => TabLookup): Promise<void> {
+    const state = await stateOf(tabId);
+    // Re-read after the await: another change may have landed meanwhile.
+    const latest = states.get(tabId)?.connection === state.connection ? (states.get(tabId) ?? state) : state;
+    const next = edit(latest);
+    if (next === latest) return;
+    states.set(tabId, next);
+    await persist();
+  }
+
+  const isCurrent = (tabId: number, token: number) => openTokens.get(tabId) === token;
+
+  /** Shows `contact` in the tab: the remembered answer at once, then the CRM's. */
+  async function open(tabId: number, contact: ContactRef, how: { automatic: boolean; pinned: boolean }): Promise<void> {
+    const token = ++tokens;
+    openTokens.set(tabId, token);
+    contact = refOf(contact);
+    const connection = await deps.connectionKey();
+    const [cached, choice] = await Promise.all([
+      deps.lookups.cached(contact).catch(() => undefined),
+      connection ? deps.memory.recall(connection, contact).catch(() => undefined) : undefined,
+    ]);
+    const fresh = how.automatic && cached !== undefined && now() - cached.at < FRESH_FOR_AUTOMATIC_MS;
+    const shown = (state: TabLookup, answer: LookupAnswer, revalidating: boolean): TabLookup => {
+      const kept = state.view.status === 'found' && sameContact(state.view.contact, contact) ? state.view.selectedId : undefined;
+      const view = viewOf(contact, answer, revalidating, [choice, kept]);
+      const remembered = view.status === 'found' && answer.cards.length > 1 && view.selectedId !== undefined && view.selectedId === choice;
+      return { ...state, view, remembered };
+    };
+    await change(tabId, (state) => {
+      if (!isCurrent(tabId, token)) return state;
+      const base: TabLookup = {
+        ...state,
+        connection,
+        pinned: how.pinned,
+        offer: sameContact(state.offer?.contact, contact) ? undefined : state.offer,
+        remembered: false,
+      };
+      return cached ? shown(base, cached.answer, !fresh) : { ...base, view: { status: 'loading', contact } };
+    });
+    if (fresh) return;
+    try {
+      const { answer, requests } = await deps.lookups.lookUp(contact);
+      if (how.automatic) deps.budget.spend(tabId, requests);
+      await change(tabId, (state) => (isCurrent(tabId, token) ? shown(state, answer, false) : state));
+    } catch (error) {
+      await change(tabId, (state) => {
+        if (!isCurrent(tabId, token)) return state;
+        // A remembered card stays on screen when revalidation fails: the agent still sees who it is.
+        if (state.view.status === 'found') return { ...state, view: { ...state.view, revalidating: false } };
+        const { code, message } = serializeError(error);
+        return { ...state, view: { status: 'error', contact, error: { code, message } } };
+      });
+    }
+  }
+
+  /** Offers the contact instead of opening it, and looks it up ahead (within the budget) to name it. */
+  async function offer(tabId: number, contact: TabContact, pausedUntil?: number): Promise<void> {
+    const ref = refOf(contact);
+    let isNew = false;
+    await change(tabId, (state) => {
+      if (sameContact(state.offer?.contact, ref) && state.pausedUntil === pausedUntil) return state;
+      isNew = !sameContact(state.offer?.contact, ref);
+      return { ...state, offer: isNew ? { contact: ref, context: contact.context } : state.offer, pausedUntil };
+    });
+    if (!isNew || pausedUntil !== undefined || !deps.budget.allows(tabId)) return;
+    const cached = await deps.lookups.cached(ref).catch(() => undefined);
+    let answer = cached && now() - cached.at < FRESH_FOR_AUTOMATIC_MS ? cached.answer : undefined;
+    if (!answer) {
+      const outcome = await deps.lookups.lookUp(ref).catch(() => undefined);
+      if (!outcome) return;
+      deps.budget.spend(tabId, outcome.requests);
+      answer = outcome.answer;
+    }
+    const only = answer.cards.length === 1 ? answer.cards[0]!.customer : undefined;
+    const name = only && (only.nick || only.realName);
+    if (!name) return;
+    await change(tabId, (state) => (sameContact(state.offer?.contact, ref) ? { ...state, offer: { ...state.offer!, name } } : state));
+  }
+
+  function wakeAt(tabId: number, at: number) {
+    clearTimeout(timers.get(tabId));
+    timers.set(
+      tabId,
+      setTimeout(() => void evaluate(tabId), Math.max(0, at - now())),
+    );
+  }
+
+  /** Decides what the tab's newest visible contact does: nothing, wait, get offered, or open. */
+  async function evaluate(tabId: number): Promise<void> {
+    const contacts = await deps.contactsOf(tabId);
+    const target = contacts.find((contact) => !contact.hidden);
+    const state = await stateOf(tabId);
+    const onScreen = viewContact(state.view);
+    const panel = deps.following(tabId);
+    if (!target || sameContact(target, onScreen)) {
+      // What was offered is on screen now, or gone from the page's list.
+      if (state.offer && (sameContact(state.offer.contact, onScreen) || !contacts.some((contact) => sameContact(contact, state.offer!.contact)))) {
+        await change(tabId, (latest) => ({ ...latest, offer: undefined }));
+      }
+      return;
+    }
+    // Nothing is asked, or offered, for a tab no panel follows with auto-lookup on.
+    if (!panel?.autoLookup || dismissed.get(tabId) === contactKey(target)) return;
+    const since = newest.get(tabId);
+    if (since?.key === contactKey(target) && !since.quiet && now() < since.at + SETTLE_MS) return wakeAt(tabId, since.at + SETTLE_MS);
+    // With nothing on screen yet, opening the contact takes nothing from under the agent's hands.
+    if (state.pinned || (panel.busy && state.view.status !== 'idle')) return offer(tabId, target);
+    if (!deps.budget.allows(tabId)) {
+      const resumesAt = deps.budget.resumesAt(tabId) ?? now() + SETTLE_MS;
+      wakeAt(tabId, resumesAt);
+      return offer(tabId, target, resumesAt);
+    }
+    return open(tabId, target, { automatic: true, pinned: false });
+  }
+
+  return {
+    /** The tab's contacts changed: note when its newest visible contact changed, then decide. */
+    contactsChanged(tabId: number, contacts: TabContact[]): Promise<void> {
+      const target = contacts.find((contact) => !contact.hidden);
+      if (target) {
+        const key = contactKey(target);
+        const before = newest.get(tabId);
+        if (before?.key !== key) newest.set(tabId, { key, at: now(), quiet: !before || now() - before.at >= SETTLE_MS });
+      }
+      return evaluate(tabId);
+    },
+
+    /** A panel started or stopped following the tab, or the agent's busy state there changed. */
+    panelChanged: (tabId: number) => evaluate(tabId),
+
+    /** The agent opens a contact: a chip, a selection, or the offered one ("Switch", which follows on). */
+    openContact(tabId: number, contact: ContactRef, follow = false): Promise<void> {
+      dismissed.delete(tabId);
+      return open(tabId, contact, { automatic: false, pinned: !follow });
+    },
+
+    /** The agent looks the contact on screen up again. */
+    async retry(tabId: number): Promise<void> {
+      const state = await stateOf(tabId);
+      const contact = viewContact(state.view);
+      if (contact) await open(tabId, contact, { automatic: false, pinned: state.pinned });
+    },
+
+    /** The agent chooses one of several matches (and so pins it, and remembers it), or goes back to all. */
+    async choose(tabId: number, customerId: string | undefined): Promise<void> {
+      const state = await stateOf(tabId);
+      if (state.view.status !== 'found') return;
+      const { contact, cards } = state.view;
+      if (customerId !== undefined && !cards.some((card) => card.customer.id === customerId)) return;
+      await change(tabId, (latest) =>
+        latest.view.status === 'found' && sameContact(latest.view.contact, contact)
+          ? { ...latest, view: { ...latest.view, selectedId: customerId }, pinned: latest.pinned || customerId !== undefined, remembered: false }
+          : latest,
+      );
+      if (!state.connection || cards.length < 2) return;
+      if (customerId !== undefined) await deps.memory.remember(state.connection, contact, customerId);
+      else if (state.remembered) await deps.memory.forget(state.connection, contact);
+    },
+
+    /** The agent opens a customer found by a manual search, or just created: pinned to the tab. */
+    async pick(tabId: number, customerId: string): Promise<void> {
+      const token = ++tokens;
+      openTokens.set(tabId, token);
+      const card = await deps.lookups.customerCard(customerId);
+      const { phones, emails, nick } = card.customer;
+      const contact: ContactRef = phones[0] ? { kind: 'phone', value: phones[0] } : { kind: 'email', value: emails[0] ?? nick };
+      const connection = await deps.connectionKey();
+      await change(tabId, (state) =>
+        isCurrent(tabId, token)
+          ? { ...state, connection, pinned: true, remembered: false, view: { status: 'found', contact, cards: [card], selectedId: customerId, revalidating: false } }
+          : state,
+      );
+    },
+
+    /** The agent lets the tab follow new contacts again. */
+    async follow(tabId: number): Promise<void> {
+      dismissed.delete(tabId);
+      newest.delete(tabId);
+      await change(tabId, (state) => (state.pinned ? { ...state, pinned: false } : state));
+      await evaluate(tabId);
+    },
+
+    /** The agent waves the offered contact away. */
+    async dismiss(tabId: number): Promise<void> {
+      const state = await stateOf(tabId);
+      if (!state.offer) return;
+      dismissed.set(tabId, contactKey(state.offer.contact));
+      await change(tabId, (latest) => ({ ...latest, offer: undefined }));
+    },
+
+    /** The CRM's newer version of a customer (after an edit or an assignment) replaces it wherever shown. */
+    async cardChanged(card: CustomerCard): Promise<void> {
+      await load();
+      for (const tabId of [...states.keys()]) {
+        await change(tabId, (state) =>
+          state.view.status === 'found' && state.view.cards.some((shown) => shown.customer.id === card.customer.id)
+            ? { ...state, view: { ...state.view, cards: state.view.cards.map((shown) => (shown.customer.id === card.customer.id ? card : shown)) } }
+            : state,
+        );
+      }
+    },
+
+    /** The tab closed: nothing about it is kept. */
+    async forgetTab(tabId: number): Promise<void> {
+      await load();
+      clearTimeout(timers.get(tabId));
+      for (const map of [timers, newest, dismissed, openTokens]) map.delete(tabId);
+      deps.budget.forget(tabId);
+      if (states.delete(tabId)) await persist();
+    },
+  };
+}
+
+export type TabLookups = ReturnType<typeof createTabLookups>;
