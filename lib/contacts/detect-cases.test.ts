@@ -233,6 +233,7 @@ const keyValueDumps = group('key=value', [
   ['ref=13812345678'],
   ['page=13812345678'],
   ['sku=13912345678&qty=1'],
+  ['phone_model=13812345678'],
 ]);
 
 const emphasisWrapping = group('markdown', [

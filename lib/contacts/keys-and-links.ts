@@ -23,8 +23,8 @@ const CONTACT_KEY_WORD = /^(?:tel|mob|cell|contact)$/i;
 /** An eleven-digit WeChat id is searchable as a phone, so "微信ID" and "WeChat ID" stay contacts. */
 const WECHAT_IN_KEY = /wechat|weixin|微信/i;
 const WECHAT_KEY_WORD = /^(?:wx|vx)$/i;
-/** The last word of a key naming an identifier: "user_id", "orderId", "ts", "sku", "ref". */
-const IDENTIFIER_KEY_WORD = /^(?:id|uid|uuid|guid|pid|sid|ts|timestamp|key|hash|token|ref|sn|sku|order|code)$/i;
+/** The last word of a key naming an identifier: "user_id", "orderId", "ts", "sku", "ref", "phone_model". */
+const IDENTIFIER_KEY_WORD = /^(?:id|uid|uuid|guid|pid|sid|ts|timestamp|key|hash|token|ref|sn|sku|order|code|model|imei|meid|serial|version)$/i;
 const LOOK_BACK = 80;
 /** At most this many spaces and quotes sit between a key's "=" or ":" (or a link's "/") and the value. */
 const MAX_GAP = 4;
