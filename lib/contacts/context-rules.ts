@@ -22,9 +22,8 @@ const TRAILING_UNIT = /^\s{0,2}(?:元|块|万|美元|美金|港币|人民币|rmb
 const CLAUSE_BREAKS = '，,。！!？?；;\n';
 const LEADING_WINDOW = 14;
 
-/** Whether the nearest naming word before `start` (in the same clause) says "not a contact". */
-export function isNamedAsNonContact(text: string, start: number, end: number): boolean {
-  if (TRAILING_UNIT.test(text.slice(end, end + 6))) return true;
+/** The words just before `start`, up to the start of its clause. */
+function clauseBefore(text: string, start: number): string {
   let from = Math.max(0, start - LEADING_WINDOW);
   for (let index = start - 1; index >= from; index--) {
     if (CLAUSE_BREAKS.includes(text[index]!)) {
@@ -32,12 +31,24 @@ export function isNamedAsNonContact(text: string, start: number, end: number): b
       break;
     }
   }
-  if (from === start) return false;
-  const window = text.slice(from, start);
+  return text.slice(from, start);
+}
+
+/** Whether the nearest naming word before `start` (in the same clause) says "not a contact". */
+export function isNamedAsNonContact(text: string, start: number, end: number): boolean {
+  if (TRAILING_UNIT.test(text.slice(end, end + 6))) return true;
+  const window = clauseBefore(text, start);
+  if (window === '') return false;
   let lastIsNonContact = false;
   for (const match of window.matchAll(LEADING_WORDS)) lastIsNonContact = match[1] !== undefined;
   return lastIsNonContact;
 }
+
+/**
+ * Whether the clause before `start` says WhatsApp: its numbers are written country code first, and
+ * often without "+" ("WhatsApp: 85291234567"), as in its own wa.me links.
+ */
+export const isNamedAsWhatsApp = (text: string, start: number): boolean => /whats\s?app/i.test(clauseBefore(text, start));
 
 const isAsciiAlphanumeric = (char: string | undefined) => char !== undefined && /[A-Za-z0-9]/.test(char);
 const isUrlCharacter = (char: string | undefined) => char !== undefined && /[A-Za-z_./=?:-]/.test(char);

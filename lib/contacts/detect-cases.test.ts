@@ -201,6 +201,11 @@ const chatAndDialLinks = group('link', [
   ['https://api.whatsapp.com/send/?phone=85366123456&text&type=phone_number&app_absent=0', '+85366123456'],
   ['客户发来的链接：whatsapp://send?phone=442079460958', '+442079460958'],
   ['https://web.whatsapp.com/send?phone=%2B919876543210', '+919876543210'],
+  // After the word WhatsApp, digits without "+" may be country code first, or a Chinese number.
+  ['WhatsApp: 85291234567', '+85291234567'],
+  ['My WhatsApp is 44 7911 123456', '+447911123456'],
+  ['WhatsApp 号码 14155552671', '+14155552671'],
+  ['我的WhatsApp：138 1234 5678', MOBILE],
   // A dialling link written out as text.
   ['tel:+8613812345678', MOBILE],
   ['拨打 tel:010-62345678 即可', BEIJING_DESK],
