@@ -1,7 +1,8 @@
 // A visitor keeps writing in a live chat console — in the page, inside a widget's open shadow root and
-// inside a same-origin history frame — and the panel's contact list picks up each new number or email,
-// newest first, while order numbers and prices never show; on a site that is not enabled, a scan on
-// demand finds the visitor's number. Pages are served on the mock's origins through Playwright routing.
+// inside a same-origin history frame — and the panel's contact list picks up each new number, email or
+// WhatsApp link, newest first, while order numbers, prices, masked emails and session ids never show; on
+// a site that is not enabled, a scan on demand finds the visitor's number. Pages are served on the mock's
+// origins through Playwright routing.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -21,9 +22,11 @@ const VISITOR_SCRIPT: { where: 'page' | 'shadow' | 'frame'; text: string; shows?
   { where: 'frame', text: '公司座机 (0755)86013388 转 801', shows: '0755-86013388' },
   { where: 'page', text: '¥13800 的那款还有吗？订单 13812345678 也查一下' },
   { where: 'page', text: '香港的号码是 +852 9123 4567', shows: '+85291234567' },
+  { where: 'shadow', text: '旧邮箱 zh****an@qq.com 不用了，会话ID 13912345678 请备注' },
+  { where: 'page', text: '英国同事的 WhatsApp：https://wa.me/447911123456?text=hi', shows: '+447911123456' },
 ];
 const EXPECTED_IN_ORDER = VISITOR_SCRIPT.flatMap((line) => (line.shows ? [line.shows] : []));
-const DECOY_FRAGMENTS = ['20231105123456789', '1380', '13800', 'SF1234567890123', '482913', '+8613812345678'];
+const DECOY_FRAGMENTS = ['20231105123456789', '1380', '13800', 'SF1234567890123', '482913', '+8613812345678', 'an@qq.com', '139 1234 5678'];
 const MESSAGE_EVERY_MS = 1200;
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

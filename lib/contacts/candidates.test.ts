@@ -6,6 +6,7 @@ import { scanContacts } from './candidates';
 import { allChatLines, negativeLines } from './chat-lines.fixture';
 import { cardGroupCount, dateGroupCount, isNamedAsNonContact } from './context-rules';
 import { detectContacts } from './detect';
+import { keyOrLinkBefore } from './keys-and-links';
 import { foldFullWidth } from './normalize';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,7 +87,7 @@ describe('the scan before the number plan', () => {
       }
     };
     visit('candidates.ts');
-    expect([...seen].sort()).toEqual(['candidates.ts', 'context-rules.ts', 'emails.ts', 'normalize.ts', 'phone-runs.ts']);
+    expect([...seen].sort()).toEqual(['candidates.ts', 'context-rules.ts', 'emails.ts', 'keys-and-links.ts', 'normalize.ts', 'phone-runs.ts']);
   });
 });
 
@@ -112,6 +113,23 @@ describe('context rules', () => {
     expect(at('订单有问题，电话13812345678')).toBe(false);
     expect(at('订单有问题，13812345678')).toBe(false);
     expect(at('转账 13812345678 元')).toBe(true);
+  });
+
+  it('reads the key or link written right before a number', () => {
+    const at = (before: string, number = '13812345678') => keyOrLinkBefore(before + number, before.length);
+    expect(at('phone=', '+8613812345678')).toBe('contact');
+    expect(at('手机号=')).toBe('contact');
+    expect(at('{"cellPhone": "')).toBe('contact');
+    expect(at('wechat_id=')).toBe('contact');
+    expect(at('https://wa.me/', '447911123456')).toBe('international contact');
+    expect(at('api.whatsapp.com/send?phone=', '14155552671')).toBe('international contact');
+    expect(at('?mobile=%2B', '85291234567')).toBe('international contact');
+    expect(at('tel://')).toBe('contact');
+    expect(at('user_id=')).toBe('identifier');
+    expect(at('"orderId": "')).toBe('identifier');
+    expect(at('Session ID: ')).toBe('identifier');
+    expect(at('page=')).toBeUndefined();
+    expect(at('我的手机 ')).toBeUndefined();
   });
 
   it('recognises dates and cards written in groups', () => {

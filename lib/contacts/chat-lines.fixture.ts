@@ -64,6 +64,13 @@ export const chinaMobileLines: ChatLine[] = [
   phone('我是13612345678的机主', '+8613612345678'),
   phone('短信发到１８６００００１１１１就行', '+8618600001111'),
   phone('My number is 138 1234 5678.Thanks', MOBILE),
+  phone('mobile=13812345678', MOBILE),
+  phone('表单 姓名=王芳&手机号=15912345678', '+8615912345678'),
+  phone('"phone": "+86 138 1234 5678"', MOBILE),
+  phone('**13812345678**', MOBILE),
+  phone('我的手机 `139 1234 5678`', '+8613912345678'),
+  phone('tel:13812345678', MOBILE),
+  phone('微信ID 13812345678', MOBILE),
 ];
 
 export const chinaLandlineLines: ChatLine[] = [
@@ -114,6 +121,9 @@ export const internationalLines: ChatLine[] = [
   phone('澳门 +853 6612 3456', '+85366123456'),
   phone('＋８５２　２１２３　４５６７', '+85221234567'),
   phone('+1.415.555.2671', '+14155552671'),
+  phone('WhatsApp: https://wa.me/447911123456', '+447911123456'),
+  phone('我的WhatsApp链接 wa.me/85261234567', '+85261234567'),
+  phone('api.whatsapp.com/send?phone=14155552671&text=hi', '+14155552671'),
   {
     line: '(415) 555-2671 是我美国的号码',
     expected: ['+14155552671'],
@@ -214,6 +224,15 @@ export const negativeLines: ChatLine[] = [
   none('0.13812345678'),
   none('进度 13812345678%'),
   none('截图 13812345678.jpg'),
+  none('zh****an@qq.com'),
+  none('已绑定 139****4321@139.com'),
+  none('a***b@163.com'),
+  none('会话ID 13812345678'),
+  none('货号 13812345678-01'),
+  none('session id 13912345678'),
+  none('uid=13812345678'),
+  none('user_id: 13812345678'),
+  none('**138****5678**'),
 ];
 
 export const mixedLines: ChatLine[] = [
@@ -247,6 +266,9 @@ export const mixedLines: ChatLine[] = [
   phone('客户 张先生 (0755)86013388 / 13812345678 / zhang@example.cn', '+8675586013388', MOBILE, 'zhang@example.cn'),
   phone('v2.3.1 升级后，联系 +44 7911 123456', '+447911123456'),
   phone('2024-03-15 到货，13812345678 签收', MOBILE),
+  phone('会话ID 20240315，客户 mobile=13812345678', MOBILE),
+  phone('旧邮箱 zh****an@qq.com 停用了，新的是 zhangan@qq.com', 'zhangan@qq.com'),
+  phone('工单号 13812345678 已关闭，WhatsApp 请点 wa.me/8613912345678', '+8613912345678'),
 ];
 
 export const allChatLines: ChatLine[] = [

@@ -6,10 +6,15 @@
 /** Words that name what follows as something other than a contact. */
 const NOT_A_CONTACT =
   '订单|单号|运单|快递|物流|工单|编号|流水|交易号|序列号|型号|批次|发票|合同号|验证码|校验码|动态码|取件码|提货码|' +
-  '身份证|证件|卡号|银行卡|信用卡|账号|帐号|账户|户号|工号|学号|会员号|金额|价格|售价|单价|总价|报价|版本|时间戳|' +
-  '¥|￥|\\$|rmb|qq|order|ticket|tracking|invoice|otp|code|serial|sku|version|timestamp';
+  '身份证|证件|卡号|银行卡|信用卡|账号|帐号|账户|户号|工号|学号|会员号|货号|款号|条码|会话号|金额|价格|售价|单价|总价|报价|' +
+  '版本|时间戳|¥|￥|\\$|rmb|qq|order|ticket|tracking|invoice|otp|code|serial|sku|version|timestamp|' +
+  // Short Latin labels only as whole words: "会话ID", "session id", "UID" — not "paid", "Madrid".
+  '(?<![a-z])(?:id|uid|uuid|sn|ref)(?![a-z])';
 /** Words that name what follows as a contact; the nearer of the two kinds wins. */
-const A_CONTACT = '电话|手机|联系|座机|固话|热线|微信|致电|拨打|回电|打我|tel|phone|mobile|cell|call|whatsapp|contact';
+const A_CONTACT =
+  '电话|手机|联系|座机|固话|热线|微信id|微信|致电|拨打|回电|打我|我的号|tel|phone|mobile|cell|call|whatsapp|' +
+  // An eleven-digit WeChat id is searchable as a phone: "微信ID", "wechat_id" name a contact.
+  '(?:wechat|weixin)[\\s_]?id|wechat|weixin|contact|my number';
 const LEADING_WORDS = new RegExp(`(${NOT_A_CONTACT})|(${A_CONTACT})`, 'gi');
 /** Words right after a number that make it an amount. */
 const TRAILING_UNIT = /^\s{0,2}(?:元|块|万|美元|美金|港币|人民币|rmb|%)/i;
@@ -17,9 +22,8 @@ const TRAILING_UNIT = /^\s{0,2}(?:元|块|万|美元|美金|港币|人民币|rmb
 const CLAUSE_BREAKS = '，,。！!？?；;\n';
 const LEADING_WINDOW = 14;
 
-/** Whether the nearest naming word before `start` (in the same clause) says "not a contact". */
-export function isNamedAsNonContact(text: string, start: number, end: number): boolean {
-  if (TRAILING_UNIT.test(text.slice(end, end + 6))) return true;
+/** The words just before `start`, up to the start of its clause. */
+function clauseBefore(text: string, start: number): string {
   let from = Math.max(0, start - LEADING_WINDOW);
   for (let index = start - 1; index >= from; index--) {
     if (CLAUSE_BREAKS.includes(text[index]!)) {
@@ -27,12 +31,24 @@ export function isNamedAsNonContact(text: string, start: number, end: number): b
       break;
     }
   }
-  if (from === start) return false;
-  const window = text.slice(from, start);
+  return text.slice(from, start);
+}
+
+/** Whether the nearest naming word before `start` (in the same clause) says "not a contact". */
+export function isNamedAsNonContact(text: string, start: number, end: number): boolean {
+  if (TRAILING_UNIT.test(text.slice(end, end + 6))) return true;
+  const window = clauseBefore(text, start);
+  if (window === '') return false;
   let lastIsNonContact = false;
   for (const match of window.matchAll(LEADING_WORDS)) lastIsNonContact = match[1] !== undefined;
   return lastIsNonContact;
 }
+
+/**
+ * Whether the clause before `start` says WhatsApp: its numbers are written country code first, and
+ * often without "+" ("WhatsApp: 85291234567"), as in its own wa.me links.
+ */
+export const isNamedAsWhatsApp = (text: string, start: number): boolean => /whats\s?app/i.test(clauseBefore(text, start));
 
 const isAsciiAlphanumeric = (char: string | undefined) => char !== undefined && /[A-Za-z0-9]/.test(char);
 const isUrlCharacter = (char: string | undefined) => char !== undefined && /[A-Za-z_./=?:-]/.test(char);
@@ -44,13 +60,29 @@ const isUrlCharacter = (char: string | undefined) => char !== undefined && /[A-Z
  */
 const GLUED_CONTACT_LABEL = /(?:^|[^A-Za-z])(?:tel|phone|mobile|mob|cell|whatsapp|wechat|weixin|vx|wx|v)\.?$/i;
 
+const MAX_EMPHASIS_MARKS = 3;
+const isWordOrMask = (char: string | undefined) => char !== undefined && /[A-Za-z0-9_*]/.test(char);
+
+/**
+ * Whether the `*` or `_` run next to a span (from `from`, stepping by `step`) is Markdown emphasis
+ * ("**13812345678**", "__…__"): at most three marks, with no word, digit or further mark beyond them.
+ * A run with a digit or letter beyond it is a mask (138****5678) or a handle (wxid_138…).
+ */
+function isEmphasisRun(text: string, from: number, step: 1 | -1): boolean {
+  const mark = text[from];
+  if (mark !== '*' && mark !== '_') return false;
+  let at = from;
+  while (text[at] === mark) at += step;
+  return Math.abs(at - from) <= MAX_EMPHASIS_MARKS && !isWordOrMask(text[at]);
+}
+
 /**
  * Whether the character before `start` makes the span part of something else: a code (SF1234…,
  * v13.8), a masked number (138****5678), a URL path or query, a handle, an amount.
  */
 export function isGluedBefore(text: string, start: number): boolean {
   const before = text[start - 1];
-  if (before === undefined) return false;
+  if (before === undefined || isEmphasisRun(text, start - 1, -1)) return false;
   if (/[A-Za-z.]/.test(before) && GLUED_CONTACT_LABEL.test(text.slice(Math.max(0, start - 12), start))) return false;
   if (/[A-Za-z0-9_@*\\=&#%$¥￥]/.test(before)) return true;
   // "AB-13812345678" or "1.13812345678": a hyphen or point joining it to a code or a decimal.
@@ -62,7 +94,7 @@ export function isGluedBefore(text: string, start: number): boolean {
 /** Whether the character after `end` makes the span part of something else (see isGluedBefore). */
 export function isGluedAfter(text: string, end: number): boolean {
   const after = text[end];
-  if (after === undefined) return false;
+  if (after === undefined || isEmphasisRun(text, end, 1)) return false;
   if (/[A-Za-z_@*\\%]/.test(after)) return true;
   if (after === '-') return isAsciiAlphanumeric(text[end + 1]);
   // "13812345678.5" is a decimal and "…5678.jpg" a file name; "…5678.Thanks" ends a sentence.

@@ -189,6 +189,110 @@ const emails = group('email', [
   ['邮箱【kefu@shop-online.cn】', 'kefu@shop-online.cn'],
 ]);
 
+const chatAndDialLinks = group('link', [
+  // WhatsApp carries the number country code first, without "+".
+  ['https://wa.me/8613812345678', MOBILE],
+  ['WhatsApp me: wa.me/447911123456', '+447911123456'],
+  ['加我 WhatsApp：wa.me/85291234567 谢谢', '+85291234567'],
+  ['https://wa.me/14155552671?text=Hi%20there', '+14155552671'],
+  ['点这个链接直接聊 https://wa.me/6581234567?text=你好，我想咨询', '+6581234567'],
+  ['wa.me/+8613912345678', '+8613912345678'],
+  ['api.whatsapp.com/send?phone=8613812345678&text=hello', MOBILE],
+  ['https://api.whatsapp.com/send/?phone=85366123456&text&type=phone_number&app_absent=0', '+85366123456'],
+  ['客户发来的链接：whatsapp://send?phone=442079460958', '+442079460958'],
+  ['https://web.whatsapp.com/send?phone=%2B919876543210', '+919876543210'],
+  // After the word WhatsApp, digits without "+" may be country code first, or a Chinese number.
+  ['WhatsApp: 85291234567', '+85291234567'],
+  ['My WhatsApp is 44 7911 123456', '+447911123456'],
+  ['WhatsApp 号码 14155552671', '+14155552671'],
+  ['我的WhatsApp：138 1234 5678', MOBILE],
+  // A dialling link written out as text.
+  ['tel:+8613812345678', MOBILE],
+  ['拨打 tel:010-62345678 即可', BEIJING_DESK],
+  ['tel://13912345678', '+8613912345678'],
+  ['Call tel:%2B14155552671 now', '+14155552671'],
+  ['短信 sms:15012345678', '+8615012345678'],
+]);
+
+const keyValueDumps = group('key=value', [
+  ['phone=+8613812345678', MOBILE],
+  ['mobile=13812345678&name=zhang', MOBILE],
+  ['手机号=13912345678', '+8613912345678'],
+  ['[INFO] login ok, mobile=13812345678, ip=10.0.0.138', MOBILE],
+  ['联系电话=0755-86013388', SHENZHEN_DESK],
+  ['{"name":"张三","phone":"+86 138 1234 5678"}', MOBILE],
+  ['contact_phone=15012345678;order_id=13812345678', '+8615012345678'],
+  ['customer.mobile:18612345678', '+8618612345678'],
+  ['phoneNumber=+14155552671', '+14155552671'],
+  ['表单：姓名=李雷&手机=13987654321&备注=无', '+8613987654321'],
+  ['wechat_id=13812345678', MOBILE],
+  ['?phone=%2B85291234567&src=chat', '+85291234567'],
+  // Keys that name an identifier keep refusing the digits after them.
+  ['uid=13812345678'],
+  ['order=13812345678&status=paid'],
+  ['ts=13812345678'],
+  ['user_id: 13812345678'],
+  ['{"orderId": "13812345678"}'],
+  ['userId:13812345678'],
+  ['会话ID=13812345678'],
+  ['ref=13812345678'],
+  ['page=13812345678'],
+  ['sku=13912345678&qty=1'],
+  ['phone_model=13812345678'],
+]);
+
+const emphasisWrapping = group('markdown', [
+  ['**13812345678**', MOBILE],
+  ['手机：**138 1234 5678**', MOBILE],
+  ['__13912345678__ 是我的新号', '+8613912345678'],
+  ['`13812345678`', MOBILE],
+  ['*+86 186 0000 1111*', '+8618600001111'],
+  ['Call me: ***+1 415 555 2671***', '+14155552671'],
+  ['**电话**：_0755-86013388_', SHENZHEN_DESK],
+  ['邮箱 **zhang@example.com** 手机 **15012345678**', 'zhang@example.com', '+8615012345678'],
+  // Stars inside the digits hide them.
+  ['**138****5678**'],
+  ['手机 138***45678'],
+  ['1381234****8'],
+]);
+
+const maskedEmails = group('masked email', [
+  ['zh****an@qq.com'],
+  ['139****4321@139.com'],
+  ['***@qq.com'],
+  ['a***b@163.com'],
+  ['绑定邮箱 li***ei@example.com 已验证'],
+  ['Your email j***n@gmail.com has been verified'],
+  ['z••••n@outlook.com'],
+  ['账号绑定邮箱：138****5678@163.com'],
+  ['邮箱 zh...an@qq.com'],
+  ['已绑定邮箱 zh****an@qq.com，新邮箱 zhangsan@qq.com', 'zhangsan@qq.com'],
+]);
+
+const labelledIdentifiers = group('labelled identifier', [
+  ['会话ID 13812345678'],
+  ['会话ID：13812345678'],
+  ['货号 13812345678-01'],
+  ['工单号：13812345678'],
+  ['流水号 13812345678'],
+  ['SKU 13812345678'],
+  ['Session ID: 13812345678'],
+  ['session id 13912345678'],
+  ['Ticket # 13812345678'],
+  ['客户ID 13812345678'],
+  ['UID 13812345678'],
+  ['Ref: 13812345678'],
+  // Labels that make it a contact stay contacts.
+  ['微信 13812345678', MOBILE],
+  ['微信ID 13812345678', MOBILE],
+  ['WeChat ID: 13912345678', '+8613912345678'],
+  ['my number is 13812345678', MOBILE],
+  ['会话ID 8842，客户手机 13812345678', MOBILE],
+  ['Session ID 5521, my number 13912345678', '+8613912345678'],
+  ['工单号 20240315001 电话 13812345678', MOBILE],
+  ['SKU 13812345678 缺货，有货请打我电话 13912345678', '+8613912345678'],
+]);
+
 const decoys = group('decoy', [
   // order, ticket and tracking numbers
   ['订单编号：2024031512345678'],
@@ -277,7 +381,6 @@ const decoys = group('decoy', [
   ['M13812345678'],
   ['0x13812345678'],
   ['id=13812345678'],
-  ['https://wa.me/8613812345678'],
   // asset names, handles and hosts without a domain
   ['banner@2x.jpg'],
   ['avatar@3x.png 加载失败'],
@@ -327,7 +430,19 @@ const mixedLines = group('mixed', [
   ['从 13812345678 转到 13912345678', MOBILE, '+8613912345678'],
 ]);
 
-const CASES: DetectionCase[] = [...chineseMobiles, ...chineseLandlines, ...internationalNumbers, ...emails, ...decoys, ...mixedLines];
+const CASES: DetectionCase[] = [
+  ...chineseMobiles,
+  ...chineseLandlines,
+  ...internationalNumbers,
+  ...emails,
+  ...chatAndDialLinks,
+  ...keyValueDumps,
+  ...emphasisWrapping,
+  ...maskedEmails,
+  ...labelledIdentifiers,
+  ...decoys,
+  ...mixedLines,
+];
 
 const valuesIn = (line: string) => detectContacts(line).map((contact) => contact.value);
 

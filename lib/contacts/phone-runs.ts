@@ -3,7 +3,8 @@
 // number plan) and that a caller-supplied judge accepts, left to right. Pure and dependency-free: the
 // page scanner runs it with a judge that accepts any shape, the background with libphonenumber-js.
 // Invariant: a picked span always starts and ends on group (or prefix) boundaries, never inside a group.
-import { cardGroupCount, dateGroupCount, isGluedAfter, isGluedBefore, isIpAddress, isNamedAsNonContact } from './context-rules';
+import { cardGroupCount, dateGroupCount, isGluedAfter, isGluedBefore, isIpAddress, isNamedAsNonContact, isNamedAsWhatsApp } from './context-rules';
+import { keyOrLinkBefore } from './keys-and-links';
 
 export interface DigitGroup {
   start: number;
@@ -107,6 +108,22 @@ export function dialableShape(groups: readonly DigitGroup[], first: number, last
   return undefined;
 }
 
+/** Whether the groups from `first` on hold at least as many digits as the shortest number. */
+function hasDigitsForNumber(groups: readonly DigitGroup[], first: number): boolean {
+  let digits = 0;
+  for (let index = first; index < groups.length && digits < MIN_INTERNATIONAL_DIGITS; index++) digits += groups[index]!.digits.length;
+  return digits >= MIN_INTERNATIONAL_DIGITS;
+}
+
+/** What the judge says of the first of the readings it accepts. */
+function judgeFirstOf<T>(judge: (dialable: DialableNumber) => T | undefined, ...readings: (DialableNumber | undefined)[]): T | undefined {
+  for (const reading of readings) {
+    const value = reading && judge(reading);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 /**
  * Picks phone spans from the run: at each group, the longest shaped span the judge accepts; a span the
  * context names as something else (or glued to a code at the run's edges) is consumed without a result.
@@ -125,15 +142,23 @@ export function pickPhoneSpans<T>(
       first += skipped;
       continue;
     }
+    // Fewer digits than the shortest number are left: most runs (times, sizes, prices) end here.
+    if (!hasDigitsForNumber(groups, first)) return;
     const { start, plus } = spanStart(text, groups, first);
+    // A key or link right before the number ("phone=", "id:", "wa.me/") unglues it or refuses it.
+    const named = keyOrLinkBefore(text, start);
+    const international = plus || named === 'international contact';
+    // After "WhatsApp" the digits may also be country code first without "+" (852 9123 4567).
+    const mayBeCountryCodeFirst = !international && isNamedAsWhatsApp(text, start);
     let picked = -1;
     for (let last = Math.min(lastGroup, first + MAX_GROUPS_PER_NUMBER - 1); last >= first; last--) {
-      const dialable = dialableShape(groups, first, last, plus);
-      if (!dialable) continue;
+      const dialable = dialableShape(groups, first, last, international);
+      const countryCodeFirst = mayBeCountryCodeFirst ? dialableShape(groups, first, last, true) : undefined;
+      if (!dialable && !countryCodeFirst) continue;
       const end = groups[last]!.end;
-      const glued = (first === 0 && isGluedBefore(text, start)) || (last === lastGroup && isGluedAfter(text, end));
-      const disqualified = glued || isNamedAsNonContact(text, start, end);
-      const value = disqualified ? undefined : judge(dialable);
+      const glued = (first === 0 && !named && isGluedBefore(text, start)) || (last === lastGroup && isGluedAfter(text, end));
+      const disqualified = glued || named === 'identifier' || isNamedAsNonContact(text, start, end);
+      const value = disqualified ? undefined : judgeFirstOf(judge, dialable, countryCodeFirst);
       // A disqualified span is consumed whole: its shorter prefixes sit in the same context.
       if (!disqualified && value === undefined) continue;
       if (value !== undefined) found.push({ start, end, value });
