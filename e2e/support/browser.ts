@@ -13,6 +13,8 @@ export interface LaunchOptions {
   lang?: 'en' | 'zh-CN';
   colorScheme?: 'light' | 'dark';
   headless?: boolean;
+  /** An unpacked extension other than the demo build, e.g. a store package's contents. */
+  extensionDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -24,6 +26,7 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const lang = options.lang ?? 'en';
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profile = mkdtempSync(join(tmpdir(), 'crm-sidebar-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME_PATH,
@@ -33,8 +36,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     viewport: { width: 1280, height: 800 },
     args: [
       ...(options.headless === false ? [] : ['--headless=new']),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${lang}`,
       '--no-sandbox',
       '--disable-gpu',
