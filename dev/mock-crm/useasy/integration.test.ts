@@ -83,7 +83,7 @@ describe('the Useasy backend against the Useasy mock, over HTTP', () => {
 
   it('creates a customer the mock then finds, and updates them without losing a colleague’s second number', async () => {
     const crm = backend();
-    const id = await crm.createCustomer({
+    const { id } = await crm.createCustomer({
       nick: '新客户',
       phone: '13766665555',
       email: 'new.customer@example.com',
