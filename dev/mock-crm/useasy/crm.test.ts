@@ -185,6 +185,7 @@ describe('the Useasy CRM endpoints', () => {
       ['a choice the field does not offer', { customerName: 'a', [FIELD_IDS.industry]: 'mining' }, /客户行业/],
       ['a checkbox value as a comma-joined string', { customerName: 'a', [FIELD_IDS.products]: 'crm,robot' }, /关注产品/],
       ['a cascade path that leaves the tree', { customerName: 'a', [FIELD_IDS.region]: ['huabei', 'shanghai'] }, /所在地区/],
+      ['a cascade path short of its fill level', { customerName: 'a', [FIELD_IDS.region]: ['huabei'] }, /所在地区/],
       ['a malformed assignTime', { customerName: 'a', assignTime: '2024/11/14' }, /assignTime/],
     ])('refuses %s with code 400', async (_name, body, message) => {
       const { status, json } = await t.call('add', { body });
@@ -247,7 +248,7 @@ describe('the Useasy CRM endpoints', () => {
       const industry = fields.find((field: Json) => field.field === FIELD_IDS.industry);
       expect(industry.choices).toContainEqual({ key: 'internet', value: '互联网', isDefault: false });
       const region = fields.find((field: Json) => field.field === FIELD_IDS.region);
-      expect(region.options).toMatchObject({ level: 3, fillLevel: 1 });
+      expect(region.options).toMatchObject({ level: 3, fillLevel: 2 });
       expect(region.options.children[0]).toMatchObject({ key: 'huabei', value: '华北', children: [{ key: 'beijing', children: [{ key: 'haidian' }, { key: 'chaoyang' }] }, { key: 'tianjin' }] });
       expect(new Set(fields.map((field: Json) => field.type))).toEqual(
         new Set(['text', 'mobile', 'email', 'qq', 'wechat', 'checkbox', 'user', 'textarea', 'number', 'date', 'select', 'radio', 'cascade']),

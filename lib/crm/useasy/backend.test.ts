@@ -161,7 +161,7 @@ describe('Useasy backend against the document examples', () => {
     await expect(createUseasyBackend({ ...connection, fetch: server.fetch }).getCustomer('1')).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it('reads field definitions: the document’s text field, choices, a cascade tree flattened, system and disabled fields left out', async () => {
+  it('reads field definitions: the document’s text field, choices, a cascade as its tree with fillLevel, system and disabled fields left out', async () => {
     const [schemaField] = examples.fieldListSchemaExample.data;
     const data = [
       ...examples.fieldListResponseExample.data,
@@ -192,7 +192,7 @@ describe('Useasy backend against the document examples', () => {
         choices: null,
         options: {
           level: 3,
-          fillLevel: 1,
+          fillLevel: 2,
           children: [
             { key: 'huabei', value: '华北', children: [{ key: 'beijing', value: '北京', children: [{ key: 'haidian', value: '海淀区' }] }] },
             { key: 'huadong', value: '华东', children: null },
@@ -226,6 +226,13 @@ describe('Useasy backend against the document examples', () => {
           { value: 'haidian', name: '海淀区' },
           { value: 'huadong', name: '华东' },
         ],
+        cascade: {
+          fillLevel: 2,
+          tree: [
+            { value: 'huabei', name: '华北', children: [{ value: 'beijing', name: '北京', children: [{ value: 'haidian', name: '海淀区', children: [] }] }] },
+            { value: 'huadong', name: '华东', children: [] },
+          ],
+        },
       },
     ]);
   });
