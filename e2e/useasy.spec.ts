@@ -166,6 +166,8 @@ describe('working on Useasy in Chinese', () => {
     await card.getByRole('button', { name: '编辑' }).click();
     const form = panel.getByRole('form', { name: '编辑客户' });
     for (const label of ['真实姓名', '公司', '客户状态', '负责人', '省份']) expect(await form.getByLabel(label, { exact: true }).count(), label).toBe(0);
+    // A checkbox's label stays on one line (it once wrapped one character per line).
+    expect((await form.getByText('在线客服').boundingBox())!.height).toBeLessThan(30);
     await form.getByLabel('所在地区 第 1 级').selectOption({ label: '华南' });
     await form.getByLabel('所在地区 第 2 级').waitFor();
     await panel.screenshot({ path: 'e2e/artifacts/useasy-edit-form-zh-360.png', fullPage: true });
