@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/useasy/fixtures';
 import { startUseasyMock } from '../dev/mock-crm/useasy/server';
-import { CHINESE, connectCrm, enableScanningOn, openPanel } from './support/agent';
+import { CHINESE, connectCrm, enableScanningOn, ENGLISH, openPanel } from './support/agent';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
 
@@ -29,24 +29,28 @@ async function expectOnlyUseasyFields(form: ReturnType<Page['getByRole']>) {
   expect(await form.getByLabel('所在地区, level 1').count()).toBe(1);
 }
 
-describe('working on Useasy', () => {
-  let mock: UseasyMock;
-  let browser: ExtensionBrowser;
-
+/** A Useasy mock and Chromium in `lang` connected to it, for a describe block's tests. */
+function agentOnUseasy(lang: 'en' | 'zh-CN'): { mock: UseasyMock; browser: ExtensionBrowser } {
+  const agent = {} as { mock: UseasyMock; browser: ExtensionBrowser };
   beforeAll(async () => {
-    mock = await startUseasyMock({ port: 0 });
-    browser = await launchWithExtension({ lang: 'en' });
-    (await connectCrm(browser, { backend: 'useasy', baseUrl: mock.url, appid: mock.appid, appKey: mock.secret })).close();
+    agent.mock = await startUseasyMock({ port: 0 });
+    agent.browser = await launchWithExtension({ lang });
+    const account = { backend: 'useasy' as const, baseUrl: agent.mock.url, appid: agent.mock.appid, appKey: agent.mock.secret };
+    (await connectCrm(agent.browser, account, lang === 'en' ? ENGLISH : CHINESE)).close();
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await mock?.close();
+    await agent.browser?.close();
+    await agent.mock?.close();
   });
+  return agent;
+}
+
+describe('working on Useasy', () => {
+  const agent = agentOnUseasy('en');
 
   it('looks the visitor up and shows only what Useasy can do', async () => {
-    await openConversation(browser, mock.url, ['你好，我是张伟，手机 13812345678']);
-    const panel = await openPanel(browser);
+    await openConversation(agent.browser, agent.mock.url, ['你好，我是张伟，手机 13812345678']);
+    const panel = await openPanel(agent.browser);
     await enableScanningOn(panel);
     const card = panel.getByRole('article');
     await card.getByRole('heading', { name: '张伟' }).waitFor();
@@ -70,15 +74,15 @@ describe('working on Useasy', () => {
     ['example', '13977770000', '吴女士'],
   ] as const) {
     describe(`on a server serving only the ${forms} get-by-id form`, () => {
-      beforeAll(() => control(mock, 'get-by-id', 'POST', { forms }));
-      afterAll(() => control(mock, 'get-by-id', 'POST', { forms: 'both' }));
+      beforeAll(() => control(agent.mock, 'get-by-id', 'POST', { forms }));
+      afterAll(() => control(agent.mock, 'get-by-id', 'POST', { forms: 'both' }));
 
       it('edits 张伟 (an 18-digit id) once, the cascade level by level, and the card shows the result', async () => {
-        await openConversation(browser, mock.url, ['你好，我是张伟，手机 13812345678']);
-        const panel = await openPanel(browser);
+        await openConversation(agent.browser, agent.mock.url, ['你好，我是张伟，手机 13812345678']);
+        const panel = await openPanel(agent.browser);
         const card = panel.getByRole('article');
         await card.getByRole('heading', { name: '张伟' }).waitFor();
-        await control(mock, 'requests', 'DELETE');
+        await control(agent.mock, 'requests', 'DELETE');
         await card.getByRole('button', { name: 'Edit' }).click();
         const form = panel.getByRole('form', { name: 'Edit customer' });
         await expectOnlyUseasyFields(form);
@@ -98,31 +102,31 @@ describe('working on Useasy', () => {
         await form.getByRole('button', { name: 'Save' }).click();
         await card.getByText(`zhang.wei.${forms}@example.com`).waitFor();
         expect(await card.textContent()).toContain('华东 / 杭州 / 西湖区');
-        const counts = await requestCounts(mock);
+        const counts = await requestCounts(agent.mock);
         console.log(`useasy edit (${forms} form):`, JSON.stringify(counts));
         expect(counts['crm/update']).toBe(1);
-        const stored = (await (await fetch(`${mock.url}/__control/state/customer/${FIXTURE_CUSTOMERS.zhangWei.id}`)).json()) as { customer: Record<string, unknown> };
+        const stored = (await (await fetch(`${agent.mock.url}/__control/state/customer/${FIXTURE_CUSTOMERS.zhangWei.id}`)).json()) as { customer: Record<string, unknown> };
         expect(stored.customer.cascade_z8b3_1687316711526).toEqual(['huadong', 'hangzhou', 'xihu']);
         await panel.close();
       });
 
       it('creates a customer nobody has, exactly once, and shows their card', async () => {
-        await openConversation(browser, mock.url, [`电话 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`]);
-        const panel = await openPanel(browser);
+        await openConversation(agent.browser, agent.mock.url, [`电话 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`]);
+        const panel = await openPanel(agent.browser);
         await panel.getByRole('button', { name: 'Create customer' }).click();
         const form = panel.getByRole('form', { name: 'Create customer' });
         await expectOnlyUseasyFields(form);
         if (forms === 'declared') await panel.screenshot({ path: 'e2e/artifacts/useasy-create-form-en-400.png', fullPage: true });
-        await control(mock, 'requests', 'DELETE');
+        await control(agent.mock, 'requests', 'DELETE');
         await form.getByLabel('Nickname').fill(nick);
         await form.getByRole('button', { name: 'Create customer' }).click();
         const card = panel.getByRole('article');
         await card.getByRole('heading', { name: nick }).waitFor();
         expect(await card.textContent()).toContain(phone);
-        const counts = await requestCounts(mock);
+        const counts = await requestCounts(agent.mock);
         console.log(`useasy create (${forms} form):`, JSON.stringify(counts));
         expect(counts['crm/add']).toBe(1);
-        const found = (await fetch(`${mock.url}/__control/requests`).then((response) => response.json())) as { entries: { endpoint: string; status: number }[] };
+        const found = (await fetch(`${agent.mock.url}/__control/requests`).then((response) => response.json())) as { entries: { endpoint: string; status: number }[] };
         expect(found.entries.filter((entry) => entry.status !== 200)).toEqual([]);
         await panel.close();
       });
@@ -130,8 +134,8 @@ describe('working on Useasy', () => {
   }
 
   it('words a refused signature in Useasy’s terms, not Sobot’s', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await agent.browser.context.newPage();
+    await options.goto(`chrome-extension://${agent.browser.extensionId}/options.html`);
     await options.getByLabel('App secret').fill('not-the-secret');
     await options.getByRole('button', { name: 'Save and test connection' }).click();
     await options.getByText('The CRM refused the signature: check the account ID, the app secret, the signature recipe and this computer’s clock.').waitFor();
@@ -141,23 +145,11 @@ describe('working on Useasy', () => {
 });
 
 describe('working on Useasy in Chinese', () => {
-  let mock: UseasyMock;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    mock = await startUseasyMock({ port: 0 });
-    browser = await launchWithExtension({ lang: 'zh-CN' });
-    (await connectCrm(browser, { backend: 'useasy', baseUrl: mock.url, appid: mock.appid, appKey: mock.secret }, CHINESE)).close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await mock?.close();
-  });
+  const agent = agentOnUseasy('zh-CN');
 
   it('shows the card and the edit form with Chinese words only', async () => {
-    await openConversation(browser, mock.url, ['你好，我是张伟，手机 13812345678']);
-    const panel = await openPanel(browser, 360);
+    await openConversation(agent.browser, agent.mock.url, ['你好，我是张伟，手机 13812345678']);
+    const panel = await openPanel(agent.browser, 360);
     await enableScanningOn(panel, CHINESE);
     const card = panel.getByRole('article');
     await card.getByRole('heading', { name: '张伟' }).waitFor();
