@@ -21,7 +21,7 @@ interface CustomerCardProps {
   revalidating?: boolean;
   onRetryStage: () => void;
   onEdit: () => void;
-  /** The label editor's toggle; undefined when the backend has no labels. */
+  /** The label editor's toggle; undefined when the backend has no labels, and then no label section shows. */
   labelEditor?: { open: boolean; controls: string; onToggle: () => void };
 }
 
@@ -107,22 +107,23 @@ export function CustomerCard({ card, stage, reference, revalidating, onRetryStag
         {customer.createdAt && <Fact label={t('createdAt')}>{formatTime(customer.createdAt)}</Fact>}
         {customer.updatedAt && <Fact label={t('updatedAt')}>{formatTime(customer.updatedAt)}</Fact>}
       </dl>
-      <section aria-label={t('labels')}>
-        {labels.length > 0 ? (
-          <ul class="chips">
-            {labels.map((label) => (
-              <LabelChip key={label.id} label={label} />
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('noLabels')}</p>
-        )}
-        {labelEditor && (
+      {/* A backend without labels has no label section: "No labels yet" would suggest it could have some. */}
+      {labelEditor && (
+        <section aria-label={t('labels')}>
+          {labels.length > 0 ? (
+            <ul class="chips">
+              {labels.map((label) => (
+                <LabelChip key={label.id} label={label} />
+              ))}
+            </ul>
+          ) : (
+            <p class="muted">{t('noLabels')}</p>
+          )}
           <button type="button" class="link-button card__labels-edit" aria-expanded={labelEditor.open} aria-controls={labelEditor.controls} onClick={labelEditor.onToggle}>
             {t('labelsEdit')}
           </button>
-        )}
-      </section>
+        </section>
+      )}
       {reference && reference.customFields.length > 0 && <CustomFieldList definitions={reference.customFields} values={customer.customFields} />}
       <div class="card__actions">
         <button type="button" class="button" onClick={onEdit}>

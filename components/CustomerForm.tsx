@@ -1,6 +1,8 @@
-// The create / edit customer form. Problems show next to their field after the first save attempt;
-// the CRM's refusal shows above the buttons; nothing typed is cleared by an error.
+// The create / edit customer form: only the fields the backend stores, then its custom fields. Problems
+// show next to their field after the first save attempt; the CRM's refusal shows above the buttons;
+// nothing typed is cleared by an error.
 import type { ComponentChildren } from 'preact';
+import type { CustomerFieldName } from '@/lib/crm/backend';
 import type { CustomerFormValues, FormOptions } from '@/lib/crm/customer-form';
 import type { CustomerProblem, CustomerProblems } from '@/lib/crm/customer-validation';
 import type { CrmStatus, CustomFieldDefinition } from '@/lib/crm/domain';
@@ -12,6 +14,8 @@ interface CustomerFormProps {
   mode: 'create' | 'edit';
   values: CustomerFormValues;
   options: FormOptions;
+  /** The customer's own fields the backend stores; the others are not offered. */
+  fields: readonly CustomerFieldName[];
   customFields: CustomFieldDefinition[];
   problems: CustomerProblems;
   busy: boolean;
@@ -27,6 +31,7 @@ const PROBLEM_KEYS: Record<CustomerProblem, Parameters<typeof t>[0]> = {
   badEmail: 'problemBadEmail',
   badPhone: 'problemBadPhone',
   ownerRequired: 'problemOwnerRequired',
+  cascadeShort: 'problemCascadeShort',
 };
 
 const STATUSES: { value: CrmStatus; key: Parameters<typeof t>[0] }[] = [
@@ -54,6 +59,7 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
 
 export function CustomerForm(props: CustomerFormProps) {
   const { values, options, problems, onChange } = props;
+  const stores = (field: CustomerFieldName) => props.fields.includes(field);
   const text = (key: 'nick' | 'realName' | 'phone' | 'email' | 'company', label: string, inputMode: 'text' | 'tel' | 'email' = 'text') => (
     <Field id={`customer-${key}`} label={label} problem={problems[key]}>
       <input
@@ -92,45 +98,53 @@ export function CustomerForm(props: CustomerFormProps) {
     >
       <h2 class="card__title">{props.mode === 'create' ? t('createCustomer') : t('editCustomer')}</h2>
       {text('nick', t('nick'))}
-      {text('realName', t('realName'))}
-      {text('phone', t('kindPhone'), 'tel')}
-      {text('email', t('kindEmail'), 'email')}
-      {text('company', t('company'))}
-      <label class="checkbox">
-        <input type="checkbox" checked={values.vip} onChange={(event) => onChange({ vip: event.currentTarget.checked })} />
-        {t('vip')}
-      </label>
-      <Field id="customer-status" label={t('crmStatus')}>
-        <select id="customer-status" value={values.crmStatus} onChange={(event) => onChange({ crmStatus: event.currentTarget.value as CrmStatus | '' })}>
-          <option value="">{t('notChosen')}</option>
-          {STATUSES.map((status) => (
-            <option key={status.value} value={status.value}>
-              {t(status.key)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="customer-owner" label={t('liableAgent')} problem={problems.liableAgent}>
-        <select
-          id="customer-owner"
-          value={values.liableAgentId}
-          aria-invalid={Boolean(problems.liableAgent)}
-          aria-describedby={problems.liableAgent ? 'customer-owner-problem' : undefined}
-          onChange={(event) => onChange({ liableAgentId: event.currentTarget.value })}
-        >
-          <option value="">{t('notChosen')}</option>
-          {options.agents.map((agent) => (
-            <option key={agent.id} value={agent.id}>
-              {agent.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <div class="region-pickers">
-        {regionSelect('provinceId', t('province'), options.provinces, false)}
-        {regionSelect('cityId', t('city'), options.cities, !values.provinceId)}
-        {regionSelect('districtId', t('district'), options.districts, !values.cityId)}
-      </div>
+      {stores('realName') && text('realName', t('realName'))}
+      {stores('phone') && text('phone', t('kindPhone'), 'tel')}
+      {stores('email') && text('email', t('kindEmail'), 'email')}
+      {stores('company') && text('company', t('company'))}
+      {stores('vip') && (
+        <label class="checkbox">
+          <input type="checkbox" checked={values.vip} onChange={(event) => onChange({ vip: event.currentTarget.checked })} />
+          {t('vip')}
+        </label>
+      )}
+      {stores('crmStatus') && (
+        <Field id="customer-status" label={t('crmStatus')}>
+          <select id="customer-status" value={values.crmStatus} onChange={(event) => onChange({ crmStatus: event.currentTarget.value as CrmStatus | '' })}>
+            <option value="">{t('notChosen')}</option>
+            {STATUSES.map((status) => (
+              <option key={status.value} value={status.value}>
+                {t(status.key)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {stores('liableAgent') && (
+        <Field id="customer-owner" label={t('liableAgent')} problem={problems.liableAgent}>
+          <select
+            id="customer-owner"
+            value={values.liableAgentId}
+            aria-invalid={Boolean(problems.liableAgent)}
+            aria-describedby={problems.liableAgent ? 'customer-owner-problem' : undefined}
+            onChange={(event) => onChange({ liableAgentId: event.currentTarget.value })}
+          >
+            <option value="">{t('notChosen')}</option>
+            {options.agents.map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {agent.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {stores('region') && (
+        <div class="region-pickers">
+          {regionSelect('provinceId', t('province'), options.provinces, false)}
+          {regionSelect('cityId', t('city'), options.cities, !values.provinceId)}
+          {regionSelect('districtId', t('district'), options.districts, !values.cityId)}
+        </div>
+      )}
       {props.customFields.map((field) => {
         const problem = problems[`field:${field.id}`];
         return (

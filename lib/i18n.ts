@@ -1,6 +1,7 @@
 // UI text: every visible string goes through here, from public/_locales (zh_CN default, en), following
 // the browser's UI language. Extension pages import it; the content script shows no text.
 import { browser } from 'wxt/browser';
+import type { BackendKind } from './crm/backend';
 import type { ErrorCode } from './messaging/protocol';
 
 type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
@@ -29,7 +30,23 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   internal: 'errorInternal',
 };
 
-/** What went wrong and what to do about it, in the agent's language. */
-export function describeError(code: ErrorCode): string {
-  return t(ERROR_KEYS[code]);
+/** Errors a backend words its own way: Sobot's codes and app key mean nothing on a Useasy connection. */
+const BACKEND_ERROR_KEYS: Partial<Record<BackendKind, Partial<Record<ErrorCode, MessageKey>>>> = {
+  useasy: { 'bad-signature': 'errorBadSignatureUseasy' },
+};
+
+/** The backend whose words errors use on this page; each page shows one connection at a time. */
+let wordingBackend: BackendKind | undefined;
+
+/** Words errors for this backend from now on (the panel and the options page call it as settings load). */
+export function wordErrorsFor(backend: BackendKind | undefined): void {
+  wordingBackend = backend;
 }
+
+/** What went wrong and what to do about it, in the agent's language and the connection's terms. */
+export function describeError(code: ErrorCode, backend: BackendKind | undefined = wordingBackend): string {
+  return t((backend && BACKEND_ERROR_KEYS[backend]?.[code]) ?? ERROR_KEYS[code]);
+}
+
+/** What a successful connection test proved: Sobot issued a token; Useasy has none and accepted a signed call. */
+export const connectionOkText = (backend: BackendKind) => t(backend === 'useasy' ? 'connectionOkUseasy' : 'connectionOk');

@@ -2,6 +2,7 @@
 // One entry per backend in BACKENDS; every backend takes the same flags.
 import { parseArgs } from 'node:util';
 import { startSobotMock } from './sobot/server';
+import { GET_BY_ID_FORMS, type GetByIdForms } from './useasy/routes';
 import { startUseasyMock } from './useasy/server';
 
 interface StartedMock {
@@ -18,6 +19,8 @@ interface CliOptions {
   appKey?: string;
   tokenTtlSeconds?: number;
   secret?: string;
+  /** Useasy only: which of the document's get-by-id forms are served. */
+  getById?: GetByIdForms;
 }
 
 const BACKENDS: Record<string, (options: CliOptions) => Promise<StartedMock>> = {
@@ -37,13 +40,20 @@ const BACKENDS: Record<string, (options: CliOptions) => Promise<StartedMock>> = 
     };
   },
   async useasy(options) {
-    const mock = await startUseasyMock({ port: options.port ?? 8788, host: options.host, appid: options.appid, secret: options.secret ?? options.appKey });
+    const mock = await startUseasyMock({
+      port: options.port ?? 8788,
+      host: options.host,
+      appid: options.appid,
+      secret: options.secret ?? options.appKey,
+      getById: options.getById,
+    });
     return {
       lines: [
         `Mock Useasy CRM on ${mock.url}`,
         `  base URL     ${mock.url}`,
         `  appid        ${mock.appid}`,
         `  secret       ${mock.secret}`,
+        `  get by id    ${mock.getById()} (--get-by-id ${GET_BY_ID_FORMS.join('|')})`,
         `  chat console ${mock.demoUrl}`,
         `  control API  ${mock.url}/__control/`,
       ],
@@ -68,6 +78,7 @@ const { values: flags } = (() => {
         'app-key': { type: 'string' },
         secret: { type: 'string' },
         'token-ttl': { type: 'string' },
+        'get-by-id': { type: 'string' },
       },
     });
   } catch (error) {
@@ -86,6 +97,11 @@ if (tokenTtlSeconds !== undefined && !(Number.isInteger(tokenTtlSeconds) && toke
   fail(`--token-ttl must be a whole number of seconds, got "${flags['token-ttl']}"`);
 }
 
+const getById = flags['get-by-id'];
+if (getById !== undefined && !GET_BY_ID_FORMS.includes(getById as GetByIdForms)) {
+  fail(`--get-by-id must be one of ${GET_BY_ID_FORMS.join(', ')}, got "${getById}"`);
+}
+
 const mock = await start({
   port,
   host: flags.host ?? '127.0.0.1',
@@ -93,6 +109,7 @@ const mock = await start({
   appKey: flags['app-key'],
   secret: flags.secret,
   tokenTtlSeconds,
+  getById: getById as GetByIdForms | undefined,
 }).catch((error: unknown) => fail(`could not start the mock: ${error instanceof Error ? error.message : String(error)}`));
 console.log(mock.lines.join('\n'));
 console.log('Ctrl+C to stop.');

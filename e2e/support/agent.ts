@@ -26,7 +26,7 @@ export async function connectCrm(browser: ExtensionBrowser, account: CrmAccount,
     await page.getByLabel(texts.appKey).fill(account.appKey);
   }
   await page.getByRole('button', { name: texts.saveAndTest }).click();
-  await page.getByText(texts.connected).waitFor();
+  await page.getByText(account.backend === 'useasy' ? texts.connectedUseasy : texts.connected).waitFor();
   return page;
 }
 
@@ -56,6 +56,7 @@ export const ENGLISH = {
   appKey: 'App key (secret)',
   saveAndTest: 'Save and test connection',
   connected: 'Connected: the credentials work and a token was issued.',
+  connectedUseasy: 'Connected: the CRM accepted the signed request.',
   enableOnSite: 'Enable on this site',
 };
 
@@ -71,5 +72,6 @@ export const CHINESE: typeof ENGLISH = {
   appKey: 'App Key（密钥）',
   saveAndTest: '保存并测试连接',
   connected: '连接成功：凭据有效，已获取访问令牌。',
+  connectedUseasy: '连接成功：CRM 接受了签名请求。',
   enableOnSite: '在此网站启用',
 };

@@ -5,7 +5,7 @@ import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
-import { describeError, t } from '@/lib/i18n';
+import { connectionOkText, describeError, t } from '@/lib/i18n';
 import { connectionParts } from '@/lib/crm/connection-key';
 import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
@@ -22,7 +22,7 @@ const onInput = (target: { value: string }) => (event: TargetedEvent<HTMLInputEl
 const saveMessages = () => ({ saved: t('settingsSaved'), permissionDenied: describeError('permission-missing') });
 
 async function saveAndTest() {
-  if (await save(saveMessages())) await testConnection({ ok: t('connectionOk') });
+  if (await save(saveMessages())) await testConnection({ ok: connectionOkText(form.backend.value) });
 }
 
 const isLocked = (field: LockedField) => saved.value?.locked.includes(field) ?? false;
@@ -202,7 +202,7 @@ export function App() {
         {result && (
           <Notice
             tone={result.tone}
-            title={result.tone === 'info' ? result.text : result.code ? describeError(result.code) : t('errorInternal')}
+            title={result.tone === 'info' ? result.text : result.code ? describeError(result.code, form.backend.value) : t('errorInternal')}
             detail={result.tone === 'error' ? `${result.text} (${baseUrl.value})` : undefined}
           />
         )}

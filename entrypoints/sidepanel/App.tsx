@@ -121,6 +121,7 @@ function Form() {
       mode={mode.kind}
       values={formValues.value}
       options={formOptions.value}
+      fields={settingsView.value?.capabilities.customerFields ?? []}
       customFields={referenceData.value?.customFields ?? []}
       problems={formSubmitted.value ? formProblems.value : {}}
       busy={formBusy.value}

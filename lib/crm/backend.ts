@@ -20,10 +20,20 @@ import type {
 
 export type BackendKind = 'sobot' | 'useasy';
 
+export interface CustomerWritten {
+  id: string;
+  customer?: Customer;
+}
+
 /** Sobot stage_type: 1 still in progress; results 21 won, 22 lost, 23 invalid. */
 export type StageType = 1 | 21 | 22 | 23;
 
+/** The customer's own fields a backend stores, as the create / edit form offers them. */
+export type CustomerFieldName = 'nick' | 'realName' | 'phone' | 'email' | 'company' | 'vip' | 'crmStatus' | 'liableAgent' | 'region';
+
 export interface CrmCapabilities {
+  /** The form shows these (plus the backend's custom fields) and sends nothing else. */
+  customerFields: CustomerFieldName[];
   labels: boolean;
   stages: boolean;
   notes: boolean;
@@ -48,9 +58,13 @@ export interface CrmBackend {
   /** Where customers come from, to name a customer's source code. */
   listSources?(): Promise<CustomerSource[]>;
   listTimeline?(customerId: string, page?: number, group?: TimelineGroup): Promise<{ events: TimelineEvent[]; pageCount: number }>;
-  /** Returns the new customer's id. */
-  createCustomer(input: CustomerInput): Promise<string>;
-  updateCustomer(id: string, input: CustomerInput): Promise<void>;
+  /**
+   * Returns the new customer's id, and the customer too when the CRM's answer carries the record, so
+   * nobody reads back what the write already told. Never sends the create twice for one call.
+   */
+  createCustomer(input: CustomerInput): Promise<CustomerWritten>;
+  /** Returns the customer as the CRM now has it when its answer carries the record. */
+  updateCustomer(id: string, input: CustomerInput): Promise<Customer | undefined>;
   listAgents?(): Promise<AgentRef[]>;
   listProvinces?(): Promise<RegionOption[]>;
   listCities?(provinceId: string): Promise<RegionOption[]>;

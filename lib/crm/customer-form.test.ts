@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, inputFromForm } from './customer-form';
+import { EMPTY_FORM, inputFromForm, onlyStoredFields } from './customer-form';
 
 const options = {
   agents: [{ id: 'a1', name: '李娜' }],
@@ -35,5 +35,13 @@ describe('inputFromForm', () => {
     expect(input.email).toBe('');
     expect(input.customFields).toEqual([{ fieldId: 'f1', value: '' }]);
     expect(input.region).toBeUndefined();
+  });
+});
+
+describe('onlyStoredFields', () => {
+  it('sends only what the backend stores, so a company kept in a draft is not dropped silently by the CRM', () => {
+    const input = { nick: '张三', realName: '张三丰', phone: '13812345678', email: 'z@example.com', company: '华宇', vip: true, crmStatus: 'following' as const, region: { provinceId: '1' } };
+    expect(onlyStoredFields(input, ['nick', 'phone', 'email'])).toEqual({ nick: '张三', phone: '13812345678', email: 'z@example.com' });
+    expect(onlyStoredFields(input, ['nick', 'realName', 'phone', 'email', 'company', 'vip', 'crmStatus', 'liableAgent', 'region'])).toEqual(input);
   });
 });

@@ -1,5 +1,6 @@
 // The customer form's values (what the inputs hold, all strings) and their conversion to and from the
 // domain. Pure; the panel's form model imports it.
+import type { CustomerFieldName } from './backend';
 import type { CrmStatus, Customer, CustomerInput, RegionOption } from './domain';
 
 export interface CustomerFormValues {
@@ -97,4 +98,28 @@ export function inputFromForm(values: CustomerFormValues, options: FormOptions, 
         : undefined,
     customFields: customFields.length ? customFields : undefined,
   };
+}
+
+/** The input's fields a backend has no place for, by the input key that carries each. */
+const INPUT_KEYS: Record<Exclude<CustomerFieldName, 'nick'>, keyof CustomerInput> = {
+  realName: 'realName',
+  phone: 'phone',
+  email: 'email',
+  company: 'company',
+  vip: 'vip',
+  crmStatus: 'crmStatus',
+  liableAgent: 'liableAgent',
+  region: 'region',
+};
+
+/**
+ * The input without the fields the backend does not store: a value kept from a draft made on another
+ * CRM is not sent to be dropped silently.
+ */
+export function onlyStoredFields(input: CustomerInput, stored: readonly CustomerFieldName[]): CustomerInput {
+  const kept = { ...input };
+  for (const [field, key] of Object.entries(INPUT_KEYS) as [CustomerFieldName, keyof CustomerInput][]) {
+    if (!stored.includes(field)) delete kept[key];
+  }
+  return kept;
 }

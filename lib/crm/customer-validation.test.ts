@@ -35,3 +35,21 @@ describe('validateCustomer', () => {
     expect(validateCustomer({ nick: 'a', customFields: [{ fieldId: 'f1', value: '1' }] }, fields)).toEqual({});
   });
 });
+
+describe('validateCustomer with a cascade', () => {
+  const region = {
+    id: 'region',
+    name: '所在地区',
+    type: 'cascade' as const,
+    required: true,
+    options: [],
+    cascade: { fillLevel: 2, tree: [{ value: 'huadong', name: '华东', children: [{ value: 'hangzhou', name: '杭州', children: [] }] }] },
+  };
+
+  it('asks for the next level until the fill level is reached, and for a value when the field is required', () => {
+    const withRegion = (value: string) => validateCustomer({ nick: '张三', customFields: [{ fieldId: 'region', value }] }, [region]);
+    expect(withRegion('')).toEqual({ 'field:region': 'required' });
+    expect(withRegion('huadong')).toEqual({ 'field:region': 'cascadeShort' });
+    expect(withRegion('huadong,hangzhou')).toEqual({});
+  });
+});

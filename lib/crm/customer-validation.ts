@@ -1,9 +1,10 @@
 // Checks a customer form before anything is sent, with the limits the Sobot document sets: names up to
-// 50 characters, well-formed email and phone, an owner when the status is 跟进中, required custom fields.
-// Pure and light (no phone library): the panel imports it.
+// 50 characters, well-formed email and phone, an owner when the status is 跟进中, required custom fields,
+// a cascade chosen down to its fill level. Pure and light (no phone library): the panel imports it.
+import { cascadeStopsShort } from './custom-fields';
 import type { CustomerInput, CustomFieldDefinition } from './domain';
 
-export type CustomerProblem = 'required' | 'tooLong' | 'badEmail' | 'badPhone' | 'ownerRequired';
+export type CustomerProblem = 'required' | 'tooLong' | 'badEmail' | 'badPhone' | 'ownerRequired' | 'cascadeShort';
 export type CustomerProblems = Partial<Record<'nick' | 'realName' | 'email' | 'phone' | 'liableAgent' | 'company' | `field:${string}`, CustomerProblem>>;
 
 export const NAME_MAX = 50;
@@ -27,6 +28,7 @@ export function validateCustomer(input: CustomerInput, fields: CustomFieldDefini
   for (const field of fields) {
     const value = input.customFields?.find((entry) => entry.fieldId === field.id)?.value ?? '';
     if (field.required && !value.trim()) problems[`field:${field.id}`] = 'required';
+    else if (cascadeStopsShort(field, value)) problems[`field:${field.id}`] = 'cascadeShort';
   }
   return problems;
 }

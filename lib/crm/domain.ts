@@ -51,12 +51,23 @@ export interface CustomFieldOption {
   name: string;
 }
 
+/** One option of a cascade and the options one level below it. */
+export interface CascadeOption extends CustomFieldOption {
+  children: CascadeOption[];
+}
+
 export interface CustomFieldDefinition {
   id: string;
   name: string;
   type: CustomFieldType;
   required: boolean;
+  /** Every option; a cascade's options of all levels, depth first. */
   options: CustomFieldOption[];
+  /**
+   * A cascade's options as the tree they form, and how many levels a value must reach (0: any; a
+   * required field at least one). The value is the chosen path, comma-joined.
+   */
+  cascade?: { tree: CascadeOption[]; fillLevel: number };
 }
 
 export interface CustomFieldValue {

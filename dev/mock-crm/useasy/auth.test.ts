@@ -58,7 +58,7 @@ describe('the signature check', () => {
       ['add', 'POST'],
       ['update', 'POST'],
       ['delete', 'POST'],
-      ['findById/685770000643772416', 'GET'],
+      ['findById/685770000643772416', 'POST'],
       ['685770000643772416', 'GET'],
     ] as const) {
       const { status } = await t.call(path, { method, body: method === 'POST' ? {} : undefined, headers: { signature: 'x' } });

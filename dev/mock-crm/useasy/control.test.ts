@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elapsed, mockPerSuite, type Json } from '../shared/test-support';
 import { FIXTURE_CUSTOMERS } from './fixtures';
-import { startTestMock } from './test-support';
+import { FIND_BY_ID, startTestMock } from './test-support';
 
 const { zhangWei, liNa } = FIXTURE_CUSTOMERS;
 const LIST = { page: 1, limit: 1 };
@@ -13,13 +13,13 @@ describe('the Useasy control API', () => {
 
   it('logs every API request with its endpoint, status and code, counts them per endpoint, and clears the log', async () => {
     await t.call('list', { body: LIST });
-    await t.call(`findById/${zhangWei.id}`);
+    await t.call(`findById/${zhangWei.id}`, FIND_BY_ID);
     await t.call(zhangWei.id);
     await t.call('update', { body: { _id: '1' } });
     await t.call('list', { body: LIST, headers: { signature: 'x' } });
     await t.call('config/field/list', { body: {} });
     const { json } = await t.control('requests');
-    expect(json.counts).toEqual({ 'crm/list': 2, 'crm/findById': 2, 'crm/update': 1, 'crm/config/field/list': 1 });
+    expect(json.counts).toEqual({ 'crm/list': 2, 'crm/findById': 1, 'crm/{id}': 1, 'crm/update': 1, 'crm/config/field/list': 1 });
     expect(json.total).toBe(6);
     expect(json.entries[0]).toMatchObject({ method: 'POST', path: '/openapi/crm/list', endpoint: 'crm/list', status: 200, ret_code: '200' });
     expect(json.entries[3]).toMatchObject({ endpoint: 'crm/update', status: 200, ret_code: '404' });
@@ -90,8 +90,8 @@ describe('the Useasy control API', () => {
     await t.call('delete', { body: { id: zhangWei.id } });
     await t.control('latency', { ms: 400 });
     await t.control('reset', {});
-    expect(await elapsed(() => t.call(`findById/${zhangWei.id}`))).toBeLessThan(300);
-    expect((await t.call(`findById/${zhangWei.id}`)).json.data.customerName).toBe('张伟');
+    expect(await elapsed(() => t.call(`findById/${zhangWei.id}`, FIND_BY_ID))).toBeLessThan(300);
+    expect((await t.call(`findById/${zhangWei.id}`, FIND_BY_ID)).json.data.customerName).toBe('张伟');
     expect((await t.control('requests')).json.counts).toEqual({ 'crm/findById': 2 });
   });
 
@@ -101,7 +101,7 @@ describe('the Useasy control API', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const patched = await t.control(`customers/${liNa.id}/patch`, { customerName: hostile, mobile: '13912345678', owner: 662821403012902912 });
     expect(patched.status).toBe(200);
-    expect((await t.call(`findById/${liNa.id}`)).json.data).toMatchObject({ customerName: hostile, mobile: '13912345678' });
+    expect((await t.call(`findById/${liNa.id}`, FIND_BY_ID)).json.data).toMatchObject({ customerName: hostile, mobile: '13912345678' });
     expect((await t.control(`customers/${liNa.id}/patch`, { _id: '1' })).status).toBe(400);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mockPerSuite, type Json } from '../shared/test-support';
 import { FIELD_IDS } from './fields';
 import { agentNamed, FIXTURE_CUSTOMERS, OPEN_SEA_ID } from './fixtures';
-import { startTestMock } from './test-support';
+import { FIND_BY_ID, startTestMock } from './test-support';
 
 const { zhangWei, zhaoMin, chenJing, chenJianguo, sunYue, docExample } = FIXTURE_CUSTOMERS;
 const SERVER_NOW = Date.UTC(2025, 0, 2, 3, 4, 5); // 2025-01-02 11:04:05 in China
@@ -74,12 +74,8 @@ describe('the Useasy CRM endpoints', () => {
   });
 
   describe('get one', () => {
-    it('answers GET findById/{id}, POST findById/{id} and the declared GET /{id} alike', async () => {
-      const forms = [
-        await t.call(`findById/${zhangWei.id}`),
-        await t.call(`findById/${zhangWei.id}`, { method: 'POST', body: {} }),
-        await t.call(zhangWei.id),
-      ];
+    it('answers §4.2’s POST findById/{id} and §4.1’s GET /{id} alike, counted apart', async () => {
+      const forms = [await t.call(`findById/${zhangWei.id}`, FIND_BY_ID), await t.call(zhangWei.id)];
       for (const { status, json } of forms) {
         expect(status).toBe(200);
         expect(json.data).toMatchObject({
@@ -92,11 +88,30 @@ describe('the Useasy CRM endpoints', () => {
         });
       }
       const counts = (await t.control('requests')).json.counts;
-      expect(counts).toEqual({ 'crm/findById': 3 });
+      expect(counts).toEqual({ 'crm/findById': 1, 'crm/{id}': 1 });
+    });
+
+    it('refuses the GET findById the document never shows, as Spring refuses a method', async () => {
+      const { status, json } = await t.call(`findById/${zhangWei.id}`);
+      expect(status).toBe(405);
+      expect(json).toMatchObject({ status: 405, error: 'Method Not Allowed' });
+    });
+
+    it('serves only the form it is switched to, and keeps the switch across a reset', async () => {
+      expect((await t.control('get-by-id', { forms: 'declared' })).json).toMatchObject({ ok: true, forms: 'declared' });
+      await t.control('reset', {});
+      expect((await t.call(`findById/${zhangWei.id}`, FIND_BY_ID)).status).toBe(404);
+      expect((await t.call(zhangWei.id)).status).toBe(200);
+      await t.control('get-by-id', { forms: 'example' });
+      expect((await t.call(zhangWei.id)).status).toBe(404);
+      expect((await t.call(`findById/${zhangWei.id}`, FIND_BY_ID)).status).toBe(200);
+      expect((await t.control('get-by-id')).json.forms).toBe('example');
+      expect((await t.control('get-by-id', { forms: 'GET findById' })).status).toBe(400);
+      await t.control('get-by-id', { forms: 'both' });
     });
 
     it('serves the document’s list example as printed', async () => {
-      const { json } = await t.call(`findById/${docExample.id}`);
+      const { json } = await t.call(`findById/${docExample.id}`, FIND_BY_ID);
       expect(json.data).toMatchObject({
         _id: '685770000643772416',
         customerName: 'testCustomer',
@@ -111,8 +126,8 @@ describe('the Useasy CRM endpoints', () => {
     });
 
     it('answers an unknown id with a 404 envelope, and GET /{id} only for digits', async () => {
-      expect((await t.call('findById/999999999999999999')).json).toMatchObject({ success: false, code: '404', message: '客户不存在' });
-      expect((await t.call('findById/999999999999999999')).status).toBe(200);
+      expect((await t.call('findById/999999999999999999', FIND_BY_ID)).json).toMatchObject({ success: false, code: '404', message: '客户不存在' });
+      expect((await t.call('findById/999999999999999999', FIND_BY_ID)).status).toBe(200);
       expect((await t.call('somewhere')).status).toBe(404);
       expect((await t.call(zhangWei.id, { method: 'POST', body: {} })).status).toBe(405);
     });
@@ -170,6 +185,7 @@ describe('the Useasy CRM endpoints', () => {
       ['a choice the field does not offer', { customerName: 'a', [FIELD_IDS.industry]: 'mining' }, /客户行业/],
       ['a checkbox value as a comma-joined string', { customerName: 'a', [FIELD_IDS.products]: 'crm,robot' }, /关注产品/],
       ['a cascade path that leaves the tree', { customerName: 'a', [FIELD_IDS.region]: ['huabei', 'shanghai'] }, /所在地区/],
+      ['a cascade path short of its fill level', { customerName: 'a', [FIELD_IDS.region]: ['huabei'] }, /所在地区/],
       ['a malformed assignTime', { customerName: 'a', assignTime: '2024/11/14' }, /assignTime/],
     ])('refuses %s with code 400', async (_name, body, message) => {
       const { status, json } = await t.call('add', { body });
@@ -217,7 +233,7 @@ describe('the Useasy CRM endpoints', () => {
     it('deletes by id (not _id) and answers data null', async () => {
       expect((await t.call('delete', { body: { _id: zhaoMin.id } })).json).toMatchObject({ success: false, code: '400', message: 'id不能为空' });
       expect((await t.call('delete', { body: { id: zhaoMin.id } })).json).toEqual(expect.objectContaining({ success: true, code: '200', data: null }));
-      expect((await t.call(`findById/${zhaoMin.id}`)).json.code).toBe('404');
+      expect((await t.call(`findById/${zhaoMin.id}`, FIND_BY_ID)).json.code).toBe('404');
       expect((await t.call('delete', { body: { id: zhaoMin.id } })).json.code).toBe('404');
     });
   });
@@ -232,7 +248,7 @@ describe('the Useasy CRM endpoints', () => {
       const industry = fields.find((field: Json) => field.field === FIELD_IDS.industry);
       expect(industry.choices).toContainEqual({ key: 'internet', value: '互联网', isDefault: false });
       const region = fields.find((field: Json) => field.field === FIELD_IDS.region);
-      expect(region.options).toMatchObject({ level: 3, fillLevel: 1 });
+      expect(region.options).toMatchObject({ level: 3, fillLevel: 2 });
       expect(region.options.children[0]).toMatchObject({ key: 'huabei', value: '华北', children: [{ key: 'beijing', children: [{ key: 'haidian' }, { key: 'chaoyang' }] }, { key: 'tianjin' }] });
       expect(new Set(fields.map((field: Json) => field.type))).toEqual(
         new Set(['text', 'mobile', 'email', 'qq', 'wechat', 'checkbox', 'user', 'textarea', 'number', 'date', 'select', 'radio', 'cascade']),

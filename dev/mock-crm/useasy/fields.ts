@@ -1,6 +1,6 @@
 // The mock account's customer-field configuration as crm/config/field/list answers it (CustomerFieldVO):
 // the preset system fields, custom fields of every type the product renders (choices, a three-level
-// cascade) and one disabled field. Static; the seed and the routes read it, nothing writes it.
+// cascade that must be filled to its second level) and one disabled field. Static; the seed and the routes read it, nothing writes it.
 
 export const ACCOUNT_ID = '1090';
 /** Who configured the fields, as in the document's example. */
@@ -159,7 +159,7 @@ export const FIELDS: readonly FieldVO[] = [
       ['robot', '智能机器人'],
     ]),
   }),
-  field({ field: FIELD_IDS.region, name: '所在地区', type: 'cascade', sort: 49, options: { level: 3, fillLevel: 1, children: REGION_TREE } }),
+  field({ field: FIELD_IDS.region, name: '所在地区', type: 'cascade', sort: 49, options: { level: 3, fillLevel: 2, children: REGION_TREE } }),
   field({ field: FIELD_IDS.legacyNumber, name: '旧客户编号', type: 'text', sort: 50, status: 0 }),
 ];
 

@@ -83,7 +83,7 @@ describe('the Useasy backend against the Useasy mock, over HTTP', () => {
 
   it('creates a customer the mock then finds, and updates them without losing a colleague’s second number', async () => {
     const crm = backend();
-    const id = await crm.createCustomer({
+    const { id } = await crm.createCustomer({
       nick: '新客户',
       phone: '13766665555',
       email: 'new.customer@example.com',
@@ -114,6 +114,35 @@ describe('the Useasy backend against the Useasy mock, over HTTP', () => {
     expect(updated.emails).toEqual(['new.customer@example.com']);
     expect(updated.customFields.find((field) => field.fieldId === FIELD_IDS.products)).toBeUndefined();
     expect((await crm.searchCustomers('phone', '13766665555')).customers).toEqual([]);
+  });
+
+  for (const [forms, firstRead] of [
+    ['example', { 'crm/findById': 1 }],
+    ['declared', { 'crm/findById': 1, 'crm/{id}': 1 }],
+  ] as const) {
+    it(`on a server serving only the ${forms} get-by-id form: edits with one read and one write, and creates with one add`, async () => {
+      await control('get-by-id', { forms });
+      const crm = backend();
+      const edited = await crm.updateCustomer(zhangWei.id, { nick: '张伟', phone: '13812345678', email: 'zw@example.com' });
+      expect(edited).toMatchObject({ id: zhangWei.id, phones: ['13812345678', '13800001111'], emails: ['zw@example.com'] });
+      expect(await counts()).toEqual({ ...firstRead, 'crm/update': 1 });
+      await fetch(`${mock.url}/__control/requests`, { method: 'DELETE' });
+      await crm.updateCustomer(zhangWei.id, { nick: '张伟', phone: '13812345678' });
+      expect(await counts()).toEqual({ [forms === 'example' ? 'crm/findById' : 'crm/{id}']: 1, 'crm/update': 1 });
+      await fetch(`${mock.url}/__control/requests`, { method: 'DELETE' });
+      const created = await crm.createCustomer({ nick: '周先生', phone: '13988880000' });
+      expect(created.customer).toMatchObject({ nick: '周先生', phones: ['13988880000'] });
+      expect(await counts()).toEqual({ 'crm/add': 1 });
+      await control('get-by-id', { forms: 'both' });
+    });
+  }
+
+  it('creates once when the answer to add is lost after the customer was stored', async () => {
+    await control('failures', { next: 1, kind: 'drop', endpoint: 'crm/add', applied: true });
+    const created = await backend().createCustomer({ nick: '周先生', phone: '13988880000' });
+    expect(created.customer).toMatchObject({ nick: '周先生', phones: ['13988880000'] });
+    expect(await counts()).toMatchObject({ 'crm/add': 1, 'crm/list': 1 });
+    expect((await backend().searchCustomers('phone', '13988880000')).customers).toHaveLength(1);
   });
 
   it('passes the mock’s refusal of an invalid write on as invalid-input with its message', async () => {

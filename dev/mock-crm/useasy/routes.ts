@@ -1,5 +1,5 @@
-// The CRM endpoints of the Useasy open API under /openapi/crm/: add, update, list, get one (in all three
-// forms NOTES.md lists), delete and the field configuration. Each handler reads the parsed body and the
+// The CRM endpoints of the Useasy open API under /openapi/crm/: add, update, list, get one (in the forms
+// the document shows, switchable), delete and the field configuration. Each handler reads the parsed body and the
 // state and returns a Reply; none touches node:http. Mock-only; the server imports the table.
 import { noHandler } from '../shared/reply';
 import { invalid, notFound, ok, type Reply } from './envelope';
@@ -66,7 +66,17 @@ function findOne({ state, id }: RouteContext): Reply {
   return record ? ok(structuredClone(record)) : notFound('客户不存在');
 }
 
-const FIND_ONE_ENDPOINT = 'crm/findById';
+/**
+ * The document's two forms of "get by id": §4.1 declares `GET /openapi/crm/{id}`; §4.2's curl sends
+ * `--data '{}'` without `-X`, which makes it `POST /openapi/crm/findById/{id}`. A real server may serve
+ * either or both; the mock serves what it is told, and answers any other form as Spring does (404 for a
+ * path it has no handler for, 405 for a method it does not take).
+ */
+export const GET_BY_ID_FORMS = ['both', 'declared', 'example'] as const;
+export type GetByIdForms = (typeof GET_BY_ID_FORMS)[number];
+
+const DECLARED_ENDPOINT = 'crm/{id}';
+const EXAMPLE_ENDPOINT = 'crm/findById';
 
 export const NAMED_ROUTES: Record<string, Route> = {
   add: {
@@ -163,23 +173,28 @@ export type Resolved =
   | { endpoint: string; handle: Route['handle']; id?: string }
   | { endpoint: string; reply: Reply };
 
-/**
- * The handler for a request, by method and path, and the endpoint it is counted under. The get-one
- * endpoint answers the declared `GET /openapi/crm/{id}`, the example's `GET /openapi/crm/findById/{id}`
- * and the POST that the example's curl `--data` turns it into.
- */
-export function resolveRoute(method: string, pathname: string): Resolved {
+/** The get-one route for a path in one of the document's forms, counted under that form's name. */
+function resolveGetOne(method: string, relative: string, pathname: string, forms: GetByIdForms): Resolved | undefined {
+  const example = relative.match(/^findById\/([^/]+)$/);
+  const declared = relative.match(/^(\d+)$/);
+  const form = example
+    ? { endpoint: EXAMPLE_ENDPOINT, method: 'POST', served: forms !== 'declared', id: example[1]! }
+    : declared
+      ? { endpoint: DECLARED_ENDPOINT, method: 'GET', served: forms !== 'example', id: declared[1]! }
+      : undefined;
+  if (!form) return undefined;
+  if (!form.served) return { endpoint: form.endpoint, reply: noHandler(404, pathname) };
+  if (method !== form.method) return { endpoint: form.endpoint, reply: noHandler(405, pathname) };
+  return { endpoint: form.endpoint, handle: findOne, id: decodeURIComponent(form.id) };
+}
+
+/** The handler for a request, by method and path, and the endpoint it is counted under. */
+export function resolveRoute(method: string, pathname: string, forms: GetByIdForms = 'both'): Resolved {
   const relative = pathname.startsWith(PREFIX) ? pathname.slice(PREFIX.length).replace(/\/+$/, '') : undefined;
   if (relative === undefined) return { endpoint: pathname.replace(/^\//, ''), reply: noHandler(404, pathname) };
   const named = Object.hasOwn(NAMED_ROUTES, relative) ? NAMED_ROUTES[relative] : undefined;
   if (named) {
     return named.method === method ? named : { endpoint: named.endpoint, reply: noHandler(405, pathname) };
   }
-  const byFindById = relative.match(/^findById\/([^/]+)$/);
-  const byId = relative.match(/^(\d+)$/);
-  const id = byFindById?.[1] ?? byId?.[1];
-  if (id === undefined) return { endpoint: `crm/${relative}`, reply: noHandler(404, pathname) };
-  const allowed = byFindById ? method === 'GET' || method === 'POST' : method === 'GET';
-  if (!allowed) return { endpoint: FIND_ONE_ENDPOINT, reply: noHandler(405, pathname) };
-  return { endpoint: FIND_ONE_ENDPOINT, handle: findOne, id: decodeURIComponent(id) };
+  return resolveGetOne(method, relative, pathname, forms) ?? { endpoint: `crm/${relative}`, reply: noHandler(404, pathname) };
 }

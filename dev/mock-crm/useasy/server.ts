@@ -11,7 +11,7 @@ import { signatureRejection } from './auth';
 import { handleControl } from './control';
 import { internalError, invalid, type Reply } from './envelope';
 import { DEMO_CREDENTIALS } from './fixtures';
-import { resolveRoute } from './routes';
+import { resolveRoute, type GetByIdForms } from './routes';
 import { seedState } from './seed';
 
 export interface UseasyMockOptions {
@@ -24,6 +24,8 @@ export interface UseasyMockOptions {
   recipe?: SignatureRecipe;
   /** The server's clock in epoch milliseconds, for tests of the timestamp window. */
   now?: () => number;
+  /** Which of the document's get-by-id forms are served: 'both' unless given (routes.ts). */
+  getById?: GetByIdForms;
 }
 
 export interface UseasyMock {
@@ -33,6 +35,8 @@ export interface UseasyMock {
   appid: string;
   secret: string;
   recipe: SignatureRecipe;
+  /** Which get-by-id forms are served now; POST /__control/get-by-id changes it. */
+  getById(): GetByIdForms;
   /** The demo chat console. */
   demoUrl: string;
   /** Back to the seed, faults off, request log cleared. */
@@ -64,6 +68,8 @@ export async function startUseasyMock(options: UseasyMockOptions = {}): Promise<
   const now = options.now ?? Date.now;
   const authority = { appid, secret, recipe, now };
   const runtime = createMockRuntime(seedState);
+  // A property of the server, not of its data: a reset keeps it.
+  let getById: GetByIdForms = options.getById ?? 'both';
 
   async function answer(request: IncomingMessage, received: ReceivedBody, resolved: ReturnType<typeof resolveRoute>): Promise<Reply> {
     if ('tooLarge' in received) return invalid('请求体过大');
@@ -86,14 +92,15 @@ export async function startUseasyMock(options: UseasyMockOptions = {}): Promise<
       logName: 'mock-crm useasy',
       apiPrefix: '/openapi/',
       resolve(method, url) {
-        const resolved = resolveRoute(method, url.pathname);
+        const resolved = resolveRoute(method, url.pathname, getById);
         return { endpoint: resolved.endpoint, answer: (request, received) => answer(request, received, resolved) };
       },
       // The shared log names the envelope's code ret_code, after Sobot's envelope.
       codeOf,
       malformedBody: '{"success":true,"message":"200 ok!","code":"200","data":{"list":[{"_id":"',
       parseControlJson: parseJsonKeepingLongIds,
-      control: (method, path, body) => handleControl(runtime, method, path, body),
+      control: (method, path, body) =>
+        handleControl({ ...runtime, getById: { get: () => getById, set: (forms) => (getById = forms) } }, method, path, body),
       faults: runtime.faults,
       log: runtime.log,
       now,
@@ -101,5 +108,5 @@ export async function startUseasyMock(options: UseasyMockOptions = {}): Promise<
     { port: options.port ?? DEFAULT_PORT, host: options.host ?? '127.0.0.1' },
   );
 
-  return { ...server, appid, secret, recipe, reset: runtime.reset };
+  return { ...server, appid, secret, recipe, getById: () => getById, reset: runtime.reset };
 }

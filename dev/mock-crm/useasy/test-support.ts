@@ -5,6 +5,9 @@ import { newNonce, signUseasy } from '../../../lib/crm/useasy/sign';
 import { controlClient, type Json } from '../shared/test-support';
 import { startUseasyMock, type UseasyMock, type UseasyMockOptions } from './server';
 
+/** §4.2's get-by-id as its curl sends it: `--data '{}'` without `-X`, so a POST. */
+export const FIND_BY_ID: CallOptions = { method: 'POST', body: {} };
+
 export interface CallOptions {
   method?: 'GET' | 'POST';
   body?: unknown;

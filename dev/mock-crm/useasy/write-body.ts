@@ -1,7 +1,7 @@
 // Reads the body of crm/add and crm/update into the changes to store, refusing what the real API would
 // refuse: contact lists that are not [{value, memo}], option values the field does not offer, cascade
-// paths that leave the tree. Keys the document does not name are ignored, as a Java DTO ignores them.
-// Mock-only; the routes import it.
+// paths that leave the tree or stop short of its fill level. Keys the document does not name are
+// ignored, as a Java DTO ignores them. Mock-only; the routes import it.
 import { FIELDS, type CascadeNode, type FieldVO } from './fields';
 import type { ContactEntry } from './state';
 
@@ -30,10 +30,11 @@ function contactList(key: string, raw: unknown): ContactEntry[] | string {
   return entries;
 }
 
-function isCascadePath(nodes: readonly CascadeNode[] | undefined, path: readonly unknown[]): boolean {
-  if (path.length === 0) return true;
+/** Whether the path follows the tree and reaches `fillLevel` levels, or a leaf before them. */
+function isCascadePath(nodes: readonly CascadeNode[] | undefined, path: readonly unknown[], fillLevel: number): boolean {
+  if (path.length === 0) return fillLevel <= 0 || !nodes?.length;
   const node = nodes?.find((candidate) => candidate.key === path[0]);
-  return node !== undefined && isCascadePath(node.children, path.slice(1));
+  return node !== undefined && isCascadePath(node.children, path.slice(1), fillLevel - 1);
 }
 
 /** The value to store for a custom field, `undefined` to clear it, or an error message. */
@@ -49,8 +50,10 @@ function customValue(field: FieldVO, raw: unknown): { value: unknown } | { error
       if (!Array.isArray(raw) || !raw.every((key) => typeof key === 'string' && keys.includes(key))) return refuse;
       return { value: raw.length ? [...new Set(raw)] : undefined };
     case 'cascade':
-      if (!Array.isArray(raw) || raw.length > (field.options?.level ?? 0) || !isCascadePath(field.options?.children, raw)) return refuse;
-      return { value: raw.length ? raw : undefined };
+      if (!Array.isArray(raw) || raw.length > (field.options?.level ?? 0)) return refuse;
+      if (raw.length === 0) return { value: undefined };
+      // 几级必填: a value must reach fillLevel levels where the tree has them.
+      return isCascadePath(field.options?.children, raw, field.options?.fillLevel ?? 0) ? { value: raw } : refuse;
     case 'number':
       return (typeof raw === 'number' && Number.isFinite(raw)) || (typeof raw === 'string' && Number.isFinite(Number(raw))) ? { value: raw } : refuse;
     case 'date':

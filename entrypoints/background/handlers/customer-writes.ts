@@ -1,7 +1,9 @@
 // Handlers that change a customer: create, edit, assign, return to the public pool, and the directories
 // the forms pick from. Each answers with the customer as the CRM now has it, and puts that card wherever
-// a tab shows the customer, so the card shows the result without a second search.
+// a tab shows the customer, so the card shows the result without a second search; a write whose answer
+// carried the record costs no read after it.
 import type { CrmBackend } from '@/lib/crm/backend';
+import type { Customer } from '@/lib/crm/domain';
 import { toCards } from '@/lib/crm/cards';
 import { validateCustomer } from '@/lib/crm/customer-validation';
 import { CrmError } from '@/lib/crm/errors';
@@ -18,8 +20,9 @@ function unsupported(what: string): never {
 export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMessages> {
   const reference = referenceData(deps);
 
-  async function cardOf(backend: CrmBackend, customerId: string) {
-    const [customer, groups] = await Promise.all([backend.getCustomer(customerId), reference.labelGroups()]);
+  /** The card of the customer the write answered with, or read when the answer did not carry them. */
+  async function cardOf(backend: CrmBackend, customerId: string, answered?: Customer) {
+    const [customer, groups] = await Promise.all([answered ?? backend.getCustomer(customerId), reference.labelGroups()]);
     const card = toCards([customer], groups)[0]!;
     await deps.contactLookups.keepCards([card]);
     await deps.tabLookups.cardChanged(card);
@@ -36,14 +39,14 @@ export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers,
     async 'customer.create'({ input }) {
       await checked(input);
       const backend = await deps.session.backend();
-      return cardOf(backend, await backend.createCustomer(input));
+      const created = await backend.createCustomer(input);
+      return cardOf(backend, created.id, created.customer);
     },
 
     async 'customer.update'({ customerId, input }) {
       await checked(input);
       const backend = await deps.session.backend();
-      await backend.updateCustomer(customerId, input);
-      return cardOf(backend, customerId);
+      return cardOf(backend, customerId, await backend.updateCustomer(customerId, input));
     },
 
     async 'customer.assign'({ customerId, agent, from }) {

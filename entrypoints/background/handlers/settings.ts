@@ -4,7 +4,7 @@ import type { SettingsView } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
 
-const NO_CAPABILITIES: CrmCapabilities = { labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: [] };
+const NO_CAPABILITIES: CrmCapabilities = { customerFields: [], labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: [] };
 
 export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'settings.get' | 'settings.save' | 'connection.test'> {
   async function settingsView(): Promise<SettingsView> {

@@ -1,7 +1,7 @@
 // The create / edit customer form: its values (a draft that survives closing the panel), the pickers'
 // options, validation shown after the first attempt, and the save that puts the result on the card.
 import { computed, effect, signal } from '@preact/signals';
-import { EMPTY_FORM, formFromCustomer, inputFromForm, type CustomerFormValues, type FormOptions } from '@/lib/crm/customer-form';
+import { EMPTY_FORM, formFromCustomer, inputFromForm, onlyStoredFields, type CustomerFormValues, type FormOptions } from '@/lib/crm/customer-form';
 import { validateCustomer } from '@/lib/crm/customer-validation';
 import type { Customer } from '@/lib/crm/domain';
 import { formatContact } from '@/lib/format';
@@ -10,6 +10,7 @@ import type { TabContact } from '@/lib/messaging/protocol';
 import { formDraftItem } from '@/lib/storage';
 import { openCustomer } from './lookup';
 import { referenceData } from './reference';
+import { settingsView } from './settings';
 
 export type FormMode = { kind: 'create' } | { kind: 'edit'; customerId: string; original: CustomerFormValues };
 
@@ -20,11 +21,16 @@ export const formSubmitted = signal(false);
 export const formBusy = signal(false);
 export const formError = signal<RequestError | undefined>(undefined);
 
+/** What the form sends: only the fields the connected backend stores. */
+function formInput(mode: FormMode) {
+  const input = inputFromForm(formValues.value, formOptions.value, mode.kind === 'edit' ? mode.original : undefined);
+  return onlyStoredFields(input, settingsView.value?.capabilities.customerFields ?? []);
+}
+
 export const formProblems = computed(() => {
   const mode = formMode.value;
   if (!mode) return {};
-  const input = inputFromForm(formValues.value, formOptions.value, mode.kind === 'edit' ? mode.original : undefined);
-  return validateCustomer(input, referenceData.value?.customFields ?? []);
+  return validateCustomer(formInput(mode), referenceData.value?.customFields ?? []);
 });
 
 const draftKey = (mode: FormMode) => (mode.kind === 'create' ? 'create' : `edit:${mode.customerId}`);
@@ -105,7 +111,7 @@ export async function submitForm() {
   formBusy.value = true;
   formError.value = undefined;
   try {
-    const input = inputFromForm(formValues.value, formOptions.value, mode.kind === 'edit' ? mode.original : undefined);
+    const input = formInput(mode);
     const card =
       mode.kind === 'create'
         ? await request('customer.create', { input })

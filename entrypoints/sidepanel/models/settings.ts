@@ -1,6 +1,7 @@
 // The CRM connection as the panel needs to know it: configured or not, what the backend can do, and
 // whether lookups start by themselves.
 import { computed, signal } from '@preact/signals';
+import { wordErrorsFor } from '@/lib/i18n';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { settingsItem } from '@/lib/storage';
@@ -13,7 +14,9 @@ export const autoLookupOn = computed(() => Boolean(settingsView.value?.configure
 
 export async function loadSettings() {
   try {
-    settingsView.value = await request('settings.get', {});
+    const view = await request('settings.get', {});
+    wordErrorsFor(view.settings.backend);
+    settingsView.value = view;
     settingsError.value = undefined;
   } catch (error) {
     settingsError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));

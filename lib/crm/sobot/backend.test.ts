@@ -149,7 +149,7 @@ describe('Sobot customer writes and directories', () => {
   it('creates a customer and returns the id the CRM sent', async () => {
     const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user/save': () => ({ item: '786e7ff2c3904c90bf1f19ea547d645c', ret_code: '000000' }) });
     const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
-    expect(await backend.createCustomer({ nick: '新客户', phone: '13800001111' })).toBe('786e7ff2c3904c90bf1f19ea547d645c');
+    expect(await backend.createCustomer({ nick: '新客户', phone: '13800001111' })).toEqual({ id: '786e7ff2c3904c90bf1f19ea547d645c' });
     expect(JSON.parse(server.calls[1]!.body!)).toEqual({ nick: '新客户', tel: '13800001111' });
   });
 

@@ -61,7 +61,15 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
 
   return {
     kind: 'sobot',
-    capabilities: { labels: true, stages: true, notes: true, timeline: true, ownership: true, searchFields: ['phone', 'email', 'nick', 'realName', 'company'] },
+    capabilities: {
+      customerFields: ['nick', 'realName', 'phone', 'email', 'company', 'vip', 'crmStatus', 'liableAgent', 'region'],
+      labels: true,
+      stages: true,
+      notes: true,
+      timeline: true,
+      ownership: true,
+      searchFields: ['phone', 'email', 'nick', 'realName', 'company'],
+    },
 
     async testConnection() {
       // Through the holder, so the token that proves the credentials is the one every later call uses.
@@ -132,11 +140,13 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
       const answer = await call({ method: 'POST', path: `${API}/user/save`, body: toSobotCustomerBody(input) });
       const id = typeof answer.item === 'string' || typeof answer.item === 'number' ? String(answer.item) : '';
       if (!id) throw new CrmError('malformed-response', 'The CRM created the customer but sent no id.');
-      return id;
+      // user/save answers the id only: the caller reads the customer.
+      return { id };
     },
 
     async updateCustomer(id, input) {
       await call({ method: 'POST', path: `${API}/user/update/${encodeURIComponent(id)}`, body: { id, ...toSobotCustomerBody(input) } });
+      return undefined;
     },
 
     async listAgents() {

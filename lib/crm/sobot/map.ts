@@ -1,6 +1,7 @@
 // Maps parsed Sobot wire records to the domain of lib/crm/domain.ts. Pure functions; only the Sobot
 // backend imports them. Unknown or missing values become undefined, never a guess.
 import type {
+  CascadeOption,
   CrmStatus,
   Customer,
   CustomFieldDefinition,
@@ -113,22 +114,49 @@ export function toStages(items: { id: string; name: string; sortnum?: string | n
     .sort((a, b) => a.order - b.order);
 }
 
+interface SobotFieldOption {
+  data_value: string;
+  data_name: string;
+  data_id?: string | null;
+  parent_data_id?: string | null;
+}
+
+/**
+ * A type-9 field's options as a tree, by parent_data_id. An option whose parent is unknown is a root; an
+ * option met twice on one branch (a cycle in the CRM's data) is left out there.
+ */
+function cascadeTree(options: readonly SobotFieldOption[]): CascadeOption[] {
+  const known = new Set(options.map((option) => option.data_id).filter(Boolean));
+  const parentOf = (option: SobotFieldOption) =>
+    option.parent_data_id && known.has(option.parent_data_id) ? option.parent_data_id : undefined;
+  const below = (parent: string | undefined, above: ReadonlySet<string>): CascadeOption[] =>
+    options
+      .filter((option) => parentOf(option) === parent && !(option.data_id && above.has(option.data_id)))
+      .map((option) => ({
+        value: option.data_value,
+        name: option.data_name,
+        children: option.data_id ? below(option.data_id, new Set([...above, option.data_id])) : [],
+      }));
+  return below(undefined, new Set());
+}
+
 export function toFieldDefinition(item: {
   field_id: string;
   field_name: string;
   field_type: string;
   fill_flag?: string | null;
-  cus_field_data_info_list?: { data_value: string; data_name: string }[] | null;
+  cus_field_data_info_list?: SobotFieldOption[] | null;
 }): CustomFieldDefinition {
+  const type = FIELD_TYPES[item.field_type] ?? 'text';
+  const options = item.cus_field_data_info_list ?? [];
   return {
     id: item.field_id,
     name: item.field_name,
-    type: FIELD_TYPES[item.field_type] ?? 'text',
+    type,
     required: item.fill_flag === '1',
-    options: (item.cus_field_data_info_list ?? []).map((option) => ({
-      value: option.data_value,
-      name: option.data_name,
-    })),
+    options: options.map((option) => ({ value: option.data_value, name: option.data_name })),
+    // Sobot declares no fill level: any depth will do, one level when the field is required.
+    ...(type === 'cascade' ? { cascade: { tree: cascadeTree(options), fillLevel: 0 } } : {}),
   };
 }
 

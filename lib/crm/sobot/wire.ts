@@ -124,6 +124,14 @@ export const customFieldItem = z.looseObject({
   fill_flag: maybe(looseString),
   field_status: maybe(looseString),
   cus_field_data_info_list: maybe(
-    z.array(z.looseObject({ data_value: looseString, data_name: looseString })),
+    z.array(
+      z.looseObject({
+        data_value: looseString,
+        data_name: looseString,
+        // Cascade options only: each option's id and the id of the option one level up (null at the top).
+        data_id: maybe(looseString),
+        parent_data_id: maybe(looseString),
+      }),
+    ),
   ),
 });

@@ -125,11 +125,11 @@ describe('Useasy backend against the document examples', () => {
     expect(server.calls).toHaveLength(3);
   });
 
-  it('reads one customer from GET findById: contact lists, owner, source, times and custom values', async () => {
+  it('reads one customer as §4.2’s example sends it (POST findById with {}): contact lists, owner, source, times and custom values', async () => {
     const server = fakeUseasy({ '/openapi/crm/findById/685736803322032128': () => ok(zhangWeiRecord) });
     const backend = createUseasyBackend({ ...connection, fetch: server.fetch });
     const customer = await backend.getCustomer('685736803322032128');
-    expect(server.calls[0]).toMatchObject({ method: 'GET', path: '/openapi/crm/findById/685736803322032128', body: undefined });
+    expect(server.calls[0]).toMatchObject({ method: 'POST', path: '/openapi/crm/findById/685736803322032128', body: {} });
     expect(customer).toMatchObject({
       id: '685736803322032128',
       nick: '张伟',
@@ -161,7 +161,7 @@ describe('Useasy backend against the document examples', () => {
     await expect(createUseasyBackend({ ...connection, fetch: server.fetch }).getCustomer('1')).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it('reads field definitions: the document’s text field, choices, a cascade tree flattened, system and disabled fields left out', async () => {
+  it('reads field definitions: the document’s text field, choices, a cascade as its tree with fillLevel, system and disabled fields left out', async () => {
     const [schemaField] = examples.fieldListSchemaExample.data;
     const data = [
       ...examples.fieldListResponseExample.data,
@@ -192,7 +192,7 @@ describe('Useasy backend against the document examples', () => {
         choices: null,
         options: {
           level: 3,
-          fillLevel: 1,
+          fillLevel: 2,
           children: [
             { key: 'huabei', value: '华北', children: [{ key: 'beijing', value: '北京', children: [{ key: 'haidian', value: '海淀区' }] }] },
             { key: 'huadong', value: '华东', children: null },
@@ -226,6 +226,13 @@ describe('Useasy backend against the document examples', () => {
           { value: 'haidian', name: '海淀区' },
           { value: 'huadong', name: '华东' },
         ],
+        cascade: {
+          fillLevel: 2,
+          tree: [
+            { value: 'huabei', name: '华北', children: [{ value: 'beijing', name: '北京', children: [{ value: 'haidian', name: '海淀区', children: [] }] }] },
+            { value: 'huadong', name: '华东', children: [] },
+          ],
+        },
       },
     ]);
   });
@@ -238,10 +245,10 @@ describe('Useasy customer writes', () => {
       { field: 'checkbox_d1r6_1687316650418', name: '关注产品', type: 'checkbox', status: 1, isSystem: false, choices: [{ key: 'crm', value: 'CRM' }] },
     ]);
 
-  it('creates a customer with contact lists of {value, memo} and returns data._id', async () => {
+  it('creates a customer with contact lists of {value, memo} and returns data._id with the record it answered', async () => {
     const server = fakeUseasy({ '/openapi/crm/add': () => examples.addResponseExample, '/openapi/crm/config/field/list': fieldList });
     const backend = createUseasyBackend({ ...connection, fetch: server.fetch });
-    const id = await backend.createCustomer({
+    const { id, customer } = await backend.createCustomer({
       nick: '新客户',
       phone: '13800001111',
       email: '',
@@ -254,6 +261,9 @@ describe('Useasy customer writes', () => {
       ],
     });
     expect(id).toBe('685775343058800640');
+    // The example answer names the customer testCustomer: the answer wins over what was sent.
+    expect(customer).toMatchObject({ id: '685775343058800640', nick: 'testCustomer', phones: ['13800001111'] });
+    expect(server.calls.map((call) => call.path)).toEqual(['/openapi/crm/config/field/list', '/openapi/crm/add']);
     const add = server.calls.find((call) => call.path === '/openapi/crm/add')!;
     expect(add.body).toEqual({
       customerName: '新客户',
@@ -270,11 +280,6 @@ describe('Useasy customer writes', () => {
     expect(server.calls[0]!.body).toEqual({ customerName: '新客户' });
   });
 
-  it('refuses to guess when add answers without an _id, and does not invite a retry that would duplicate', async () => {
-    const server = fakeUseasy({ '/openapi/crm/add': () => ok({ customerName: '新客户' }) });
-    const error = await createUseasyBackend({ ...connection, fetch: server.fetch }).createCustomer({ nick: '新客户' }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'crm-error', retryable: false });
-  });
 
   it('updates with _id, changing only the first phone so a colleague’s second number survives', async () => {
     const server = fakeUseasy({
@@ -321,7 +326,7 @@ describe('Useasy customer writes', () => {
   it('has no labels, stages, notes, timeline or ownership, searches no company, and no method that pretends otherwise', () => {
     const backend = createUseasyBackend(connection);
     expect(backend.kind).toBe('useasy');
-    expect(backend.capabilities).toEqual({ labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: ['phone', 'email', 'nick'] });
+    expect(backend.capabilities).toEqual({ customerFields: ['nick', 'phone', 'email'], labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: ['phone', 'email', 'nick'] });
     for (const method of ['listLabelGroups', 'getCustomerLabels', 'listStages', 'listTimeline', 'assignCustomer'] as const) {
       expect(backend[method]).toBeUndefined();
     }

@@ -52,7 +52,14 @@ describe('field definitions', () => {
     expect(toFieldDefinitions(items)).toEqual([
       { id: 'c', name: 'c', type: 'checkbox', required: true, options: [] },
       { id: 'a', name: 'A', type: 'select', required: false, options: [{ value: 'k', name: 'V' }] },
-      { id: 'b', name: 'B', type: 'cascade', required: false, options: [{ value: 'x', name: 'X' }] },
+      {
+        id: 'b',
+        name: 'B',
+        type: 'cascade',
+        required: false,
+        options: [{ value: 'x', name: 'X' }],
+        cascade: { fillLevel: 0, tree: [{ value: 'x', name: 'X', children: [] }] },
+      },
     ]);
   });
 });

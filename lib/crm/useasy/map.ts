@@ -1,7 +1,7 @@
 // Maps parsed Useasy wire records to the domain of lib/crm/domain.ts. Pure functions; only the Useasy
 // backend imports them. Unknown or missing values become undefined, never a guess.
 import * as z from 'zod/mini';
-import type { Customer, CustomFieldDefinition, CustomFieldOption, CustomFieldType, CustomFieldValue } from '../domain';
+import type { CascadeOption, Customer, CustomFieldDefinition, CustomFieldOption, CustomFieldType, CustomFieldValue } from '../domain';
 import { cascadeNode, choice, isTrue, type ContactEntry, type CustomerRecord, type FieldDefinition } from './wire';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -122,14 +122,19 @@ function choiceOptions(choices: unknown[] | null | undefined): CustomFieldOption
   });
 }
 
-/** The cascade tree, depth first: every level's options in one flat list, as the domain keeps them. */
-function cascadeOptions(children: unknown[] | null | undefined): CustomFieldOption[] {
+/** The cascade tree as the domain keeps it; a malformed node drops only its own branch. */
+function cascadeTree(children: unknown[] | null | undefined): CascadeOption[] {
   return (children ?? []).flatMap((entry) => {
     const parsed = z.safeParse(cascadeNode, entry);
     if (!parsed.success) return [];
     const { key, value, children: below } = parsed.data;
-    return [{ value: key, name: value ?? key }, ...cascadeOptions(below)];
+    return [{ value: key, name: value ?? key, children: cascadeTree(below) }];
   });
+}
+
+/** Every level's options in one list, depth first, for naming stored values. */
+export function flattenCascade(tree: readonly CascadeOption[]): CustomFieldOption[] {
+  return tree.flatMap(({ value, name, children }) => [{ value, name }, ...flattenCascade(children)]);
 }
 
 /**
@@ -143,12 +148,10 @@ export function toFieldDefinitions(items: FieldDefinition[]): CustomFieldDefinit
     .sort((a, b) => a.order - b.order)
     .map(({ item }) => {
       const type = fieldType(item);
-      return {
-        id: item.field,
-        name: nonEmpty(item.name) ?? item.field,
-        type,
-        required: isTrue(item.required),
-        options: type === 'cascade' ? cascadeOptions(item.options?.children) : choiceOptions(item.choices),
-      };
+      const common = { id: item.field, name: nonEmpty(item.name) ?? item.field, type, required: isTrue(item.required) };
+      if (type !== 'cascade') return { ...common, options: choiceOptions(item.choices) };
+      const tree = cascadeTree(item.options?.children);
+      const fillLevel = Math.max(0, Math.floor(Number(item.options?.fillLevel ?? 0)) || 0);
+      return { ...common, options: flattenCascade(tree), cascade: { tree, fillLevel } };
     });
 }

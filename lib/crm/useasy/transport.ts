@@ -83,7 +83,7 @@ export function createUseasyTransport(options: UseasyTransportOptions) {
       // A gateway may refuse a signature with 401 and still send the envelope that says why.
       if (answer && isFailure(answer)) throw useasyErrorFor(answer.code ?? String(status), answer.message ?? undefined);
       if (status === 401 || status === 403) throw useasyErrorFor(String(status), undefined);
-      throw new CrmError('http-status', `The CRM answered HTTP ${status}.`);
+      throw new CrmError('http-status', `The CRM answered HTTP ${status}.`, String(status));
     }
     if (!answer) throw new CrmError('malformed-response', 'The CRM sent an answer that is not a Useasy envelope.');
     if (isFailure(answer)) throw useasyErrorFor(answer.code ?? undefined, answer.message ?? undefined);

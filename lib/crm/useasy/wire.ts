@@ -75,7 +75,7 @@ export const fieldDefinition = z.looseObject({
   type: maybe(looseString),
   status: maybe(looseString),
   choices: maybe(z.array(z.unknown())),
-  options: maybe(z.looseObject({ children: maybe(z.array(z.unknown())) })),
+  options: maybe(z.looseObject({ fillLevel: maybe(looseString), children: maybe(z.array(z.unknown())) })),
   sort: maybe(looseString),
   isSystem: maybe(z.union([z.boolean(), z.string()])),
   required: maybe(z.union([z.boolean(), z.string()])),
