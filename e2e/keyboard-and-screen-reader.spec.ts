@@ -189,7 +189,8 @@ describe('keyboard and screen reader', () => {
         const element = document.activeElement as HTMLElement | null;
         if (!element || element === document.body) return undefined;
         const style = getComputedStyle(element);
-        const reach = style.outlineStyle === 'none' ? 0 : Math.max(0, parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth));
+        // Negative when the ring is drawn inside the element.
+        const reach = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
         const box = element.getBoundingClientRect();
         const ring = { left: box.left - reach, top: box.top - reach, right: box.right + reach, bottom: box.bottom + reach };
         let cutBy: string | undefined;
