@@ -54,6 +54,32 @@ describe('ConfirmPrompt', () => {
     pressed.remove();
   });
 
+  it('is cancelled by Escape while focus is on Confirm, so a habitual Enter is not needed to back out', () => {
+    const onConfirm = vi.fn();
+    const onCancel = vi.fn();
+    const outer = vi.fn();
+    host.addEventListener('keydown', outer);
+    act(() => render(<ConfirmPrompt question="Mark 张伟 as won?" onConfirm={onConfirm} onCancel={onCancel} />, host));
+    expect(document.activeElement).toBe(buttonNamed('Confirm'));
+    buttonNamed('Confirm').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(onCancel).toHaveBeenCalledOnce();
+    expect(onConfirm).not.toHaveBeenCalled();
+    // Escape answers the question only: an editor or form around it stays open.
+    expect(outer).not.toHaveBeenCalled();
+  });
+
+  it('gives focus to the successor of the button that asked when that button was re-rendered', async () => {
+    const pressed = document.body.appendChild(document.createElement('button'));
+    pressed.focus();
+    const successor = document.body.appendChild(document.createElement('button'));
+    act(() => render(<ConfirmPrompt question="Assign 张伟 to 王斌?" onConfirm={() => undefined} onCancel={() => undefined} returnTo={() => successor} />, host));
+    pressed.remove();
+    act(() => render(null, host));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.activeElement).toBe(successor);
+    successor.remove();
+  });
+
   it('cannot be confirmed again while the step is being taken, but can still be cancelled', () => {
     const onConfirm = vi.fn();
     const onCancel = vi.fn();

@@ -1,5 +1,6 @@
 // An inline confirmation before a step an agent should not take by a slip: the question, Confirm
-// (focused, so Enter confirms and Tab reaches Cancel) and Cancel. Props in, events out.
+// (focused, so Enter confirms and Tab reaches Cancel) and Cancel; Escape cancels wherever focus is in
+// it. Props in, events out.
 import { t } from '@/lib/i18n';
 import { useFocusOnMount } from './focus-on-mount';
 
@@ -9,12 +10,23 @@ interface ConfirmPromptProps {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where focus goes once it closes, when the control that asked is gone from the page. */
+  returnTo?: () => HTMLElement | null | undefined;
 }
 
-export function ConfirmPrompt({ question, busy, onConfirm, onCancel }: ConfirmPromptProps) {
-  const confirm = useFocusOnMount<HTMLButtonElement>();
+export function ConfirmPrompt({ question, busy, onConfirm, onCancel, returnTo }: ConfirmPromptProps) {
+  const confirm = useFocusOnMount<HTMLButtonElement>({ returnTo });
   return (
-    <div class="confirm" role="alertdialog" aria-label={question}>
+    <div
+      class="confirm"
+      role="alertdialog"
+      aria-label={question}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation(); // Escape answers this question, not whatever holds it
+        onCancel();
+      }}
+    >
       <p>{question}</p>
       <div class="form__actions">
         <button type="button" class="button button--primary" disabled={busy} onClick={onConfirm} ref={confirm}>

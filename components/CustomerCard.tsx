@@ -5,6 +5,7 @@ import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { ComponentChildren } from 'preact';
 import type { CustomerCard as Card, ReferenceData } from '@/lib/messaging/protocol';
+import { FORM_OPENER_IDS } from './CustomerForm';
 import { CustomFieldList } from './CustomFieldList';
 import { CopyButton } from './CopyButton';
 import { LabelChip } from './LabelChip';
@@ -126,7 +127,7 @@ export function CustomerCard({ card, stage, reference, revalidating, onRetryStag
       )}
       {reference && reference.customFields.length > 0 && <CustomFieldList definitions={reference.customFields} values={customer.customFields} />}
       <div class="card__actions">
-        <button type="button" class="button" onClick={onEdit}>
+        <button type="button" id={FORM_OPENER_IDS.edit} class="button" onClick={onEdit}>
           {t('edit')}
         </button>
       </div>

@@ -1,13 +1,16 @@
 // The create / edit customer form: only the fields the backend stores, then its custom fields. Problems
-// show next to their field after the first save attempt; the CRM's refusal shows above the buttons;
-// nothing typed is cleared by an error.
+// show next to their field after the first save attempt, and focus goes to the first of them; the CRM's
+// refusal shows above the buttons; nothing typed is cleared by an error. It takes focus as it opens; Escape leaves it (the draft is kept) and focus goes
+// back to the button that opened it.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { CustomerFieldName } from '@/lib/crm/backend';
 import type { CustomerFormValues, FormOptions } from '@/lib/crm/customer-form';
 import type { CustomerProblem, CustomerProblems } from '@/lib/crm/customer-validation';
 import type { CrmStatus, CustomFieldDefinition } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
 import { CustomFieldInput } from './CustomFieldInput';
+import { useFocusOnMount } from './focus-on-mount';
 import { Notice } from './Notice';
 
 interface CustomerFormProps {
@@ -23,7 +26,12 @@ interface CustomerFormProps {
   onChange: (change: Partial<CustomerFormValues>) => void;
   onSubmit: () => void;
   onCancel: () => void;
+  /** Escape: leave the form, keeping what was typed as a draft. */
+  onDismiss: () => void;
 }
+
+/** The buttons that open the form, which it replaces on screen: focus returns to them. */
+export const FORM_OPENER_IDS = { create: 'customer-form-open-create', edit: 'customer-form-open-edit' } as const;
 
 const PROBLEM_KEYS: Record<CustomerProblem, Parameters<typeof t>[0]> = {
   required: 'problemRequired',
@@ -60,6 +68,15 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
 export function CustomerForm(props: CustomerFormProps) {
   const { values, options, problems, onChange } = props;
   const stores = (field: CustomerFieldName) => props.fields.includes(field);
+  const form = useFocusOnMount<HTMLFormElement>({
+    focus: (element) => element.querySelector<HTMLElement>('input, select, textarea'),
+    returnTo: () => document.getElementById(FORM_OPENER_IDS[props.mode]),
+  });
+  // Counted, so a second failed attempt with the same problems moves focus again.
+  const [attempts, setAttempts] = useState(0);
+  useEffect(() => {
+    if (attempts > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempts]);
   const text = (key: 'nick' | 'realName' | 'phone' | 'email' | 'company', label: string, inputMode: 'text' | 'tel' | 'email' = 'text') => (
     <Field id={`customer-${key}`} label={label} problem={problems[key]}>
       <input
@@ -88,12 +105,19 @@ export function CustomerForm(props: CustomerFormProps) {
   );
   return (
     <form
+      ref={form}
       class="card customer-form"
       aria-label={props.mode === 'create' ? t('createCustomer') : t('editCustomer')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
         props.onSubmit();
+        setAttempts((count) => count + 1);
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        props.onDismiss();
       }}
     >
       <h2 class="card__title">{props.mode === 'create' ? t('createCustomer') : t('editCustomer')}</h2>

@@ -35,9 +35,12 @@ interface LabelEditorProps {
   onClose: () => void;
 }
 
+const newLabelButtonId = (groupId: string) => `label-new-${groupId}`;
+
 function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: LabelGroup; draft: NewLabelView; onEdit: (name: string) => void; onCreate: () => void; onCancel: () => void }) {
   const errorId = `new-label-error-${group.id}`;
-  const nameField = useFocusOnMount<HTMLInputElement>();
+  // "New label" gives way to this form and comes back as a new button when it closes.
+  const nameField = useFocusOnMount<HTMLInputElement>({ returnTo: () => document.getElementById(newLabelButtonId(group.id)) });
   return (
     <form
       class="new-label"
@@ -135,7 +138,7 @@ export function LabelEditor(props: LabelEditorProps) {
                 </button>
               ))}
               {newLabel?.groupId !== group.id && (
-                <button type="button" class="link-button label-group__new" aria-label={t('labelNewIn', group.name)} onClick={() => props.onStartNew(group.id)}>
+                <button type="button" id={newLabelButtonId(group.id)} class="link-button label-group__new" aria-label={t('labelNewIn', group.name)} onClick={() => props.onStartNew(group.id)}>
                   {t('labelNew')}
                 </button>
               )}

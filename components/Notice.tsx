@@ -6,11 +6,13 @@ interface NoticeProps {
   title: string;
   detail?: string;
   children?: ComponentChildren;
+  /** False when the panel's announcer already says it: a live region would say it twice. */
+  live?: boolean;
 }
 
-export function Notice({ tone, title, detail, children }: NoticeProps) {
+export function Notice({ tone, title, detail, children, live = true }: NoticeProps) {
   return (
-    <section class={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <section class={`notice notice--${tone}`} role={!live ? undefined : tone === 'error' ? 'alert' : 'status'}>
       <p class="notice__title">{title}</p>
       {detail && <p class="notice__detail">{detail}</p>}
       {children && <div class="notice__actions">{children}</div>}

@@ -2,6 +2,7 @@
 import type { AgentRef } from '@/lib/crm/domain';
 import { describeError, t } from '@/lib/i18n';
 import { ConfirmPrompt } from './ConfirmPrompt';
+import { useFocusOnMount } from './focus-on-mount';
 import { Notice } from './Notice';
 
 export type PendingOwnership = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
@@ -22,58 +23,76 @@ interface OwnershipActionsProps {
   onOpenSettings: () => void;
 }
 
+// The buttons are replaced by the question while it is asked: focus comes back to the one that asked.
+const BUTTON_IDS = { assignToMe: 'ownership-assign-to-me', assignTo: 'ownership-assign-to', returnToPool: 'ownership-return-to-pool' };
+
+function askedBy(pending: PendingOwnership, myAgent: AgentRef | undefined): string {
+  if (pending.kind === 'return') return BUTTON_IDS.returnToPool;
+  return pending.agent.id === myAgent?.id ? BUTTON_IDS.assignToMe : BUTTON_IDS.assignTo;
+}
+
+/** The agents to assign to: takes focus as it opens; Escape closes it, focus back on "Assign to…". */
+function AgentPicker({ agents, onAsk, onCancel }: Pick<OwnershipActionsProps, 'agents' | 'onAsk' | 'onCancel'>) {
+  const picker = useFocusOnMount<HTMLSelectElement>();
+  return (
+    <label class="field">
+      <span>{t('chooseAgent')}</span>
+      <select
+        ref={picker}
+        onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+        onChange={(event) => {
+          const agent = agents.find((candidate) => candidate.id === event.currentTarget.value);
+          if (agent) onAsk({ kind: 'assign', agent });
+        }}
+      >
+        <option value="">{t('notChosen')}</option>
+        {agents.map((agent) => (
+          <option key={agent.id} value={agent.id}>
+            {agent.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function OwnershipActions(props: OwnershipActionsProps) {
   const { pending, result } = props;
   if (pending) {
     const question =
       pending.kind === 'assign' ? t('confirmAssign', [props.customerName, pending.agent.name]) : t('confirmReturnToPool', props.customerName);
-    return <ConfirmPrompt question={question} busy={props.busy} onConfirm={props.onConfirm} onCancel={props.onCancel} />;
+    const opener = askedBy(pending, props.myAgent);
+    return <ConfirmPrompt question={question} busy={props.busy} onConfirm={props.onConfirm} onCancel={props.onCancel} returnTo={() => document.getElementById(opener)} />;
   }
   return (
     <div class="ownership">
       <div class="card__actions">
         <button
           type="button"
+          id={BUTTON_IDS.assignToMe}
           class="button"
           onClick={() => (props.myAgent ? props.onAsk({ kind: 'assign', agent: props.myAgent }) : props.onOpenSettings())}
           title={props.myAgent ? undefined : t('setMyAgentFirst')}
         >
           {t('assignToMe')}
         </button>
-        <button type="button" class="button" onClick={props.onOpenPicker} aria-expanded={props.pickerOpen}>
+        <button type="button" id={BUTTON_IDS.assignTo} class="button" onClick={props.onOpenPicker} aria-expanded={props.pickerOpen}>
           {t('assignTo')}
         </button>
         {!props.inPublicPool && (
-          <button type="button" class="button" onClick={() => props.onAsk({ kind: 'return' })}>
+          <button type="button" id={BUTTON_IDS.returnToPool} class="button" onClick={() => props.onAsk({ kind: 'return' })}>
             {t('returnToPool')}
           </button>
         )}
       </div>
-      {props.pickerOpen && (
-        <label class="field">
-          <span>{t('chooseAgent')}</span>
-          <select
-            onChange={(event) => {
-              const agent = props.agents.find((candidate) => candidate.id === event.currentTarget.value);
-              if (agent) props.onAsk({ kind: 'assign', agent });
-            }}
-          >
-            <option value="">{t('notChosen')}</option>
-            {props.agents.map((agent) => (
-              <option key={agent.id} value={agent.id}>
-                {agent.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {props.pickerOpen && <AgentPicker agents={props.agents} onAsk={props.onAsk} onCancel={props.onCancel} />}
       {!props.myAgent && <p class="field__hint">{t('setMyAgentFirst')}</p>}
       {result?.ok && (
-        <p class="ownership__result" role="status">
+        <p class="ownership__result">
           {result.action.kind === 'assign' ? t('assigned', result.action.agent.name) : t('returnedToPool')}
         </p>
       )}
-      {result && !result.ok && <Notice tone="error" title={t('ownershipFailed')} detail={`${describeError(result.code)} ${result.message}`} />}
+      {result && !result.ok && <Notice tone="error" live={false} title={t('ownershipFailed')} detail={`${describeError(result.code)} ${result.message}`} />}
     </div>
   );
 }

@@ -24,6 +24,8 @@ interface SearchBoxProps {
   onSubmit: () => void;
   onMove: (step: 1 | -1) => void;
   onClose: () => void;
+  /** The results listbox's id and its highlighted option's, while results show. */
+  results?: { listId: string; activeId: string };
 }
 
 export function SearchBox(props: SearchBoxProps) {
@@ -75,6 +77,8 @@ export function SearchBox(props: SearchBoxProps) {
         value={props.text}
         onInput={(event) => props.onText(event.currentTarget.value)}
         onKeyDown={onKeyDown}
+        aria-controls={props.results?.listId}
+        aria-activedescendant={props.results?.activeId}
         maxLength={120}
       />
       <button type="submit" class="button" disabled={props.busy}>

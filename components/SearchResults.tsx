@@ -1,4 +1,6 @@
-// Paged manual-search results; the highlighted one follows the arrow keys and is announced as selected.
+// Paged manual-search results; the highlighted one follows the arrow keys in the search box (which
+// points at it with aria-activedescendant) and is announced as selected. An option is clicked as a
+// whole: a button inside an option would be a control inside a control.
 import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import type { CustomerCard } from '@/lib/messaging/protocol';
@@ -13,6 +15,11 @@ interface SearchResultsProps {
   onPage: (page: number) => void;
 }
 
+/** The id of the option at `index`, for the search box to point at. */
+export const SEARCH_RESULTS_ID = 'search-results';
+
+export const searchResultId = (index: number) => `search-result-${index}`;
+
 export function SearchResults({ cards, highlighted, page, pageCount, total, onPick, onPage }: SearchResultsProps) {
   if (cards.length === 0) return <p class="muted" role="status">{t('searchNoResults')}</p>;
   return (
@@ -20,15 +27,20 @@ export function SearchResults({ cards, highlighted, page, pageCount, total, onPi
       <p class="chooser__title" role="status">
         {t('searchTotal', String(total))}
       </p>
-      <ul role="listbox" aria-label={t('searchResults')}>
+      <ul role="listbox" id={SEARCH_RESULTS_ID} aria-label={t('searchResults')}>
         {cards.map(({ customer }, index) => (
-          <li key={customer.id} role="option" aria-selected={index === highlighted}>
-            <button type="button" class={`chooser__item ${index === highlighted ? 'chooser__item--active' : ''}`} onClick={() => onPick(index)}>
-              <span class="chooser__name">{customer.nick || customer.realName || t('unnamedCustomer')}</span>
-              <span class="chooser__meta">
-                {[customer.realName, customer.phones[0], customer.emails[0], customer.company, formatTime(customer.updatedAt)].filter(Boolean).join(' · ')}
-              </span>
-            </button>
+          <li
+            key={customer.id}
+            id={searchResultId(index)}
+            role="option"
+            aria-selected={index === highlighted}
+            class={`chooser__item ${index === highlighted ? 'chooser__item--active' : ''}`}
+            onClick={() => onPick(index)}
+          >
+            <span class="chooser__name">{customer.nick || customer.realName || t('unnamedCustomer')}</span>
+            <span class="chooser__meta">
+              {[customer.realName, customer.phones[0], customer.emails[0], customer.company, formatTime(customer.updatedAt)].filter(Boolean).join(' · ')}
+            </span>
           </li>
         ))}
       </ul>

@@ -91,7 +91,9 @@ describe('finding the customer', () => {
     await panel.getByRole('button', { name: 'Assign to me' }).click();
     await panel.getByRole('alertdialog').getByText('Assign 赵敏 to 王斌?').waitFor();
     await panel.getByRole('button', { name: 'Confirm' }).click();
-    await panel.getByText('Assigned to 王斌.').waitFor();
+    // Shown under the card and announced once, through the panel's live region.
+    await panel.getByRole('log').getByText('Assigned to 王斌.').waitFor();
+    expect(await panel.getByText('Assigned to 王斌.').count()).toBe(2);
     const stored = (await (await fetch(`${agent.mock.url}/__control/state/customer/${FIXTURE_CUSTOMERS.zhaoMin.id}`)).json()) as Record<string, unknown>;
     expect(JSON.stringify(stored)).toContain('王斌');
   });

@@ -10,6 +10,15 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/**
+ * The language the UI is shown in: the locale whose messages the browser actually uses (Chinese when it
+ * has none for the browser's language), not the browser's language itself, so a screen reader reads the
+ * text with the right voice.
+ */
+export function uiLanguage(): string {
+  return browser.i18n.getMessage('uiLanguage') || 'zh-CN';
+}
+
 const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'not-configured': 'errorNotConfigured',
   'bad-signature': 'errorBadSignature',

@@ -10,7 +10,7 @@ export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchOptions {
   /** The browser UI language: the extension follows it. */
-  lang?: 'en' | 'zh-CN';
+  lang?: 'en' | 'zh-CN' | 'ja';
   colorScheme?: 'light' | 'dark';
   headless?: boolean;
   /** An unpacked extension other than the demo build, e.g. a store package's contents. */

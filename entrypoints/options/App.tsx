@@ -31,11 +31,21 @@ function LockedHint({ field }: { field: LockedField }) {
   return isLocked(field) ? <p class="field__hint">{t('setByAdmin')}</p> : null;
 }
 
-/** The question before a held write is discarded; Cancel takes focus, so a stray Enter discards nothing. */
+const discardButtonId = (write: OutboxWrite) => `discard-${write.id}`;
+
+/**
+ * The question before a held write is discarded; Cancel takes focus, so a stray Enter discards nothing,
+ * and Escape cancels. It replaces the Discard button, which takes focus back when it returns.
+ */
 function DiscardConfirm({ write, what }: { write: OutboxWrite; what: string }) {
-  const cancel = useFocusOnMount<HTMLButtonElement>();
+  const cancel = useFocusOnMount<HTMLButtonElement>({ returnTo: () => document.getElementById(discardButtonId(write)) });
   return (
-    <span class="confirm held-write__confirm" role="group" aria-label={t('discardHeldWrite', what)}>
+    <span
+      class="confirm held-write__confirm"
+      role="group"
+      aria-label={t('discardHeldWrite', what)}
+      onKeyDown={(event) => event.key === 'Escape' && (confirmingDiscard.value = undefined)}
+    >
       <span>{t('discardHeldWrite', what)}</span>
       <button type="button" class="button button--primary" onClick={() => void discardHeldWrite(write.id)}>
         {t('discard')}
@@ -62,7 +72,7 @@ function HeldWrite({ write }: { write: OutboxWrite }) {
       {asking ? (
         <DiscardConfirm write={write} what={what} />
       ) : (
-        <button type="button" class="button" onClick={() => (confirmingDiscard.value = write.id)} aria-label={t('discardFor', what)}>
+        <button type="button" id={discardButtonId(write)} class="button" onClick={() => (confirmingDiscard.value = write.id)} aria-label={t('discardFor', what)}>
           {t('discard')}
         </button>
       )}

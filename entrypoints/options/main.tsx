@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import '@/assets/panel.css';
+import { uiLanguage } from '@/lib/i18n';
 import { App } from './App';
 import { loadForm } from './models/connection-form';
 import { startWatchingSites } from './models/enabled-sites';
 import { startWatchingHeldWrites } from './models/held-writes';
 
-document.documentElement.lang = navigator.language;
+document.documentElement.lang = uiLanguage();
 void loadForm();
 startWatchingSites();
 startWatchingHeldWrites();

@@ -4,17 +4,18 @@ import { CardSkeleton } from '@/components/CardSkeleton';
 import { ContactList } from '@/components/ContactList';
 import { CustomerCard, type StageView } from '@/components/CustomerCard';
 import { CustomerChooser } from '@/components/CustomerChooser';
-import { CustomerForm } from '@/components/CustomerForm';
+import { CustomerForm, FORM_OPENER_IDS } from '@/components/CustomerForm';
 import { NewContactOffer, PinButton } from '@/components/NewContactOffer';
 import { Notice } from '@/components/Notice';
 import { OwnershipActions } from '@/components/OwnershipActions';
 import { SearchBox } from '@/components/SearchBox';
-import { SearchResults } from '@/components/SearchResults';
+import { SEARCH_RESULTS_ID, SearchResults, searchResultId } from '@/components/SearchResults';
 import { formatContact } from '@/lib/format';
 import { describeError, t } from '@/lib/i18n';
 import type { Customer } from '@/lib/crm/domain';
 import type { TabContact } from '@/lib/messaging/protocol';
 import { CardChanges, CustomerWork, LABEL_EDITOR_ID } from './CustomerWork';
+import { announcements } from './models/announcer';
 import { tabContacts } from './models/contacts';
 import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
 import { followedTab } from './models/followed-tab';
@@ -67,6 +68,7 @@ function Search() {
         onSubmit={submitSearch}
         onMove={moveHighlight}
         onClose={closeSearch}
+        results={state.status === 'results' && state.cards.length > 0 ? { listId: SEARCH_RESULTS_ID, activeId: searchResultId(highlighted.value) } : undefined}
       />
       {state.status === 'loading' && <CardSkeleton />}
       {state.status === 'error' && (
@@ -129,6 +131,7 @@ function Form() {
       onChange={updateForm}
       onSubmit={submitForm}
       onCancel={() => closeForm({ discard: true })}
+      onDismiss={() => closeForm({ discard: false })}
     />
   );
 }
@@ -156,7 +159,7 @@ function LookupResult() {
     case 'not-found':
       return (
         <Notice tone="warning" title={t('notFound', formatContact(state.contact))} detail={t('notFoundDetail', state.tried.join(' / '))}>
-          <button type="button" class="button button--primary" onClick={() => openCreate(state.contact)}>
+          <button type="button" id={FORM_OPENER_IDS.create} class="button button--primary" onClick={() => openCreate(state.contact)}>
             {t('createCustomer')}
           </button>
         </Notice>
@@ -199,6 +202,17 @@ function LookupResult() {
       );
     }
   }
+}
+
+/** Where write outcomes are spoken: always in the page, so each one added is read, and never seen. */
+function Announcements() {
+  return (
+    <div class="visually-hidden" role="log" aria-live="polite" aria-label={t('writeOutcomes')}>
+      {announcements.value.map((announcement) => (
+        <p key={announcement.id}>{announcement.text}</p>
+      ))}
+    </div>
+  );
 }
 
 function openContact(contact: TabContact) {
@@ -253,6 +267,7 @@ export function App() {
   const view = settingsView.value;
   return (
     <main class="panel">
+      <Announcements />
       <Header />
       {settingsError.value && <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(settingsError.value.code)} />}
       {view && !view.configured ? (

@@ -65,9 +65,9 @@ function Status({ write, what }: { write: OutboxWrite; what?: string }) {
 
 function Changes({ customerId, groups }: { customerId: string; groups: LabelGroup[] }) {
   const changes = changesToShow(outboxWrites.value, customerId, panelOpenedAt);
-  // Always rendered, so a screen reader announces a state as it changes.
+  // Outcomes are announced once, by the panel's announcer; this list is there to be read and acted on.
   return (
-    <section class="changes" aria-label={t('writesTitle')} aria-live="polite">
+    <section class="changes" aria-label={t('writesTitle')}>
       {changes.length > 0 && (
         <ul class="changes__list">
           {changes.map((write) => (

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/assets/panel.css';
+import { uiLanguage } from '@/lib/i18n';
 import { App } from './App';
 import { startWatchingContacts } from './models/contacts';
 import { startFollowingTabs } from './models/followed-tab';
@@ -19,8 +20,9 @@ import { flushNoteDrafts, startRestoringNoteDrafts } from './models/notes';
 import { startTrackingStageReads } from './models/stage-stepper';
 import { startFollowingTimeline } from './models/timeline';
 import { startWatchingWrites } from './models/writes';
+import { startAnnouncingOwnership, startAnnouncingWrites } from './models/announcer';
 
-document.documentElement.lang = navigator.language;
+document.documentElement.lang = uiLanguage();
 startWatchingSettings();
 startWatchingContacts();
 startWatchingSiteAccess();
@@ -34,6 +36,8 @@ startLoadingReference();
 startSavingFormDrafts();
 startTakingPendingLookups();
 startWatchingWrites();
+startAnnouncingWrites();
+startAnnouncingOwnership();
 startTrackingLabels();
 startTrackingStageReads();
 void startRestoringNoteDrafts();

@@ -45,7 +45,22 @@ async function loadOptions(values: CustomerFormValues) {
   formOptions.value = { agents, provinces, cities, districts };
 }
 
+type Drafts = Awaited<ReturnType<typeof formDraftItem.getValue>>;
+
+/** Draft writes, one after the other, so a form opened again reads the draft its last close wrote. */
+let draftWrites: Promise<unknown> = Promise.resolve();
+/** The debounced save of what is being typed. */
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+function changeDrafts(change: (drafts: Drafts) => Drafts): Promise<unknown> {
+  draftWrites = draftWrites.then(async () => formDraftItem.setValue(change(await formDraftItem.getValue()))).catch(() => undefined);
+  return draftWrites;
+}
+
+const saveDraft = (mode: FormMode, values: CustomerFormValues) => changeDrafts((drafts) => ({ ...drafts, [draftKey(mode)]: values }));
+
 async function open(mode: FormMode, initial: CustomerFormValues) {
+  await draftWrites;
   const drafts = await formDraftItem.getValue();
   const draft = drafts[draftKey(mode)];
   formMode.value = mode;
@@ -91,15 +106,19 @@ export function updateForm(change: Partial<CustomerFormValues>) {
   formValues.value = next;
 }
 
-async function forgetDraft(mode: FormMode) {
-  const { [draftKey(mode)]: _dropped, ...rest } = await formDraftItem.getValue();
-  await formDraftItem.setValue(rest);
+function forgetDraft(mode: FormMode) {
+  clearTimeout(draftTimer);
+  return changeDrafts(({ [draftKey(mode)]: _dropped, ...rest }) => rest);
 }
 
-/** Leaves the form; the draft is dropped only when the agent discards it on purpose. */
+/** Leaves the form; the draft is dropped only when the agent discards it on purpose, else kept at once. */
 export function closeForm({ discard }: { discard: boolean }) {
   const mode = formMode.value;
   if (mode && discard) void forgetDraft(mode);
+  else if (mode) {
+    clearTimeout(draftTimer);
+    void saveDraft(mode, formValues.value);
+  }
   formMode.value = undefined;
 }
 
@@ -129,15 +148,11 @@ export async function submitForm() {
 
 /** Keeps what the agent typed as a draft, so closing the panel mid-form loses nothing. */
 export function startSavingFormDrafts() {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   effect(() => {
     const mode = formMode.value;
     const values = formValues.value;
     if (!mode) return;
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const drafts = await formDraftItem.getValue();
-      await formDraftItem.setValue({ ...drafts, [draftKey(mode)]: values });
-    }, 300);
+    clearTimeout(draftTimer);
+    draftTimer = setTimeout(() => void saveDraft(mode, values), 300);
   });
 }
