@@ -23,6 +23,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'not-found': 'errorNotFound',
   'invalid-input': 'errorInvalidInput',
   'connection-changed': 'errorConnectionChanged',
+  redirected: 'errorRedirected',
   'crm-error': 'errorCrm',
   'invalid-message': 'errorInternal',
   forbidden: 'errorInternal',

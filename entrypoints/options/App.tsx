@@ -13,7 +13,7 @@ import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
 import { agents, baseUrl, busy, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
-const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure' } as const;
+const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure', userinfo: 'baseUrlUserinfo', query: 'baseUrlQuery' } as const;
 
 const onInput = (target: { value: string }) => (event: TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
   target.value = event.currentTarget.value;

@@ -18,6 +18,7 @@ export type CrmErrorCode =
   | 'not-found'
   | 'invalid-input' // the CRM refused what was sent (validation, label errors)
   | 'connection-changed' // the agent switched CRMs between a write's check and its sending: nothing was sent
+  | 'redirected' // the CRM answered with a redirect, which is never followed: nothing went to the other address
   | 'crm-error'; // any other documented or undocumented business error
 
 /** Codes after which sending the same request again may succeed. */
@@ -28,6 +29,8 @@ const RETRYABLE: ReadonlySet<CrmErrorCode> = new Set([
   'malformed-response',
   'token-rejected',
   'connection-changed',
+  // Stays queued with its reason: once the address is corrected the write goes out.
+  'redirected',
 ]);
 
 export class CrmError extends Error {

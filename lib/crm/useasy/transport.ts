@@ -2,6 +2,7 @@
 // headers, and every failure becomes a CrmError. There is no token, so there is nothing to share or
 // refresh. Only the Useasy backend imports it. Ids in answers reach the schemas as exact strings.
 import * as z from 'zod/mini';
+import { failureOf, fetchFromCrm } from '../crm-fetch';
 import { CRM_REQUEST_TIMEOUT_MS, CrmError } from '../errors';
 import { useasyErrorFor } from './error-codes';
 import { parseJsonKeepingLongIds } from './long-ids';
@@ -48,21 +49,15 @@ export function createUseasyTransport(options: UseasyTransportOptions) {
   }
 
   async function fetchText(request: UseasyRequest): Promise<{ status: number; text: string }> {
+    const response = await fetchFromCrm(
+      base + request.path,
+      { method: request.method, headers: await signedHeaders(), body: request.body === undefined ? undefined : JSON.stringify(request.body) },
+      { fetch: fetchImpl, base, timeoutMs },
+    );
     try {
-      const response = await fetchImpl(base + request.path, {
-        method: request.method,
-        headers: await signedHeaders(),
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-      });
       return { status: response.status, text: await response.text() };
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new CrmError('timeout', `The CRM did not answer within ${timeoutMs / 1000} s.`);
-      }
-      throw new CrmError('unreachable', `The CRM at ${base} could not be reached.`);
+      throw failureOf(error, { base, timeoutMs });
     }
   }
 
