@@ -11,6 +11,7 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 
 const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'not-configured': 'errorNotConfigured',
+  'key-required': 'errorKeyRequired',
   'bad-signature': 'errorBadSignature',
   'unknown-account': 'errorUnknownAccount',
   'edition-without-api': 'errorEditionWithoutApi',

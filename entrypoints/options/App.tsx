@@ -11,7 +11,7 @@ import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
-import { agents, baseUrl, busy, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
+import { agents, baseUrl, busy, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
 const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure', userinfo: 'baseUrlUserinfo', query: 'baseUrlQuery' } as const;
 
@@ -100,7 +100,7 @@ export function App() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void save(saveMessages());
+          void saveAndTest();
         }}
       >
         <h1>{t('optionsTitle')}</h1>
@@ -152,15 +152,16 @@ export function App() {
             type="password"
             disabled={isLocked('secret')}
             autoComplete="off"
-            placeholder={saved.value?.hasAppKey ? t('appKeySavedPlaceholder') : ''}
+            placeholder={saved.value?.hasAppKey && !keyMustBeEnteredAgain.value ? t('appKeySavedPlaceholder') : ''}
             value={form.appKey.value}
             onInput={onInput(form.appKey)}
             aria-invalid={Boolean(errors.appKey)}
             aria-describedby="app-key-hint"
           />
           <p id="app-key-hint" class={errors.appKey ? 'field__error' : 'field__hint'}>
-            {errors.appKey ? t('appKeyEmpty') : t('appKeyHint')}
+            {errors.appKey === 'empty' ? t('appKeyEmpty') : keyMustBeEnteredAgain.value ? t('appKeyRebind') : t('appKeyHint')}
           </p>
+          <LockedHint field="secret" />
         </div>
         {form.backend.value === 'useasy' && (
           <div class="field">
@@ -193,17 +194,17 @@ export function App() {
         </label>
         <div class="form__actions">
           <button type="submit" class="button button--primary" disabled={busy.value !== undefined}>
-            {busy.value === 'saving' ? t('saving') : t('save')}
-          </button>
-          <button type="button" class="button" disabled={busy.value !== undefined} onClick={saveAndTest}>
             {busy.value === 'testing' ? t('testing') : t('testConnection')}
+          </button>
+          <button type="button" class="button" disabled={busy.value !== undefined} onClick={() => void save(saveMessages())}>
+            {busy.value === 'saving' ? t('saving') : t('save')}
           </button>
         </div>
         {result && (
           <Notice
             tone={result.tone}
             title={result.tone === 'info' ? result.text : result.code ? describeError(result.code) : t('errorInternal')}
-            detail={result.tone === 'error' ? `${result.text} (${baseUrl.value})` : undefined}
+            detail={result.tone === 'error' ? `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${result.text} (${baseUrl.value})` : undefined}
           />
         )}
       </form>

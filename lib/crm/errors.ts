@@ -6,6 +6,7 @@ export const CRM_REQUEST_TIMEOUT_MS = 15_000;
 
 export type CrmErrorCode =
   | 'not-configured' // no base URL or credentials yet
+  | 'key-required' // the key was entered for another CRM address (or account): it must be entered again
   | 'bad-signature' // Sobot 900003: the app key is wrong
   | 'unknown-account' // Sobot 900004: the appid has no API configuration
   | 'edition-without-api' // Sobot 700046
