@@ -25,6 +25,15 @@ async function saveAndTest() {
   if (await save(saveMessages())) await testConnection({ ok: t('connectionOk') });
 }
 
+/**
+ * Under the translated cause: whether the old connection stays in use, and the CRM's own words only
+ * when no translation says more (they come in the CRM's language, not the agent's).
+ */
+function failureDetail(result: { text: string; code?: string; kept?: boolean }): string {
+  const crmWords = !result.code || result.code === 'crm-error' || result.code === 'internal' ? `${result.text} ` : '';
+  return `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${crmWords}(${baseUrl.value})`;
+}
+
 const isLocked = (field: LockedField) => saved.value?.locked.includes(field) ?? false;
 
 function LockedHint({ field }: { field: LockedField }) {
@@ -204,7 +213,7 @@ export function App() {
           <Notice
             tone={result.tone}
             title={result.tone === 'info' ? result.text : result.code ? describeError(result.code) : t('errorInternal')}
-            detail={result.tone === 'error' ? `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${result.text} (${baseUrl.value})` : undefined}
+            detail={result.tone === 'error' ? failureDetail(result) : undefined}
           />
         )}
       </form>
