@@ -3,6 +3,7 @@
 import type { TargetedEvent } from 'preact';
 import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
+import { sentence } from '@/components/sentence';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
 import { describeError, t } from '@/lib/i18n';
@@ -45,7 +46,7 @@ function DiscardConfirm({ write, what }: { write: OutboxWrite; what: string }) {
   const cancel = useFocusOnMount<HTMLButtonElement>();
   return (
     <span class="confirm held-write__confirm" role="group" aria-label={t('discardHeldWrite', what)}>
-      <span>{t('discardHeldWrite', what)}</span>
+      <span>{sentence('discardHeldWrite', what).view}</span>
       <button type="button" class="button button--primary" onClick={() => void discardHeldWrite(write.id)}>
         {t('discard')}
       </button>
@@ -66,7 +67,7 @@ function HeldWrite({ write }: { write: OutboxWrite }) {
       <span>
         {what}
         <br />
-        <small class="muted">{t('heldWriteWhere', [write.customerId, crm, appid])}</small>
+        <small class="muted">{sentence('heldWriteWhere', [write.customerId, crm, appid]).view}</small>
       </span>
       {asking ? (
         <DiscardConfirm write={write} what={what} />
