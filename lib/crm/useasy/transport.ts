@@ -41,17 +41,19 @@ export function createUseasyTransport(options: UseasyTransportOptions) {
   const recipe = options.recipe ?? DEFAULT_RECIPE;
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function signedHeaders(): Promise<Record<string, string>> {
+  async function signedHeaders(request: UseasyRequest, body: string | undefined): Promise<Record<string, string>> {
     const nonce = newNonce();
     const timestamp = String(Math.floor(now() / 1000));
-    const signature = await signUseasy(recipe, { appid: options.appid, nonce, timestamp, secret: options.secret });
+    const signed = { method: request.method, path: new URL(base + request.path).pathname, body: body ?? '' };
+    const signature = await signUseasy(recipe, { appid: options.appid, nonce, timestamp, secret: options.secret, ...signed });
     return { appid: options.appid, nonce, timestamp, signature, 'content-type': 'application/json' };
   }
 
   async function fetchText(request: UseasyRequest): Promise<{ status: number; text: string }> {
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const response = await fetchFromCrm(
       base + request.path,
-      { method: request.method, headers: await signedHeaders(), body: request.body === undefined ? undefined : JSON.stringify(request.body) },
+      { method: request.method, headers: await signedHeaders(request, body), body },
       { fetch: fetchImpl, base, timeoutMs },
     );
     try {
