@@ -13,7 +13,7 @@ import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
 import { startOutbox } from './outbox';
 import { watchPanelPresence } from './panel-presence';
-import { injectScanner, syncScannerRegistration } from './page-scanner';
+import { injectScanner, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
 import { watchTabs } from './tabs';
 
 export default defineBackground(() => {
@@ -46,6 +46,7 @@ export default defineBackground(() => {
     onTabContactsChanged: tabs.showCount,
     panels: watchPanelPresence(browser.runtime.onConnect, browser.runtime.id),
     enableSite,
+    releaseSite: releaseSiteAccess,
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 

@@ -54,6 +54,7 @@ export function contactHandlers(deps: HandlerDependencies, lookUpAhead: (contact
         return updated;
       });
       await deps.enableSite(next);
+      await deps.releaseSite(origin, [...next, (await deps.settings.getValue()).baseUrl]);
       return { enabledSites: next };
     },
   };

@@ -30,6 +30,8 @@ export interface HandlerDependencies {
   /** The tabs open panels follow: only there may the background look a contact up before being asked. */
   panels: PanelsPresent;
   enableSite: (origins: string[], tabId?: number) => Promise<void>;
+  /** Gives a removed site's host access back unless one of `stillNeeded` (sites, the CRM address) needs it. */
+  releaseSite: (origin: string, stillNeeded: string[]) => Promise<unknown>;
   outbox: Pick<Outbox, 'enqueue' | 'retry' | 'discard'>;
   now?: () => number;
 }
