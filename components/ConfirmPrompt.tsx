@@ -3,9 +3,11 @@
 // it. Props in, events out.
 import { t } from '@/lib/i18n';
 import { useFocusOnMount } from './focus-on-mount';
+import { textOf, viewOf, type Sentence } from './sentence';
 
 interface ConfirmPromptProps {
-  question: string;
+  /** A Sentence when it names something from the CRM (isolated, see sentence.tsx). */
+  question: string | Sentence;
   /** While the step is being taken: Confirm cannot be pressed twice. */
   busy?: boolean;
   onConfirm: () => void;
@@ -20,14 +22,14 @@ export function ConfirmPrompt({ question, busy, onConfirm, onCancel, returnTo }:
     <div
       class="confirm"
       role="alertdialog"
-      aria-label={question}
+      aria-label={textOf(question)}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation(); // Escape answers this question, not whatever holds it
         onCancel();
       }}
     >
-      <p>{question}</p>
+      <p>{viewOf(question)}</p>
       <div class="form__actions">
         <button type="button" class="button button--primary" disabled={busy} onClick={onConfirm} ref={confirm}>
           {t('confirm')}

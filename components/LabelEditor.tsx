@@ -5,13 +5,14 @@ import type { Label, LabelGroup } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
 import { useFocusOnMount } from './focus-on-mount';
 import { HEX_COLOUR } from './LabelChip';
+import { viewOf, type Sentence } from './sentence';
 
 export interface NewLabelView {
   groupId: string;
   name: string;
   busy: boolean;
   /** Why the name cannot be used, or why the CRM refused it. */
-  problem?: string;
+  problem?: string | Sentence;
 }
 
 interface LabelEditorProps {
@@ -72,7 +73,7 @@ function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: Lab
       </button>
       {draft.problem && (
         <p id={errorId} class="field__error new-label__error" role="alert">
-          {draft.problem}
+          {viewOf(draft.problem)}
         </p>
       )}
     </form>

@@ -3,6 +3,7 @@ import type { AgentRef } from '@/lib/crm/domain';
 import { describeError, t } from '@/lib/i18n';
 import { ConfirmPrompt } from './ConfirmPrompt';
 import { useFocusOnMount } from './focus-on-mount';
+import { sentence } from './sentence';
 import { Notice } from './Notice';
 
 export type PendingOwnership = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
@@ -60,7 +61,7 @@ export function OwnershipActions(props: OwnershipActionsProps) {
   const { pending, result } = props;
   if (pending) {
     const question =
-      pending.kind === 'assign' ? t('confirmAssign', [props.customerName, pending.agent.name]) : t('confirmReturnToPool', props.customerName);
+      pending.kind === 'assign' ? sentence('confirmAssign', [props.customerName, pending.agent.name]) : sentence('confirmReturnToPool', props.customerName);
     const opener = askedBy(pending, props.myAgent);
     return <ConfirmPrompt question={question} busy={props.busy} onConfirm={props.onConfirm} onCancel={props.onCancel} returnTo={() => document.getElementById(opener)} />;
   }
@@ -89,7 +90,7 @@ export function OwnershipActions(props: OwnershipActionsProps) {
       {!props.myAgent && <p class="field__hint">{t('setMyAgentFirst')}</p>}
       {result?.ok && (
         <p class="ownership__result">
-          {result.action.kind === 'assign' ? t('assigned', result.action.agent.name) : t('returnedToPool')}
+          {result.action.kind === 'assign' ? sentence('assigned', result.action.agent.name).view : t('returnedToPool')}
         </p>
       )}
       {result && !result.ok && <Notice tone="error" live={false} title={t('ownershipFailed')} detail={`${describeError(result.code)} ${result.message}`} />}

@@ -3,6 +3,7 @@
 import type { Stage } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
 import { ConfirmPrompt } from './ConfirmPrompt';
+import { viewOf, type Sentence } from './sentence';
 
 export type StepperResult = 'won' | 'lost' | 'invalid';
 
@@ -11,11 +12,11 @@ interface StageStepperProps {
   stages: Stage[];
   currentId: string | undefined;
   /** What the CRM or a queued write says when the current stage is none of `stages` (e.g. a result). */
-  currentName: string | undefined;
+  currentName: string | Sentence | undefined;
   result: StepperResult | undefined;
   results: { result: StepperResult; name: string }[];
   /** The confirmation asked for, in words. */
-  question: string | undefined;
+  question: string | Sentence | undefined;
   /** A result needs a stage to close. */
   resultsDisabled: boolean;
   onMove: (stage: Stage) => void;
@@ -34,7 +35,7 @@ export function StageStepper(props: StageStepperProps) {
         <h3 id="stage-stepper-title" class="panel-section__title">
           {t('stageStepper')}
         </h3>
-        {currentIndex < 0 && props.currentName && <span class="stepper__current">{props.currentName}</span>}
+        {currentIndex < 0 && props.currentName && <span class="stepper__current">{viewOf(props.currentName)}</span>}
       </header>
       <ol class="stepper__steps">
         {stages.map((stage, index) => (

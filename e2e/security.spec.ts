@@ -6,23 +6,8 @@ import { startSobotMock } from '../dev/mock-crm/sobot/server';
 import { connectCrm, enableScanningOn, openPanel } from './support/agent';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
+import { inContentScript } from './support/content-script';
 import { requestCounts } from './support/mock-control';
-
-/** Evaluates an expression in the content script's isolated world of the page (found over CDP). */
-async function inContentScript(browser: ExtensionBrowser, page: Page, expression: string): Promise<unknown> {
-  const cdp = await browser.context.newCDPSession(page);
-  const contexts: { id: number; origin: string }[] = [];
-  cdp.on('Runtime.executionContextCreated', (event: { context: { id: number; origin: string } }) => contexts.push(event.context));
-  await cdp.send('Runtime.enable');
-  const isolated = contexts.find((context) => context.origin === `chrome-extension://${browser.extensionId}`);
-  if (!isolated) throw new Error('The content script is not running in this page.');
-  const result = (await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true })) as {
-    result: { value: unknown };
-    exceptionDetails?: { exception?: { description?: string } };
-  };
-  await cdp.detach();
-  return result.exceptionDetails ? { threw: result.exceptionDetails.exception?.description ?? 'error' } : result.result.value;
-}
 
 describe('what a web page and a content script can reach', () => {
   let mock: Awaited<ReturnType<typeof startSobotMock>>;

@@ -21,6 +21,7 @@ export function uiLanguage(): string {
 
 const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'not-configured': 'errorNotConfigured',
+  'key-required': 'errorKeyRequired',
   'bad-signature': 'errorBadSignature',
   'unknown-account': 'errorUnknownAccount',
   'edition-without-api': 'errorEditionWithoutApi',
@@ -33,6 +34,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'not-found': 'errorNotFound',
   'invalid-input': 'errorInvalidInput',
   'connection-changed': 'errorConnectionChanged',
+  redirected: 'errorRedirected',
   'crm-error': 'errorCrm',
   'invalid-message': 'errorInternal',
   forbidden: 'errorInternal',

@@ -17,7 +17,7 @@ import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
 import { startOutbox } from './outbox';
 import { watchPanelPresence } from './panel-presence';
-import { injectScanner, syncScannerRegistration } from './page-scanner';
+import { injectScanner, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
 import { createRememberedRecords } from './remembered';
 import { createTabLookups } from './tab-lookups';
 import { watchTabs } from './tabs';
@@ -69,6 +69,7 @@ export default defineBackground(() => {
     contactLookups,
     records,
     enableSite,
+    releaseSite: releaseSiteAccess,
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 

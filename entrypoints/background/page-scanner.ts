@@ -1,5 +1,6 @@
 // Runs the page scanner where the agent allowed it: registered as a content script for the enabled
-// sites, and injected on demand into one tab (activeTab). Only the background imports it.
+// sites (each exactly as enabled, port included), injected on demand into one tab (activeTab), and
+// gives a removed site's access back. Only the background imports it.
 import { browser } from 'wxt/browser';
 import { hostPatternOf } from '@/lib/crm/hosts';
 
@@ -24,4 +25,25 @@ export async function syncScannerRegistration(enabledOrigins: string[]): Promise
 
 export async function injectScanner(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [SCRIPT_FILE] });
+}
+
+interface HostPermissions {
+  remove(permissions: { origins: string[] }): Promise<boolean>;
+}
+
+/**
+ * Gives back the host access a removed site was granted, unless a site still enabled or the CRM's own
+ * address needs the same access. A permission the manifest requires cannot be given back: that is fine.
+ */
+export async function releaseSiteAccess(removed: string, stillNeeded: string[], permissions: HostPermissions = browser.permissions): Promise<boolean> {
+  const pattern = hostPatternOf(removed);
+  const needed = new Set(stillNeeded.flatMap((url) => {
+    try {
+      return [hostPatternOf(url)];
+    } catch {
+      return [];
+    }
+  }));
+  if (needed.has(pattern)) return false;
+  return permissions.remove({ origins: [pattern] }).catch(() => false);
 }

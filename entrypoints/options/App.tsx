@@ -3,6 +3,7 @@
 import type { TargetedEvent } from 'preact';
 import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
+import { sentence } from '@/components/sentence';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
 import { connectionOkText, describeError, t } from '@/lib/i18n';
@@ -11,9 +12,9 @@ import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
-import { agents, baseUrl, busy, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
+import { agents, baseUrl, busy, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
-const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure' } as const;
+const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure', userinfo: 'baseUrlUserinfo', query: 'baseUrlQuery' } as const;
 
 const onInput = (target: { value: string }) => (event: TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
   target.value = event.currentTarget.value;
@@ -23,6 +24,15 @@ const saveMessages = () => ({ saved: t('settingsSaved'), permissionDenied: descr
 
 async function saveAndTest() {
   if (await save(saveMessages())) await testConnection({ ok: connectionOkText(form.backend.value) });
+}
+
+/**
+ * Under the translated cause: whether the old connection stays in use, and the CRM's own words only
+ * when no translation says more (they come in the CRM's language, not the agent's).
+ */
+function failureDetail(result: { text: string; code?: string; kept?: boolean }): string {
+  const crmWords = !result.code || result.code === 'crm-error' || result.code === 'internal' ? `${result.text} ` : '';
+  return `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${crmWords}(${baseUrl.value})`;
 }
 
 const isLocked = (field: LockedField) => saved.value?.locked.includes(field) ?? false;
@@ -46,7 +56,7 @@ function DiscardConfirm({ write, what }: { write: OutboxWrite; what: string }) {
       aria-label={t('discardHeldWrite', what)}
       onKeyDown={(event) => event.key === 'Escape' && (confirmingDiscard.value = undefined)}
     >
-      <span>{t('discardHeldWrite', what)}</span>
+      <span>{sentence('discardHeldWrite', what).view}</span>
       <button type="button" class="button button--primary" onClick={() => void discardHeldWrite(write.id)}>
         {t('discard')}
       </button>
@@ -67,7 +77,7 @@ function HeldWrite({ write }: { write: OutboxWrite }) {
       <span>
         {what}
         <br />
-        <small class="muted">{t('heldWriteWhere', [write.customerId, crm, appid])}</small>
+        <small class="muted">{sentence('heldWriteWhere', [write.customerId, crm, appid]).view}</small>
       </span>
       {asking ? (
         <DiscardConfirm write={write} what={what} />
@@ -110,7 +120,7 @@ export function App() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void save(saveMessages());
+          void saveAndTest();
         }}
       >
         <h1>{t('optionsTitle')}</h1>
@@ -162,15 +172,16 @@ export function App() {
             type="password"
             disabled={isLocked('secret')}
             autoComplete="off"
-            placeholder={saved.value?.hasAppKey ? t('appKeySavedPlaceholder') : ''}
+            placeholder={saved.value?.hasAppKey && !keyMustBeEnteredAgain.value ? t('appKeySavedPlaceholder') : ''}
             value={form.appKey.value}
             onInput={onInput(form.appKey)}
             aria-invalid={Boolean(errors.appKey)}
             aria-describedby="app-key-hint"
           />
           <p id="app-key-hint" class={errors.appKey ? 'field__error' : 'field__hint'}>
-            {errors.appKey ? t('appKeyEmpty') : t('appKeyHint')}
+            {errors.appKey === 'empty' ? t('appKeyEmpty') : keyMustBeEnteredAgain.value ? t('appKeyRebind') : t('appKeyHint')}
           </p>
+          <LockedHint field="secret" />
         </div>
         {form.backend.value === 'useasy' && (
           <div class="field">
@@ -203,17 +214,17 @@ export function App() {
         </label>
         <div class="form__actions">
           <button type="submit" class="button button--primary" disabled={busy.value !== undefined}>
-            {busy.value === 'saving' ? t('saving') : t('save')}
-          </button>
-          <button type="button" class="button" disabled={busy.value !== undefined} onClick={saveAndTest}>
             {busy.value === 'testing' ? t('testing') : t('testConnection')}
+          </button>
+          <button type="button" class="button" disabled={busy.value !== undefined} onClick={() => void save(saveMessages())}>
+            {busy.value === 'saving' ? t('saving') : t('save')}
           </button>
         </div>
         {result && (
           <Notice
             tone={result.tone}
             title={result.tone === 'info' ? result.text : result.code ? describeError(result.code, form.backend.value) : t('errorInternal')}
-            detail={result.tone === 'error' ? `${result.text} (${baseUrl.value})` : undefined}
+            detail={result.tone === 'error' ? failureDetail(result) : undefined}
           />
         )}
       </form>

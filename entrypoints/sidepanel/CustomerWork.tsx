@@ -46,6 +46,7 @@ import {
   type TimelineFilter,
 } from './models/timeline';
 import { changesToShow, describeWrite, discardWrite, outboxWrites, panelOpenedAt, retryWrite, writesOf, writeStateText } from './models/writes';
+import { sentence } from '@/components/sentence';
 
 export const LABEL_EDITOR_ID = 'label-editor';
 
@@ -88,7 +89,7 @@ function Labels({ customerId, groups }: { customerId: string; groups: LabelGroup
   const draftGroup = groups.find((group) => group.id === draft?.groupId);
   const problem =
     draft?.problem === 'length' ? t('labelNameLength')
-    : draft?.problem === 'taken' && draftGroup ? t('labelNameTaken', [draftGroup.name, draft.name.trim()])
+    : draft?.problem === 'taken' && draftGroup ? sentence('labelNameTaken', [draftGroup.name, draft.name.trim()])
     : draft?.error ? t('labelCreateFailed', `${describeError(draft.error.code)} ${draft.error.message}`)
     : undefined;
   const labelCount = groups.reduce((count, group) => count + group.labels.length, 0);
@@ -146,10 +147,10 @@ function Stages({ card }: { card: CustomerCard }) {
     <StageStepper
       stages={stages}
       currentId={currentId}
-      currentName={shown?.result && current ? t('stageWithResult', [current.name, t(RESULT_MESSAGES[shown.result])]) : current?.name}
+      currentName={shown?.result && current ? sentence('stageWithResult', [current.name, t(RESULT_MESSAGES[shown.result])]) : current?.name}
       result={shown?.result}
       results={RESULTS.map((result) => ({ result, name: t(RESULT_MESSAGES[result]) }))}
-      question={asked && current ? t('confirmResult', [customerName, t(RESULT_MESSAGES[asked]), current.name]) : undefined}
+      question={asked && current ? sentence('confirmResult', [customerName, t(RESULT_MESSAGES[asked]), current.name]) : undefined}
       resultsDisabled={!currentId}
       onMove={(stage) => moveToStage(customerId, stage)}
       onAskResult={(result: StepperResult) => askResult(customerId, result)}

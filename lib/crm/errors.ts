@@ -6,6 +6,7 @@ export const CRM_REQUEST_TIMEOUT_MS = 15_000;
 
 export type CrmErrorCode =
   | 'not-configured' // no base URL or credentials yet
+  | 'key-required' // the key was entered for another CRM address (or account): it must be entered again
   | 'bad-signature' // Sobot 900003: the app key is wrong
   | 'unknown-account' // Sobot 900004: the appid has no API configuration
   | 'edition-without-api' // Sobot 700046
@@ -18,6 +19,7 @@ export type CrmErrorCode =
   | 'not-found'
   | 'invalid-input' // the CRM refused what was sent (validation, label errors)
   | 'connection-changed' // the agent switched CRMs between a write's check and its sending: nothing was sent
+  | 'redirected' // the CRM answered with a redirect, which is never followed: nothing went to the other address
   | 'crm-error'; // any other documented or undocumented business error
 
 /** Codes after which sending the same request again may succeed. */
@@ -28,6 +30,8 @@ const RETRYABLE: ReadonlySet<CrmErrorCode> = new Set([
   'malformed-response',
   'token-rejected',
   'connection-changed',
+  // Stays queued with its reason: once the address is corrected the write goes out.
+  'redirected',
 ]);
 
 export class CrmError extends Error {

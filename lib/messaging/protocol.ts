@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT } from '../contacts/page-reading';
 import type { CrmCapabilities } from '../crm/backend';
+import { checkBaseUrl, checkSiteOrigin } from '../crm/hosts';
 import type {
   AgentRef,
   Customer,
@@ -68,6 +69,9 @@ export const customerInput = z.object({
   remark: optionalText(500),
   customFields: z.optional(z.array(z.object({ fieldId: id, value: text(2000) })).check(z.maxLength(200))),
 });
+
+/** A site to scan: one origin, never a wildcard (lib/crm/hosts.ts). */
+const siteOrigin = text(300).check(z.refine((value) => checkSiteOrigin(value) === undefined, 'not a site origin'));
 
 const labelRef = z.object({ id, name: text(100), color: z.optional(text(32)) });
 const writeId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
@@ -159,7 +163,7 @@ export const protocol = {
     request: z.object({
       backend: z.optional(z.enum(['sobot', 'useasy'])),
       signatureRecipe: z.optional(text(120)),
-      baseUrl: nonEmptyText(300),
+      baseUrl: text(300).check(z.refine((value) => checkBaseUrl(value) === undefined, 'not an https CRM address')),
       appid: nonEmptyText(128),
       /** Omitted: keep the stored key (the options page never reads a secret back). */
       appKey: z.optional(nonEmptyText(256)),
@@ -169,8 +173,8 @@ export const protocol = {
     }),
   },
   'connection.test': { senders: ['extension-page'], request: z.object({}) },
-  'site.enable': { senders: ['extension-page'], request: z.object({ origin: nonEmptyText(300), tabId: z.optional(z.number()) }) },
-  'site.disable': { senders: ['extension-page'], request: z.object({ origin: nonEmptyText(300) }) },
+  'site.enable': { senders: ['extension-page'], request: z.object({ origin: siteOrigin, tabId: z.optional(z.number()) }) },
+  'site.disable': { senders: ['extension-page'], request: z.object({ origin: siteOrigin }) },
 } satisfies Record<string, { senders: SenderKind[]; request: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof protocol;

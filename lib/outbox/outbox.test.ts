@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { connectionKeyOf } from '../crm/connection-key';
 import { CrmError, type CrmErrorCode } from '../crm/errors';
 import { createOutbox, type OutboxOptions } from './outbox';
 import type { NewOutboxWrite, OutboxStore, OutboxWrite } from './types';
@@ -401,6 +402,29 @@ describe('outbox: one CRM connection at a time', () => {
     w.advance(60 * 60_000);
     await w.outbox.process();
     expect(w.deliver).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a write made while no CRM is connected, instead of keeping it for whichever CRM comes next', async () => {
+    const w = worker();
+    w.connectTo(undefined);
+    await expect(w.outbox.enqueue(note('A'))).rejects.toMatchObject({ code: 'not-configured' });
+    expect(await w.outbox.list()).toEqual([]);
+    w.connectTo('crm-b');
+    await w.outbox.process();
+    expect(w.deliver).not.toHaveBeenCalled();
+  });
+
+  it('sends a write queued under the earlier key form through the connection that key names, and only that one', async () => {
+    const disk = memoryStore();
+    const legacy = { id: 'old', customerId: 'A', kind: 'note' as const, payload: { content: '旧的备注' }, createdAt: T0, attempts: 0, state: 'pending' as const, nextAttemptAt: T0 };
+    await disk.save([{ ...legacy, connection: 'sobot|https://crm.example.com|app' }]);
+    const w = worker({ store: disk });
+    w.connectTo(connectionKeyOf('sobot', 'https://crm.example.com', 'other'));
+    await w.outbox.resume();
+    expect(w.deliver).not.toHaveBeenCalled();
+    w.connectTo(connectionKeyOf('sobot', 'https://crm.example.com', 'app'));
+    await w.outbox.process();
+    expect(w.deliver.mock.calls.map(([write]) => write.id)).toEqual(['old']);
   });
 
   it('sends a write stored before writes named their connection through the current one', async () => {

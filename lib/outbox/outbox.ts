@@ -5,6 +5,7 @@
 // worker killed at any moment resumes from the store alone: a write it was sending is retried as
 // "ambiguous" once the killed worker's request can no longer land, and a note is then checked against
 // the CRM before it is sent again.
+import { currentConnectionKey } from '../crm/connection-key';
 import { CrmError, serializeError } from '../crm/errors';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { NewOutboxWrite, OutboxStore, OutboxWrite } from './types';
@@ -79,7 +80,8 @@ function heads(writes: OutboxWrite[]): OutboxWrite[] {
 }
 
 /** Whether the write may go through `connection`: the one it was made for, or any for a write that predates the field. */
-const madeFor = (write: OutboxWrite, connection: string | undefined) => write.connection === undefined || write.connection === connection;
+const madeFor = (write: OutboxWrite, connection: string | undefined) =>
+  write.connection === undefined || (connection !== undefined && currentConnectionKey(write.connection) === currentConnectionKey(connection));
 
 export function createOutbox(options: OutboxOptions): Outbox {
   const now = options.now ?? Date.now;
@@ -240,6 +242,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     async enqueue(input) {
       const connection = await options.connection();
+      // A write with no CRM to belong to would go to whichever CRM is set up next: refused, not queued.
+      if (connection === undefined) throw new CrmError('not-configured', 'No CRM is connected: the change was not queued.');
       const stored = await locked(async () => {
         const list = await current();
         const existing = input.id === undefined ? undefined : list.find((write) => write.id === input.id);
@@ -247,7 +251,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         const at = now();
         const write = {
           ...input,
-          ...(connection === undefined ? {} : { connection }),
+          connection,
           id: input.id ?? newId(),
           createdAt: at,
           attempts: 0,

@@ -22,7 +22,7 @@ describe('stores with a policy laid over them', () => {
   it('read the policy’s values and the agent’s own for the rest', async () => {
     const { stores } = setup(policy);
     expect((await stores.settings.getValue()).baseUrl).toBe('https://sg.sobot.io');
-    expect(await stores.credentials.load('sobot')).toEqual({ appid: 'mine', secret: 'corp-key' });
+    expect(await stores.credentials.load('sobot')).toEqual({ appid: 'mine', secret: 'corp-key', origin: 'https://sg.sobot.io' });
     expect(await stores.enabledSites.getValue()).toEqual(['https://chat.corp.example', 'https://mine.example']);
   });
 
@@ -36,5 +36,11 @@ describe('stores with a policy laid over them', () => {
       sites: ['https://mine.example'],
       credentials: { appid: 'new-id', secret: 'my-key' },
     });
+  });
+
+  it('binds a key stored before keys were bound to the address it was saved with, once', async () => {
+    const { stores, saved } = setup({});
+    expect(await stores.credentials.load('sobot')).toEqual({ appid: 'mine', secret: 'my-key', origin: 'https://www.sobot.com' });
+    expect(saved().credentials).toEqual({ appid: 'mine', secret: 'my-key', origin: 'https://www.sobot.com' });
   });
 });

@@ -1,7 +1,8 @@
 // The settings, credentials and enabled sites as the background uses them: what the agent saved with
 // the admin's policy laid over it. Writes never copy policy values into the agent's own storage, so
 // lifting a policy restores the agent's choices. Only the background imports it.
-import type { CredentialStore } from '../auth/credential-store';
+import type { CredentialStore, Credentials } from '../auth/credential-store';
+import { originOf } from '../crm/hosts';
 import type { Settings } from '../storage';
 import { effectiveCredentials, effectiveSettings, effectiveSites, type ManagedPolicy } from './policy';
 
@@ -14,6 +15,20 @@ export function withPolicy(
   policy: () => Promise<ManagedPolicy>,
   stores: { settings: Item<Settings>; credentials: CredentialStore; enabledSites: Item<string[]> },
 ) {
+  /**
+   * The agent's stored credentials. Ones saved before secrets were bound to an origin are bound, once,
+   * to the address they were saved with: the one the agent entered the key for.
+   */
+  async function boundCredentials(backend: string): Promise<Credentials | undefined> {
+    const stored = await stores.credentials.load(backend);
+    if (!stored || stored.origin !== undefined || !stored.secret) return stored;
+    const local = await stores.settings.getValue();
+    if (local.backend !== backend || !originOf(local.baseUrl)) return stored;
+    const bound = { ...stored, origin: originOf(local.baseUrl) };
+    await stores.credentials.save(backend, bound);
+    return bound;
+  }
+
   return {
     settings: {
       getValue: async () => effectiveSettings(await stores.settings.getValue(), await policy()),
@@ -28,12 +43,14 @@ export function withPolicy(
       },
     },
     credentials: {
-      load: async (backend: string) => effectiveCredentials(await stores.credentials.load(backend), await policy()),
-      async save(backend: string, credentials: Parameters<CredentialStore['save']>[1]) {
+      load: async (backend: string) => effectiveCredentials(await boundCredentials(backend), await policy()),
+      async save(backend: string, credentials: Credentials) {
         const [managed, local] = await Promise.all([policy(), stores.credentials.load(backend)]);
+        const secret = managed.secret ? { secret: local?.secret ?? '', origin: local?.origin } : { secret: credentials.secret, origin: credentials.origin };
         await stores.credentials.save(backend, {
           appid: managed.appid ? (local?.appid ?? '') : credentials.appid,
-          secret: managed.secret ? (local?.secret ?? '') : credentials.secret,
+          secret: secret.secret,
+          ...(secret.origin ? { origin: secret.origin } : {}),
         });
       },
     },

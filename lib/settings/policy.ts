@@ -1,42 +1,111 @@
 // Enterprise roll-out: what an admin set through Chrome/Edge policy (storage.managed, described by
 // public/managed_schema.json) wins over what the agent saved, and is shown locked. Pure; the background
-// imports it. A malformed policy value is ignored, never trusted.
-import * as z from 'zod/mini';
+// imports it, extension pages import its types. A malformed policy value is ignored, never trusted, and
+// every ignored value is named (with why) so the admin can see it on the options page.
 import type { Credentials } from '../auth/credential-store';
+import { checkBaseUrl, checkSiteOrigin, normalizeBaseUrl, originOf, type BaseUrlProblem, type SiteProblem } from '../crm/hosts';
 import type { Settings } from '../storage';
 
-const origin = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/\s]+$/));
+export interface ManagedPolicy {
+  backend?: 'sobot' | 'useasy';
+  baseUrl?: string;
+  appid?: string;
+  secret?: string;
+  enabledSites?: string[];
+  autoLookup?: boolean;
+}
 
-const policySchema = z.object({
-  backend: z.optional(z.catch(z.optional(z.enum(['sobot', 'useasy'])), undefined)),
-  baseUrl: z.optional(z.catch(z.optional(z.string().check(z.maxLength(300), z.regex(/^https?:\/\//))), undefined)),
-  appid: z.optional(z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(128))), undefined)),
-  secret: z.optional(z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(256))), undefined)),
-  enabledSites: z.optional(z.catch(z.optional(z.array(origin).check(z.maxLength(200))), undefined)),
-  autoLookup: z.optional(z.catch(z.optional(z.boolean()), undefined)),
-});
-
-export type ManagedPolicy = z.infer<typeof policySchema>;
 export type LockedField = keyof ManagedPolicy;
 
+export type IgnoredReason = BaseUrlProblem | SiteProblem | 'wrong-type' | 'too-long' | 'secret-without-base-url' | 'too-many';
+
+/** One policy value left out, and why. A secret is never repeated here. */
+export interface IgnoredPolicyValue {
+  field: string;
+  value?: string;
+  reason: IgnoredReason;
+}
+
+export interface PolicyReading {
+  policy: ManagedPolicy;
+  ignored: IgnoredPolicyValue[];
+}
+
+const MAX_SITES = 200;
+const shown = (value: unknown) => (typeof value === 'string' ? value.slice(0, 300) : JSON.stringify(value)?.slice(0, 300));
+const text = (value: unknown, max: number) => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+
+/** Reads a policy field by field: each good value is kept, each bad one is named in `ignored`. */
+export function readPolicy(raw: unknown): PolicyReading {
+  const policy: ManagedPolicy = {};
+  const ignored: IgnoredPolicyValue[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { policy, ignored };
+  const given = raw as Record<string, unknown>;
+  const ignore = (field: string, reason: IgnoredReason, value?: unknown) =>
+    ignored.push({ field, reason, ...(value === undefined ? {} : { value: shown(value) }) });
+
+  if (given.backend !== undefined) {
+    if (given.backend === 'sobot' || given.backend === 'useasy') policy.backend = given.backend;
+    else ignore('backend', 'wrong-type', given.backend);
+  }
+  if (given.baseUrl !== undefined) {
+    const problem = typeof given.baseUrl === 'string' ? checkBaseUrl(given.baseUrl) : 'invalid';
+    if (problem) ignore('baseUrl', problem, given.baseUrl);
+    else policy.baseUrl = normalizeBaseUrl(given.baseUrl as string);
+  }
+  if (given.appid !== undefined) {
+    if (text(given.appid, 128)) policy.appid = (given.appid as string).trim();
+    else ignore('appid', 'wrong-type', given.appid);
+  }
+  if (given.secret !== undefined) {
+    // The admin's secret is bound to the admin's address: without one it would sign for any address.
+    if (!text(given.secret, 256)) ignore('secret', 'wrong-type');
+    else if (!policy.baseUrl) ignore('secret', 'secret-without-base-url');
+    else policy.secret = given.secret as string;
+  }
+  if (given.enabledSites !== undefined) {
+    if (!Array.isArray(given.enabledSites)) ignore('enabledSites', 'wrong-type', given.enabledSites);
+    else {
+      const sites: string[] = [];
+      for (const [index, site] of given.enabledSites.entries()) {
+        if (index >= MAX_SITES) {
+          ignore('enabledSites', 'too-many', `${given.enabledSites.length - MAX_SITES}`);
+          break;
+        }
+        const problem = typeof site === 'string' ? checkSiteOrigin(site) : 'invalid';
+        if (problem) ignore('enabledSites', problem, site);
+        else sites.push(new URL((site as string).trim()).origin);
+      }
+      if (sites.length > 0) policy.enabledSites = [...new Set(sites)];
+    }
+  }
+  if (given.autoLookup !== undefined) {
+    if (typeof given.autoLookup === 'boolean') policy.autoLookup = given.autoLookup;
+    else ignore('autoLookup', 'wrong-type', given.autoLookup);
+  }
+  return { policy, ignored };
+}
+
 export function parsePolicy(raw: unknown): ManagedPolicy {
-  const parsed = z.safeParse(policySchema, raw ?? {});
-  if (!parsed.success) return {};
-  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined)) as ManagedPolicy;
+  return readPolicy(raw).policy;
 }
 
 export function effectiveSettings(local: Settings, policy: ManagedPolicy): Settings {
   return {
     ...local,
     backend: policy.backend ?? local.backend,
-    baseUrl: policy.baseUrl?.replace(/\/+$/, '') ?? local.baseUrl,
+    baseUrl: policy.baseUrl ?? local.baseUrl,
     autoLookup: policy.autoLookup ?? local.autoLookup,
   };
 }
 
+/** The agent's credentials with the admin's laid over them; the admin's secret is bound to the admin's address. */
 export function effectiveCredentials(stored: Credentials | undefined, policy: ManagedPolicy): Credentials | undefined {
   if (!policy.appid && !policy.secret) return stored;
-  return { appid: policy.appid ?? stored?.appid ?? '', secret: policy.secret ?? stored?.secret ?? '' };
+  const secret = policy.secret
+    ? { secret: policy.secret, origin: originOf(policy.baseUrl ?? '') }
+    : { secret: stored?.secret ?? '', ...(stored?.origin ? { origin: stored.origin } : {}) };
+  return { appid: policy.appid ?? stored?.appid ?? '', ...secret };
 }
 
 export function effectiveSites(local: string[], policy: ManagedPolicy): string[] {

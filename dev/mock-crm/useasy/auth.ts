@@ -28,7 +28,11 @@ const sameText = (a: string, b: string) => {
 };
 
 /** The refusal for a request's headers, or undefined when it may proceed. */
-export async function signatureRejection(authority: SignatureAuthority, headers: IncomingHttpHeaders): Promise<Reply | undefined> {
+export async function signatureRejection(
+  authority: SignatureAuthority,
+  headers: IncomingHttpHeaders,
+  request: { method?: string; path?: string; body?: string } = {},
+): Promise<Reply | undefined> {
   const appid = header(headers, 'appid');
   const nonce = header(headers, 'nonce');
   const timestamp = header(headers, 'timestamp');
@@ -42,7 +46,7 @@ export async function signatureRejection(authority: SignatureAuthority, headers:
   if (skew > TIMESTAMP_WINDOW_SECONDS) {
     return unauthorized(`timestamp已过期: 与服务器时间相差超过${TIMESTAMP_WINDOW_SECONDS}秒`);
   }
-  const expected = await signUseasy(authority.recipe, { appid: appid!, nonce: nonce!, timestamp: timestamp!, secret: authority.secret });
+  const expected = await signUseasy(authority.recipe, { appid: appid!, nonce: nonce!, timestamp: timestamp!, secret: authority.secret, ...request });
   if (!sameText(signature!, expected)) return unauthorized('signature签名校验失败');
   return undefined;
 }

@@ -75,7 +75,9 @@ export async function startUseasyMock(options: UseasyMockOptions = {}): Promise<
     if ('tooLarge' in received) return invalid('请求体过大');
     const { text } = received;
     if ('reply' in resolved) return resolved.reply;
-    const rejection = await signatureRejection(authority, request.headers);
+    // A recipe may sign the request itself (method, path, body): the mock checks what it was sent.
+    const signed = { method: request.method, path: new URL(request.url ?? '/', 'http://mock').pathname, body: text };
+    const rejection = await signatureRejection(authority, request.headers, signed);
     if (rejection) return rejection;
     const parsed = parseBody(text);
     if ('error' in parsed) return invalid(parsed.error);

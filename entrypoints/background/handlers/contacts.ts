@@ -49,6 +49,7 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, Conta
         return updated;
       });
       await deps.enableSite(next);
+      await deps.releaseSite(origin, [...next, (await deps.settings.getValue()).baseUrl]);
       return { enabledSites: next };
     },
   };

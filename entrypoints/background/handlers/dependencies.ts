@@ -35,6 +35,8 @@ export interface HandlerDependencies {
   contactLookups: Pick<ContactLookups, 'keepCards'>;
   records: RememberedRecords;
   enableSite: (origins: string[], tabId?: number) => Promise<void>;
+  /** Gives a removed site's host access back unless one of `stillNeeded` (sites, the CRM address) needs it. */
+  releaseSite: (origin: string, stillNeeded: string[]) => Promise<unknown>;
   outbox: Pick<Outbox, 'enqueue' | 'retry' | 'discard'>;
   now?: () => number;
 }

@@ -2,7 +2,7 @@
 // the save and test actions with their outcome.
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { checkBaseUrl, hostPatternOf, SOBOT_HOSTS, type BaseUrlProblem } from '@/lib/crm/hosts';
+import { checkBaseUrl, hostPatternOf, originOf, SOBOT_HOSTS, type BaseUrlProblem } from '@/lib/crm/hosts';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import type { AgentRef } from '@/lib/crm/domain';
@@ -25,7 +25,8 @@ export const form = {
 /** The CRM's agents, to say who "me" is; empty until the connection works. */
 export const agents = signal<AgentRef[]>([]);
 export const saved = signal<SettingsView | undefined>(undefined);
-export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: RequestError['code'] } | undefined>(undefined);
+/** `kept`: the CRM refused a changed connection, so the one saved before stays in use. */
+export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: RequestError['code']; kept?: boolean } | undefined>(undefined);
 export const busy = signal<'saving' | 'testing' | undefined>(undefined);
 export const showErrors = signal(false);
 
@@ -33,8 +34,34 @@ export const baseUrl = computed(() =>
   form.backend.value === 'useasy' || form.host.value === CUSTOM_HOST ? form.customBaseUrl.value.trim() : form.host.value,
 );
 
+/**
+ * Whether the saved key may be kept: it is only ever sent to the backend, address (origin) and account
+ * it was entered for, so changing any of them asks for it again.
+ */
+export const savedKeyFits = computed(() => {
+  const view = saved.value;
+  if (!view?.hasAppKey) return false;
+  return view.settings.backend === form.backend.value && originOf(view.settings.baseUrl) === originOf(baseUrl.value) && view.appid === form.appid.value.trim();
+});
+
+/** The saved key no longer fits what is typed: the form says so before anything is sent. */
+export const keyMustBeEnteredAgain = computed(() => Boolean(saved.value?.hasAppKey) && !savedKeyFits.value && !form.appKey.value && !saved.value?.locked.includes('secret'));
+
+/** Whether saving would change the connection in use (address, account, key or signing). */
+const changesConnection = computed(() => {
+  const view = saved.value;
+  if (!view) return true;
+  return (
+    Boolean(form.appKey.value) ||
+    view.settings.backend !== form.backend.value ||
+    view.settings.baseUrl !== baseUrl.value.replace(/\/+$/, '') ||
+    view.appid !== form.appid.value.trim() ||
+    (form.backend.value === 'useasy' && (view.settings.signatureRecipe ?? '') !== form.recipe.value.trim())
+  );
+});
+
 export const problems = computed(() => {
-  const found: { baseUrl?: BaseUrlProblem; appid?: 'empty'; appKey?: 'empty'; recipe?: string } = {};
+  const found: { baseUrl?: BaseUrlProblem; appid?: 'empty'; appKey?: 'empty' | 'again'; recipe?: string } = {};
   if (form.backend.value === 'useasy' && form.recipe.value.trim()) {
     try {
       recipeFromText(form.recipe.value);
@@ -45,8 +72,8 @@ export const problems = computed(() => {
   const urlProblem = checkBaseUrl(baseUrl.value);
   if (urlProblem) found.baseUrl = urlProblem;
   if (!form.appid.value.trim()) found.appid = 'empty';
-  const keySaved = saved.value?.hasAppKey && saved.value.settings.backend === form.backend.value;
-  if (!form.appKey.value && !keySaved && !saved.value?.locked.includes('secret')) found.appKey = 'empty';
+  if (keyMustBeEnteredAgain.value) found.appKey = 'again';
+  else if (!form.appKey.value && !savedKeyFits.value && !saved.value?.locked.includes('secret')) found.appKey = 'empty';
   return found;
 });
 
@@ -85,6 +112,8 @@ export async function save(messages: { saved: string; permissionDenied: string }
   if (Object.keys(problems.value).length > 0) return false;
   busy.value = 'saving';
   outcome.value = undefined;
+  // The background tries a changed connection before it replaces a working one, and keeps the old one when the CRM refuses.
+  const replacing = Boolean(saved.value?.configured) && changesConnection.value;
   try {
     // Asked first, inside the click's user gesture; a preset host is already granted and answers at once.
     const granted = await browser.permissions.request({ origins: [hostPatternOf(baseUrl.value)] });
@@ -107,7 +136,7 @@ export async function save(messages: { saved: string; permissionDenied: string }
     return true;
   } catch (error) {
     const problem = failure(error);
-    outcome.value = { tone: 'error', text: problem.message, code: problem.code };
+    outcome.value = { tone: 'error', text: problem.message, code: problem.code, kept: replacing };
     return false;
   } finally {
     busy.value = undefined;

@@ -2,6 +2,7 @@
 // replaces a rejected token exactly once before giving up. Only the Sobot backend imports it.
 import * as z from 'zod/mini';
 import { createTokenHolder, type TokenStore } from '../../auth/token-holder';
+import { fetchFromCrm } from '../crm-fetch';
 import { CRM_REQUEST_TIMEOUT_MS, CrmError } from '../errors';
 import { sobotErrorFor } from './ret-codes';
 import { sobotSign } from './sign';
@@ -49,22 +50,11 @@ export function createSobotTransport(options: SobotTransportOptions) {
     const headers: Record<string, string> = {};
     if (token) headers.token = token;
     if (request.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await fetchImpl(urlFor(request.path, request.query), {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-      });
-    } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new CrmError('timeout', `The CRM did not answer within ${timeoutMs / 1000} s.`);
-      }
-      throw new CrmError('unreachable', `The CRM at ${base} could not be reached.`);
-    }
+    const response = await fetchFromCrm(
+      urlFor(request.path, request.query),
+      { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) },
+      { fetch: fetchImpl, base, timeoutMs },
+    );
     if (!response.ok) {
       throw new CrmError('http-status', `The CRM answered HTTP ${response.status}.`);
     }

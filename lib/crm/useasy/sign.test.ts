@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECIPE, newNonce, recipeFromText, recipeToText, signUseasy, type SignatureRecipe } from './sign';
 
@@ -63,8 +64,30 @@ describe('recipe text', () => {
     'hmac-sha256//base64',
     'sha256/appid+nonce+timestamp/base64', // a plain hash without the secret proves nothing
     'hmac-sha256/appid+nonce+timestamp/base64/extra',
+    'hmac-sha256/appid/hex', // the same signature forever: replayable
+    'hmac-sha256/appid+nonce/base64', // no timestamp
+    'hmac-sha256/appid+timestamp+method+path+body/base64', // no nonce
   ])('refuses %s', (text) => {
     expect(() => recipeFromText(text)).toThrow(/not a signature recipe/);
+  });
+});
+
+describe('recipes that sign the request', () => {
+  const request = { method: 'POST', path: '/openapi/crm/add', body: '{"customerName":"张伟"}' };
+  const covering = recipeFromText('hmac-sha256/appid+nonce+timestamp+method+path+body/base64');
+
+  it('reads a recipe that covers method, path and body', () => {
+    expect(covering.message).toEqual(['appid', 'nonce', 'timestamp', 'method', 'path', 'body']);
+  });
+
+  it('signs the method, the path and the SHA-256 of the body, so one signature fits one request only', async () => {
+    const base = await signUseasy(covering, { ...input, ...request });
+    const bodyHash = createHash('sha256').update(request.body).digest('hex');
+    const expected = createHmac('sha256', input.secret).update(`1090${input.nonce}${input.timestamp}POST/openapi/crm/add${bodyHash}`).digest('base64');
+    expect(base).toBe(expected);
+    for (const changed of [{ method: 'GET' }, { path: '/openapi/crm/delete' }, { body: '{"customerName":"李四"}' }]) {
+      expect(await signUseasy(covering, { ...input, ...request, ...changed })).not.toBe(base);
+    }
   });
 });
 

@@ -3,7 +3,12 @@
 // both import this module. Invariant: the same recipe and inputs give the same signature everywhere.
 import * as z from 'zod/mini';
 
-export type SignedPart = 'appid' | 'nonce' | 'timestamp' | 'secret';
+/**
+ * What a recipe may sign. `method` (upper case) and `path` (without the query) and `body` (the lowercase
+ * hex SHA-256 of the request body, empty included) tie a signature to one request, for gateways that
+ * check them; the document's examples show they are not signed by default.
+ */
+export type SignedPart = 'appid' | 'nonce' | 'timestamp' | 'secret' | 'method' | 'path' | 'body';
 
 export interface SignatureRecipe {
   /** hmac-sha256 keys the digest with the secret; sha256 hashes the message alone (so it must contain 'secret'). */
@@ -21,14 +26,19 @@ export const DEFAULT_RECIPE: SignatureRecipe = {
   encoding: 'base64',
 };
 
-const part = z.enum(['appid', 'nonce', 'timestamp', 'secret']);
+const part = z.enum(['appid', 'nonce', 'timestamp', 'secret', 'method', 'path', 'body']);
 
-/** Validates a recipe from settings: parts unique, and a plain hash only when the secret is in it. */
+/**
+ * Validates a recipe from settings: parts unique, a fresh nonce and the timestamp always in it (a
+ * signature without them is the same forever, so anyone who saw one request could replay it), and a
+ * plain hash only when the secret is in it.
+ */
 export const signatureRecipe = z.object({
   algorithm: z.enum(['hmac-sha256', 'sha256']),
   message: z.array(part).check(
     z.minLength(1),
     z.refine((parts) => new Set(parts).size === parts.length, 'a part may appear only once'),
+    z.refine((parts) => parts.includes('nonce') && parts.includes('timestamp'), 'a recipe must sign the nonce and the timestamp'),
   ),
   encoding: z.enum(['base64', 'hex']),
 }).check(
@@ -63,6 +73,10 @@ export interface SignatureInput {
   nonce: string;
   timestamp: string;
   secret: string;
+  /** The request, for recipes that sign it. */
+  method?: string;
+  path?: string;
+  body?: string;
 }
 
 const utf8 = new TextEncoder();
@@ -72,8 +86,19 @@ function encode(bytes: Uint8Array, encoding: SignatureRecipe['encoding']): strin
   return btoa(String.fromCharCode(...bytes));
 }
 
+async function sha256Hex(text: string): Promise<string> {
+  return encode(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(text))), 'hex');
+}
+
+async function partValue(name: SignedPart, input: SignatureInput): Promise<string> {
+  if (name === 'method') return (input.method ?? 'GET').toUpperCase();
+  if (name === 'path') return input.path ?? '';
+  if (name === 'body') return sha256Hex(input.body ?? '');
+  return input[name];
+}
+
 export async function signUseasy(recipe: SignatureRecipe, input: SignatureInput): Promise<string> {
-  const message = utf8.encode(recipe.message.map((name) => input[name]).join(''));
+  const message = utf8.encode((await Promise.all(recipe.message.map((name) => partValue(name, input)))).join(''));
   if (recipe.algorithm === 'sha256') {
     return encode(new Uint8Array(await crypto.subtle.digest('SHA-256', message)), recipe.encoding);
   }

@@ -2,6 +2,7 @@
 // headers, and every failure becomes a CrmError. There is no token, so there is nothing to share or
 // refresh. Only the Useasy backend imports it. Ids in answers reach the schemas as exact strings.
 import * as z from 'zod/mini';
+import { failureOf, fetchFromCrm } from '../crm-fetch';
 import { CRM_REQUEST_TIMEOUT_MS, CrmError } from '../errors';
 import { useasyErrorFor } from './error-codes';
 import { parseJsonKeepingLongIds } from './long-ids';
@@ -40,29 +41,25 @@ export function createUseasyTransport(options: UseasyTransportOptions) {
   const recipe = options.recipe ?? DEFAULT_RECIPE;
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function signedHeaders(): Promise<Record<string, string>> {
+  async function signedHeaders(request: UseasyRequest, body: string | undefined): Promise<Record<string, string>> {
     const nonce = newNonce();
     const timestamp = String(Math.floor(now() / 1000));
-    const signature = await signUseasy(recipe, { appid: options.appid, nonce, timestamp, secret: options.secret });
+    const signed = { method: request.method, path: new URL(base + request.path).pathname, body: body ?? '' };
+    const signature = await signUseasy(recipe, { appid: options.appid, nonce, timestamp, secret: options.secret, ...signed });
     return { appid: options.appid, nonce, timestamp, signature, 'content-type': 'application/json' };
   }
 
   async function fetchText(request: UseasyRequest): Promise<{ status: number; text: string }> {
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const response = await fetchFromCrm(
+      base + request.path,
+      { method: request.method, headers: await signedHeaders(request, body), body },
+      { fetch: fetchImpl, base, timeoutMs },
+    );
     try {
-      const response = await fetchImpl(base + request.path, {
-        method: request.method,
-        headers: await signedHeaders(),
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs),
-        credentials: 'omit',
-      });
       return { status: response.status, text: await response.text() };
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new CrmError('timeout', `The CRM did not answer within ${timeoutMs / 1000} s.`);
-      }
-      throw new CrmError('unreachable', `The CRM at ${base} could not be reached.`);
+      throw failureOf(error, { base, timeoutMs });
     }
   }
 
