@@ -88,7 +88,7 @@ describe('the customer the agent chose', () => {
     expect(await searches(agent.mock.url)).toBe(searchesBefore);
     expect(await assign.isVisible()).toBe(true);
     await panel.keyboard.press('Enter');
-    await panel.getByText('Assigned to 王斌.').waitFor();
+    await panel.getByRole('log').getByText('Assigned to 王斌.').waitFor();
 
     await panel.getByRole('button', { name: 'Return to public pool' }).click();
     await panel.getByText('Return 张伟 to the public pool?').waitFor();
@@ -96,7 +96,7 @@ describe('the customer the agent chose', () => {
     await panel.waitForTimeout(3_000);
     expect(await panel.getByText('Return 张伟 to the public pool?').isVisible()).toBe(true);
     await panel.keyboard.press('Enter');
-    await panel.getByText('Returned to the public pool.').waitFor();
+    await panel.getByRole('log').getByText('Returned to the public pool.').waitFor();
 
     expect(await storedRecord(agent.mock.url, liNa.id)).toEqual(liNaBefore);
     expect(await searches(agent.mock.url)).toBe(searchesBefore);
