@@ -6,7 +6,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
 import { storedCustomer } from './chaos/mock-crm';
-import { openPanel } from './support/agent';
+import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import { CHINESE, connectCrm, enableScanningOn, openPanel } from './support/agent';
+import { launchWithExtension } from './support/browser';
 import { openConversation, visitorWrites } from './support/conversation';
 import { requestCounts } from './support/mock-control';
 import { agentWithSobot } from './support/setup';
@@ -169,5 +171,30 @@ describe('the customer the agent chose', () => {
     await panel.getByRole('listbox', { name: 'Search results' }).getByRole('option', { name: /张伟/ }).first().waitFor();
     await panel.close();
     await chat.close();
+  });
+});
+
+describe('the offer and the pin, in Chinese', () => {
+  it('names the offered contact and the pin in the agent’s language, without a Latin sentence', async () => {
+    const mock = await startSobotMock({ port: 0 });
+    const browser = await launchWithExtension({ lang: 'zh-CN' });
+    try {
+      await (await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey }, CHINESE)).close();
+      const chat = await openConversation(browser, mock.url, ['我们家的电话是 137-0000-0000']);
+      const panel = await openPanel(browser, 360);
+      await enableScanningOn(panel, CHINESE);
+      await panel.getByRole('button', { name: /陈建国/ }).click();
+      await panel.getByRole('heading', { name: '陈建国' }).waitFor();
+      await panel.getByLabel('跟进记录').fill('客户要开发票');
+      await visitorWrites(chat, '另一个号码 138 1234 5678');
+      const offer = panel.getByRole('status', { name: '页面上有新的联系方式' });
+      await offer.getByRole('button', { name: '切换' }).waitFor();
+      await panel.getByRole('button', { name: /已固定/ }).waitFor();
+      expect(await offer.textContent()).not.toMatch(/[A-Za-z]{3,}/);
+      await panel.screenshot({ path: 'e2e/artifacts/new-contact-offer-pinned-360-zh.png' });
+    } finally {
+      await browser.close();
+      await mock.close();
+    }
   });
 });

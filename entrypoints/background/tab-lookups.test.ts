@@ -36,7 +36,7 @@ function setup(options: { answers?: Record<string, CustomerCard[]>; store?: { va
     store: { getValue: async () => structuredClone(store.value), setValue: async (value) => void (store.value = structuredClone(value)) },
     contactsOf: async () => contacts,
     connectionKey: async () => CONNECTION,
-    lookups: { lookUp, cached: async () => undefined, customerCard: async (id) => card(id, `客户${id}`) },
+    lookups: { lookUp, cached: async () => undefined, answeredWithin: async () => false, customerCard: async (id) => card(id, `客户${id}`) },
     memory: createChoiceMemory({ get: async (key) => structuredClone(choices.get(key)) as never, put: async (key, value) => void choices.set(key, structuredClone(value)) }),
     budget: createLookupBudget(() => Date.now()),
     following: () => panel,
@@ -202,18 +202,19 @@ describe('the lookup of a tab', () => {
 
   it('pauses automatic look-ups once they spent the tab’s budget, and says until when; the agent’s own still go', async () => {
     const tab = setup();
-    // Each not-found contact costs five searches; four of them spend the budget of 20.
-    for (let i = 0; i < 5; i++) {
-      vi.advanceTimersByTime(SETTLE_MS * 2);
+    // Each not-found contact costs five searches; nine of them, a second apart, spend the burst of 40 and
+    // the three the steady rate gave back meanwhile.
+    for (let i = 0; i < 10; i++) {
+      vi.advanceTimersByTime(SETTLE_MS);
       await tab.seen(phone(`1380000000${i}`));
     }
-    expect(tab.searched).toHaveLength(4);
-    expect(tab.state()).toMatchObject({ view: { contact: { value: '+8613800000003' } }, offer: { contact: { value: '+8613800000004' } } });
+    expect(tab.searched).toHaveLength(9);
+    expect(tab.state()).toMatchObject({ view: { contact: { value: '+8613800000008' } }, offer: { contact: { value: '+8613800000009' } } });
     expect(tab.state()?.pausedUntil).toBeGreaterThan(Date.now());
 
-    await tab.lookups.openContact(TAB, { kind: 'phone', value: '+8613800000004' });
-    expect(tab.searched).toHaveLength(5);
-    expect(tab.state()?.view).toMatchObject({ status: 'not-found', contact: { value: '+8613800000004' } });
+    await tab.lookups.openContact(TAB, { kind: 'phone', value: '+8613800000009' });
+    expect(tab.searched).toHaveLength(10);
+    expect(tab.state()?.view).toMatchObject({ status: 'not-found', contact: { value: '+8613800000009' } });
   });
 
   it('never lets the answer for a contact the agent left replace the one they opened since', async () => {

@@ -3,18 +3,18 @@ import { createLookupBudget } from './lookup-budget';
 import { createReportRate } from './report-rate';
 
 describe('the automatic look-up budget of a tab', () => {
-  it('allows look-ups until the requests of the last minute reach the limit, then says when it resumes', () => {
+  it('allows a burst of requests, then pauses until the steady rate refills it, and says when it resumes', () => {
     const clock = { now: 1_000_000 };
-    const budget = createLookupBudget(() => clock.now, 5, 60_000);
-    budget.spend(1, 4);
+    const budget = createLookupBudget(() => clock.now, 6, 10);
+    budget.spend(1, 9);
     expect(budget.allows(1)).toBe(true);
-    clock.now += 10_000;
-    budget.spend(1, 1);
+    budget.spend(1, 5);
     expect(budget.allows(1)).toBe(false);
-    expect(budget.resumesAt(1)).toBe(1_000_000 + 60_000);
+    // Four short: at six a minute, one request back every ten seconds.
+    expect(budget.resumesAt(1)).toBe(1_000_000 + 50_000);
     // Another tab has its own budget.
     expect(budget.allows(2)).toBe(true);
-    clock.now = 1_000_000 + 60_001;
+    clock.now += 50_000;
     expect(budget.allows(1)).toBe(true);
     expect(budget.resumesAt(1)).toBeUndefined();
   });

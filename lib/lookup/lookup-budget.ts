@@ -1,35 +1,37 @@
-// How many CRM requests automatic look-ups may spend per tab: a sliding window, every spelling searched
-// counted, so no page can drive CRM traffic by writing numbers. Manual look-ups never pass through it.
-// Pure (the clock is injected); the background's tab-lookups controller owns one.
+// How many CRM requests automatic look-ups may spend per tab: a bucket of AUTO_REQUEST_BURST requests,
+// refilled at AUTO_REQUESTS_PER_MINUTE, every spelling searched counted, so no page can drive CRM traffic
+// by writing numbers, while an agent moving through a few conversations quickly is never held back.
+// Manual look-ups never pass through it. Pure (the clock is injected); the tab-lookups controller owns one.
 
-export const AUTO_REQUESTS_PER_WINDOW = 20;
-export const BUDGET_WINDOW_MS = 60_000;
+export const AUTO_REQUESTS_PER_MINUTE = 20;
+export const AUTO_REQUEST_BURST = 40;
 
-export function createLookupBudget(now: () => number, limit = AUTO_REQUESTS_PER_WINDOW, windowMs = BUDGET_WINDOW_MS) {
-  const spentAt = new Map<number, number[]>();
+export function createLookupBudget(now: () => number, perMinute = AUTO_REQUESTS_PER_MINUTE, burst = AUTO_REQUEST_BURST) {
+  const buckets = new Map<number, { tokens: number; at: number }>();
+  const perMs = perMinute / 60_000;
 
-  function recent(tabId: number): number[] {
-    const since = now() - windowMs;
-    const kept = (spentAt.get(tabId) ?? []).filter((at) => at > since);
-    spentAt.set(tabId, kept);
-    return kept;
+  function bucket(tabId: number) {
+    const at = now();
+    const current = buckets.get(tabId) ?? { tokens: burst, at };
+    current.tokens = Math.min(burst, current.tokens + (at - current.at) * perMs);
+    current.at = at;
+    buckets.set(tabId, current);
+    return current;
   }
 
   return {
     /** Whether an automatic look-up may start in this tab now. */
-    allows: (tabId: number) => recent(tabId).length < limit,
-    /** Counts `requests` CRM requests an automatic look-up in this tab made. */
+    allows: (tabId: number) => bucket(tabId).tokens >= 1,
+    /** Counts `requests` CRM requests an automatic look-up in this tab made (the bucket may go below zero). */
     spend(tabId: number, requests: number) {
-      const kept = recent(tabId);
-      for (let i = 0; i < requests; i++) kept.push(now());
+      bucket(tabId).tokens -= requests;
     },
     /** When the tab may look up again by itself, if it may not now. */
     resumesAt(tabId: number): number | undefined {
-      const kept = recent(tabId);
-      if (kept.length < limit) return undefined;
-      return kept[kept.length - limit]! + windowMs;
+      const { tokens, at } = bucket(tabId);
+      return tokens >= 1 ? undefined : at + Math.ceil((1 - tokens) / perMs);
     },
-    forget: (tabId: number) => void spentAt.delete(tabId),
+    forget: (tabId: number) => void buckets.delete(tabId),
   };
 }
 
