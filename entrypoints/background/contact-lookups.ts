@@ -23,6 +23,8 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
   const reference = referenceData(deps);
   const now = deps.now ?? Date.now;
   const running = new Map<string, Promise<LookupOutcome>>();
+  /** When each contact was last answered by the CRM, in memory: deciding not to ask again costs no read. */
+  const answeredAt = new Map<string, number>();
   const recentCards = new Map<string, CustomerCard>();
   const cardKey = async (customerId: string) => `${await deps.session.connectionKey()}|${customerId}`;
 
@@ -34,6 +36,7 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
     const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
     const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
     records.remember(deps.lookupCache, key, { at: now(), answer });
+    answeredAt.set(key, now());
     return { answer, requests: found.tried.length };
   }
 
@@ -50,6 +53,12 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
       };
       outcome.then(leave, leave);
       return outcome;
+    },
+
+    /** Whether the CRM answered for this contact less than `ms` ago (in this worker's life). */
+    async answeredWithin(contact: ContactRef, ms: number): Promise<boolean> {
+      const at = answeredAt.get(await cacheKey(contact));
+      return at !== undefined && now() - at < ms;
     },
 
     /** The last answer for the contact on this connection, and when it was had. */

@@ -36,7 +36,7 @@ function setup(options: { answers?: Record<string, CustomerCard[]>; store?: { va
     store: { getValue: async () => structuredClone(store.value), setValue: async (value) => void (store.value = structuredClone(value)) },
     contactsOf: async () => contacts,
     connectionKey: async () => CONNECTION,
-    lookups: { lookUp, cached: async () => undefined, customerCard: async (id) => card(id, `客户${id}`) },
+    lookups: { lookUp, cached: async () => undefined, answeredWithin: async () => false, customerCard: async (id) => card(id, `客户${id}`) },
     memory: createChoiceMemory({ get: async (key) => structuredClone(choices.get(key)) as never, put: async (key, value) => void choices.set(key, structuredClone(value)) }),
     budget: createLookupBudget(() => Date.now()),
     following: () => panel,

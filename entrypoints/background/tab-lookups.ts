@@ -35,7 +35,7 @@ export interface TabLookupsDependencies {
   store: Item<Record<string, TabLookup>>;
   contactsOf(tabId: number): Promise<TabContact[]>;
   connectionKey(): Promise<string | undefined>;
-  lookups: Pick<ContactLookups, 'lookUp' | 'cached' | 'customerCard'>;
+  lookups: Pick<ContactLookups, 'lookUp' | 'cached' | 'customerCard' | 'answeredWithin'>;
   memory: ChoiceMemory;
   budget: LookupBudget;
   /** How the open panels follow the tab, if one does. */
@@ -114,12 +114,15 @@ export function createTabLookups(deps: TabLookupsDependencies) {
     const token = ++tokens;
     openTokens.set(tabId, token);
     contact = refOf(contact);
+    const fresh = how.automatic && (await deps.lookups.answeredWithin(contact, FRESH_FOR_AUTOMATIC_MS));
+    // The CRM is asked first, the remembered answer and choice read while it answers.
+    const asked = fresh ? undefined : deps.lookups.lookUp(contact);
+    asked?.catch(() => undefined);
     const connection = await deps.connectionKey();
     const [cached, choice] = await Promise.all([
       deps.lookups.cached(contact).catch(() => undefined),
       connection ? deps.memory.recall(connection, contact).catch(() => undefined) : undefined,
     ]);
-    const fresh = how.automatic && cached !== undefined && now() - cached.at < FRESH_FOR_AUTOMATIC_MS;
     const shown = (state: TabLookup, answer: LookupAnswer, revalidating: boolean): TabLookup => {
       const kept = state.view.status === 'found' && sameContact(state.view.contact, contact) ? state.view.selectedId : undefined;
       const view = viewOf(contact, answer, revalidating, [choice, kept]);
@@ -135,11 +138,11 @@ export function createTabLookups(deps: TabLookupsDependencies) {
         offer: sameContact(state.offer?.contact, contact) ? undefined : state.offer,
         remembered: false,
       };
-      return cached ? shown(base, cached.answer, !fresh) : { ...base, view: { status: 'loading', contact } };
+      return cached ? shown(base, cached.answer, Boolean(asked)) : { ...base, view: { status: 'loading', contact } };
     });
-    if (fresh) return;
+    if (!asked) return;
     try {
-      const { answer, requests } = await deps.lookups.lookUp(contact);
+      const { answer, requests } = await asked;
       if (how.automatic) deps.budget.spend(tabId, requests);
       await change(tabId, (state) => (isCurrent(tabId, token) ? shown(state, answer, false) : state));
     } catch (error) {
@@ -186,8 +189,8 @@ export function createTabLookups(deps: TabLookupsDependencies) {
   }
 
   /** Decides what the tab's newest visible contact does: nothing, wait, get offered, or open. */
-  async function evaluate(tabId: number): Promise<void> {
-    const contacts = await deps.contactsOf(tabId);
+  async function evaluate(tabId: number, known?: TabContact[]): Promise<void> {
+    const contacts = known ?? (await deps.contactsOf(tabId));
     const target = contacts.find((contact) => !contact.hidden);
     const state = await stateOf(tabId);
     const onScreen = viewContact(state.view);
@@ -222,7 +225,7 @@ export function createTabLookups(deps: TabLookupsDependencies) {
         const before = newest.get(tabId);
         if (before?.key !== key) newest.set(tabId, { key, at: now(), quiet: !before || now() - before.at >= SETTLE_MS });
       }
-      return evaluate(tabId);
+      return evaluate(tabId, contacts);
     },
 
     /** A panel started or stopped following the tab, or the agent's busy state there changed. */

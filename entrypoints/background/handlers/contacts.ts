@@ -23,11 +23,12 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, Conta
       const merged = await serially(async () => {
         const all = await deps.tabContacts.getValue();
         const next = mergeTabContacts(all[tabId] ?? [], found);
+        // Before the write: a lookup it starts has its CRM request on the way while the list is stored.
+        void deps.tabLookups.contactsChanged(tabId, next).catch(() => undefined);
         await deps.tabContacts.setValue({ ...all, [tabId]: next });
         return next;
       });
       deps.onTabContactsChanged(tabId, merged);
-      void deps.tabLookups.contactsChanged(tabId, merged).catch(() => undefined);
       return { accepted: found.length };
     },
 

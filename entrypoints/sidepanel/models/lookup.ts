@@ -45,16 +45,14 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
 function keepUnchanged(before: TabLookup | undefined, next: TabLookup): TabLookup {
   if (!before) return next;
   if (same(before, next)) return before;
-  let view = same(before.view, next.view) ? before.view : next.view;
-  if (view !== before.view && view.status === 'found' && before.view.status === 'found') {
-    const old = new Map(before.view.cards.map((card) => [card.customer.id, card]));
-    const cards = view.cards.map((card) => {
-      const kept = old.get(card.customer.id);
-      return kept && same(kept, card) ? kept : card;
-    });
-    view = { ...view, cards: cards.every((card, index) => card === (before.view as typeof view & { status: 'found' }).cards[index]) && cards.length === before.view.cards.length ? before.view.cards : cards };
-  }
-  return { ...next, view };
+  if (same(before.view, next.view)) return { ...next, view: before.view };
+  if (next.view.status !== 'found' || before.view.status !== 'found') return next;
+  const old = new Map(before.view.cards.map((card) => [card.customer.id, card]));
+  const cards = next.view.cards.map((card) => {
+    const kept = old.get(card.customer.id);
+    return kept && same(kept, card) ? kept : card;
+  });
+  return { ...next, view: { ...next.view, cards } };
 }
 
 function receive(all: Record<string, TabLookup> | null) {
