@@ -1,8 +1,10 @@
-// The side panel: which site it follows, the contacts found there, and the customer behind the chosen
-// one. Reads models, renders components; no fetch and no browser.* here.
+// The side panel: the top bar (site, the one status of every queued write, shortcuts, settings), the
+// contacts found on the followed tab, and the customer behind the chosen one — card, labels, stage and
+// note first, details and timeline below. Reads models, renders components; no fetch and no browser.*.
 import { CardSkeleton } from '@/components/CardSkeleton';
 import { ContactList } from '@/components/ContactList';
 import { CustomerCard, type StageView } from '@/components/CustomerCard';
+import { CustomerDetails } from '@/components/CustomerDetails';
 import { CustomerChooser } from '@/components/CustomerChooser';
 import { CustomerForm } from '@/components/CustomerForm';
 import { Notice } from '@/components/Notice';
@@ -12,8 +14,12 @@ import { SearchResults } from '@/components/SearchResults';
 import { formatContact } from '@/lib/format';
 import { describeError, t } from '@/lib/i18n';
 import type { Customer } from '@/lib/crm/domain';
-import type { TabContact } from '@/lib/messaging/protocol';
-import { CardChanges, CustomerWork, LABEL_EDITOR_ID } from './CustomerWork';
+import type { ErrorCode, TabContact } from '@/lib/messaging/protocol';
+import { CustomerTimeline, CustomerWork, LABEL_EDITOR_ID, labelReadNote, Labels, latestNoteLine } from './CustomerWork';
+import { installShortcuts } from './run-shortcuts';
+import { TopBar } from './TopBar';
+import { UndoToast } from '@/components/UndoToast';
+import { takeBack, undoOffer } from './models/undo';
 import { tabContacts } from './models/contacts';
 import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
 import { followedTab } from './models/followed-tab';
@@ -21,6 +27,7 @@ import { lookedUpValue, lookupState, lookUp, selectCustomer } from './models/loo
 import { openOptions } from './models/navigation';
 import { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } from './models/ownership';
 import { referenceData } from './models/reference';
+import { useEffect } from 'preact/hooks';
 import { settingsError, settingsView } from './models/settings';
 import { enableFollowedSite, siteAccess, siteAccessError } from './models/site-access';
 import { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } from './models/search';
@@ -38,6 +45,9 @@ function stageViewOf(customerId: string): StageView | undefined {
   if (state.status === 'error') return { status: 'error', message: describeError(state.error.code) };
   return state;
 }
+
+/** Errors only a change in the settings can cure: their notice offers "Open settings". */
+const CONFIGURATION_ERRORS: ReadonlySet<ErrorCode> = new Set(['bad-signature', 'unknown-account', 'not-configured', 'token-rejected', 'edition-without-api', 'permission-missing']);
 
 function SiteBanner() {
   const origin = followedTab.value?.origin;
@@ -132,7 +142,8 @@ function LookupResult() {
   const state = lookupState.value;
   switch (state.status) {
     case 'idle':
-      return tabContacts.value.length === 0 ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
+      // With detection off on this site the banner above is the one true thing to say.
+      return tabContacts.value.length === 0 && siteAccess.value !== 'disabled' ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
     case 'loading':
       return <CardSkeleton />;
     case 'error':
@@ -141,7 +152,7 @@ function LookupResult() {
           <button type="button" class="button" onClick={() => lookUp(state.contact)}>
             {t('retry')}
           </button>
-          {(state.error.code === 'bad-signature' || state.error.code === 'unknown-account' || state.error.code === 'not-configured') && (
+          {CONFIGURATION_ERRORS.has(state.error.code) && (
             <button type="button" class="button" onClick={openOptions}>
               {t('openSettings')}
             </button>
@@ -150,7 +161,7 @@ function LookupResult() {
       );
     case 'not-found':
       return (
-        <Notice tone="warning" title={t('notFound', formatContact(state.contact))} detail={t('notFoundDetail', state.tried.join(' / '))}>
+        <Notice tone="info" title={t('notFound', formatContact(state.contact))} detail={t('notFoundDetail')}>
           <button type="button" class="button button--primary" onClick={() => openCreate(state.contact)}>
             {t('createCustomer')}
           </button>
@@ -169,19 +180,23 @@ function LookupResult() {
           <CustomerCard
             card={{ ...selected, labels: shownLabels(selected.customer.id, selected.labels) }}
             stage={settingsView.value?.capabilities.stages ? stageViewOf(selected.customer.id) : undefined}
-            reference={referenceData.value}
+            latestNote={latestNoteLine(selected.customer.id)}
             revalidating={state.revalidating}
             onRetryStage={() => loadStage(selected.customer.id)}
-            onEdit={() => openEdit(selected.customer)}
             labelEditor={
               settingsView.value?.capabilities.labels
                 ? { open: labelEditorFor.value === selected.customer.id, controls: LABEL_EDITOR_ID, onToggle: () => toggleLabelEditor(selected.customer.id) }
                 : undefined
             }
-          />
-          <CardChanges card={selected} />
-          {settingsView.value?.capabilities.ownership && <Ownership customer={selected.customer} />}
+            editorNote={labelReadNote(selected.customer.id)}
+          >
+            <Labels customerId={selected.customer.id} />
+          </CustomerCard>
           <CustomerWork card={selected} />
+          <CustomerDetails card={selected} reference={referenceData.value} onEdit={() => openEdit(selected.customer)}>
+            {settingsView.value?.capabilities.ownership && <Ownership customer={selected.customer} />}
+          </CustomerDetails>
+          {settingsView.value?.capabilities.timeline && <CustomerTimeline customerId={selected.customer.id} />}
         </>
       );
     }
@@ -193,17 +208,21 @@ function openContact(contact: TabContact) {
   void lookUp(contact);
 }
 
+function Undo() {
+  const offer = undoOffer.value;
+  const text =
+    offer?.kind === 'labels' ? t(offer.added ? 'labelAdded' : 'labelRemoved', offer.name)
+    : offer?.kind === 'stage' ? t('stageMoved', offer.stageName)
+    : undefined;
+  return <UndoToast text={text} onUndo={() => takeBack()} />;
+}
+
 export function App() {
   const view = settingsView.value;
+  useEffect(() => installShortcuts({ openContact }), []);
   return (
     <main class="panel">
-      <header class="panel__header">
-        <h1 class="panel__title">{t('extName')}</h1>
-        {followedTab.value?.origin && <span class="panel__site">{new URL(followedTab.value.origin).host}</span>}
-        <button type="button" class="icon-button" onClick={openOptions} aria-label={t('openSettings')} title={t('openSettings')}>
-          ⚙
-        </button>
-      </header>
+      <TopBar />
       {settingsError.value && <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(settingsError.value.code)} />}
       {view && !view.configured ? (
         <Notice tone="warning" title={t('notConfigured')} detail={t('notConfiguredDetail')}>
@@ -219,6 +238,7 @@ export function App() {
           {formMode.value ? <Form /> : searchState.value.status === 'idle' && <LookupResult />}
         </>
       )}
+      <Undo />
     </main>
   );
 }

@@ -103,6 +103,13 @@ export interface Customer {
 
 export type TimelineGroup = 'staff' | 'customer' | 'other';
 
+/** The newest follow-up note, for the card's one-line summary. */
+export interface NoteSummary {
+  at: number;
+  actor?: string;
+  text: string;
+}
+
 export interface TimelineEvent {
   id: string;
   kind: 'created' | 'stage' | 'note' | 'fields' | 'other';

@@ -14,6 +14,7 @@ import type {
   LabelGroup,
   LabelRef,
   RegionOption,
+  NoteSummary,
   Stage,
   TimelineEvent,
 } from '../crm/domain';
@@ -212,7 +213,7 @@ export interface ResponseMap {
   'customer.lookup': LookupAnswer;
   'customer.search': CustomerPage & { cards: CustomerCard[] };
   /** `readAt`: when the timeline was read (epoch ms), earlier than the request when the stage was remembered. */
-  'customer.stage': { stage: Stage | null; readAt: number };
+  'customer.stage': { stage: Stage | null; readAt: number; latestNote?: NoteSummary | null };
   'customer.cached': LookupAnswer | null;
   'reference.get': ReferenceData;
   'customer.create': CustomerCard;

@@ -5,7 +5,7 @@
 // lookup runs once however many ask for it at the same time, and the background may start it before the
 // panel asks (lookUpAhead, from the contacts handler), so the CRM request leaves as soon as the contact
 // is found.
-import { currentStage, toCards } from '@/lib/crm/cards';
+import { currentStage, latestNote, toCards } from '@/lib/crm/cards';
 import { findCustomers } from '@/lib/crm/lookup';
 import { stillCurrent } from '@/lib/crm/stage-cache';
 import type { LookupAnswer, RequestOf } from '@/lib/messaging/protocol';
@@ -135,12 +135,14 @@ export function customerHandlers(deps: HandlerDependencies): CustomerHandlers {
       if (!backend.listTimeline) return { stage: null, readAt: now() };
       const key = await cacheKey(customerId);
       const remembered = stillCurrent(await recall(stageCacheItem, key), updatedAt);
-      if (remembered) return { stage: remembered.stage, readAt: remembered.at };
+      if (remembered) return { stage: remembered.stage, readAt: remembered.at, latestNote: remembered.latestNote };
       const readAt = now();
       const [{ events }, known] = await Promise.all([backend.listTimeline(customerId), reference.stages()]);
       const stage = currentStage(events, known);
-      if (updatedAt !== undefined) remember(stageCacheItem, key, { at: readAt, updatedAt, stage });
-      return { stage, readAt };
+      // The same page names the newest note: the card's summary line costs no request of its own.
+      const note = latestNote(events);
+      if (updatedAt !== undefined) remember(stageCacheItem, key, { at: readAt, updatedAt, stage, latestNote: note });
+      return { stage, readAt, latestNote: note };
     },
   };
 

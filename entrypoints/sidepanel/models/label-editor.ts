@@ -3,17 +3,18 @@
 // toggles with undo, and "new label". The panel's glue imports it.
 // Invariant: a click queues only its delta (applyLabelClick) against the labels shown, and undo queues
 // the exact inverse, so neither ever overwrites what a colleague changed meanwhile.
-import { effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { applyLabelClick, mergeLabelDelta, type LabelDelta } from '@/lib/crm/label-delta';
 import type { Label, LabelGroup, LabelRef } from '@/lib/crm/domain';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { lookupState } from './lookup';
 import { referenceData } from './reference';
+import { offerUndo, takeBack, undoOffer as lastUndo } from './undo';
 import { enqueueWrite, outboxWrites } from './writes';
 
-/** How long "Undo" stays offered after a click. */
-export const UNDO_MS = 5_000;
+export { UNDO_MS } from './undo';
+
 /** More labels than this and the editor offers a filter box. */
 export const FILTER_FROM = 12;
 export const LABEL_NAME_MAX = 30;
@@ -73,7 +74,8 @@ const labelBases = signal<Record<string, LabelBase>>({});
 export const labelEditorFor = signal<string | undefined>(undefined);
 export const labelFilter = signal('');
 export const labelRead = signal<{ customerId: string; status: 'reading' | 'read' } | { customerId: string; status: 'failed'; error: RequestError } | undefined>(undefined);
-export const undoOffer = signal<{ customerId: string; inverse: LabelDelta; added: boolean; name: string } | undefined>(undefined);
+/** The panel's undo offer while it is about a label click. */
+export const undoOffer = computed(() => (lastUndo.value?.kind === 'labels' ? lastUndo.value : undefined));
 export const newLabel = signal<
   { groupId: string; name: string; problem?: LabelNameProblem; busy: boolean; error?: RequestError } | undefined
 >(undefined);
@@ -116,27 +118,23 @@ export function toggleLabelEditor(customerId: string) {
   void readLabels(customerId);
 }
 
-let undoTimer: ReturnType<typeof setTimeout> | undefined;
-
 /** One click: queue the delta against what is shown, show it at once, offer to take it back. */
 export function clickLabel(customerId: string, group: LabelGroup, label: Label) {
   const before = shownLabels(customerId);
   const delta = applyLabelClick(before, group, label);
   void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'labels', payload: delta });
-  const offer = { customerId, inverse: inverseDelta(before, delta), added: delta.add.length > 0, name: label.name };
-  undoOffer.value = offer;
-  clearTimeout(undoTimer);
-  undoTimer = setTimeout(() => {
-    if (undoOffer.peek() === offer) undoOffer.value = undefined;
-  }, UNDO_MS);
+  const inverse = inverseDelta(before, delta);
+  offerUndo({
+    kind: 'labels',
+    customerId,
+    added: delta.add.length > 0,
+    name: label.name,
+    takeBack: () => void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'labels', payload: inverse }),
+  });
 }
 
 export function undoLastClick() {
-  const offer = undoOffer.value;
-  if (!offer) return;
-  undoOffer.value = undefined;
-  clearTimeout(undoTimer);
-  void enqueueWrite({ id: crypto.randomUUID(), customerId: offer.customerId, kind: 'labels', payload: offer.inverse });
+  takeBack('labels');
 }
 
 export function startNewLabel(groupId: string) {
