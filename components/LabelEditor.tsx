@@ -23,6 +23,8 @@ interface LabelEditorProps {
   chosen: ReadonlySet<string>;
   showFilter: boolean;
   filter: string;
+  /** What Enter in the filter toggles: the best match. */
+  top?: { group: LabelGroup; label: Label };
   newLabel?: NewLabelView;
   onFilter: (text: string) => void;
   onToggle: (group: LabelGroup, label: Label) => void;
@@ -105,15 +107,13 @@ export function LabelEditor(props: LabelEditorProps) {
           onKeyDown={(event) => {
             if (event.key !== 'Enter' || event.isComposing) return;
             event.preventDefault();
-            const group = groups[0];
-            const label = group?.labels[0];
-            if (group && label && props.filter.trim()) props.onToggle(group, label);
+            if (props.top) props.onToggle(props.top.group, props.top.label);
           }}
         />
       )}
       {props.showFilter && (
         <p id="label-filter-hint" class="field__hint label-editor__hint">
-          {props.filter.trim() && groups[0]?.labels[0] ? t('labelFilterEnter', groups[0].labels[0].name) : t('labelFilterHint')}
+          {props.top ? t('labelFilterEnter', props.top.label.name) : t('labelFilterHint')}
         </p>
       )}
       {groups.length === 0 && props.filter.trim() && <p class="muted">{t('labelFilterNone', props.filter.trim())}</p>}

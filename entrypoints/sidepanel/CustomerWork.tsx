@@ -26,6 +26,7 @@ import {
   shownLabels,
   startNewLabel,
   toggleLabelEditor,
+  topMatch,
 } from './models/label-editor';
 import { editNote, noteDrafts, noteProblem, sendNote } from './models/notes';
 import { referenceData } from './models/reference';
@@ -89,6 +90,7 @@ export function Labels({ customerId }: { customerId: string }) {
       chosen={new Set(shownLabels(customerId).map((label) => label.id))}
       showFilter={labelCount > FILTER_FROM}
       filter={labelFilter.value}
+      top={topMatch(groups, labelFilter.value)}
       newLabel={draft && { groupId: draft.groupId, name: draft.name, busy: draft.busy, problem }}
       onFilter={(text) => (labelFilter.value = text)}
       onToggle={(group, label) => clickLabel(customerId, group, label)}

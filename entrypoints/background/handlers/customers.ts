@@ -6,6 +6,7 @@
 // panel asks (lookUpAhead, from the contacts handler), so the CRM request leaves as soon as the contact
 // is found.
 import { currentStage, latestNote, toCards } from '@/lib/crm/cards';
+import { withSpellings } from '@/lib/crm/label-spelling';
 import { findCustomers } from '@/lib/crm/lookup';
 import { stillCurrent } from '@/lib/crm/stage-cache';
 import type { LookupAnswer, RequestOf } from '@/lib/messaging/protocol';
@@ -121,7 +122,7 @@ export function customerHandlers(deps: HandlerDependencies): CustomerHandlers {
         reference.customFields(),
         reference.sources(),
       ]);
-      return { labelGroups, stages, customFields, sources };
+      return { labelGroups: withSpellings(labelGroups), stages, customFields, sources };
     },
 
     async 'customer.search'({ field, value, page }) {

@@ -59,15 +59,43 @@ export function labelNameProblem(name: string, group: LabelGroup): LabelNameProb
   return undefined;
 }
 
-/** The groups and labels matching the filter: by label name, or every label of a matching group. */
+/**
+ * How well a label matches the filter, lower is better: 0 the whole name or its initials ("dy" for
+ * 抖音), 1 a start of the name or of its pinyin, 2 anywhere in them; undefined when it does not match.
+ */
+export function labelMatch(label: Label, needle: string): number | undefined {
+  const name = label.name.toLowerCase();
+  const spelled = needle.replace(/\s+/g, '');
+  const { full = '', initials = '' } = label.spelling ?? {};
+  if (name === needle || initials === spelled) return 0;
+  if (name.startsWith(needle) || (spelled && (initials.startsWith(spelled) || full.startsWith(spelled)))) return 1;
+  if (name.includes(needle) || (spelled && (initials.includes(spelled) || full.includes(spelled)))) return 2;
+  return undefined;
+}
+
+/** The groups and labels matching the filter: by label name or its pinyin, or every label of a matching group. */
 export function filterGroups(groups: LabelGroup[], filter: string): LabelGroup[] {
   const needle = filter.trim().toLowerCase();
   if (!needle) return groups;
   return groups.flatMap((group) => {
     if (group.name.toLowerCase().includes(needle)) return [group];
-    const labels = group.labels.filter((label) => label.name.toLowerCase().includes(needle));
+    const labels = group.labels.filter((label) => labelMatch(label, needle) !== undefined);
     return labels.length ? [{ ...group, labels }] : [];
   });
+}
+
+/** The label Enter in the filter toggles: the best match, the first of equals in the editor's order. */
+export function topMatch(groups: LabelGroup[], filter: string): { group: LabelGroup; label: Label } | undefined {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return undefined;
+  let best: { group: LabelGroup; label: Label; score: number } | undefined;
+  for (const group of filterGroups(groups, filter)) {
+    for (const label of group.labels) {
+      const score = labelMatch(label, needle) ?? 3;
+      if (!best || score < best.score) best = { group: groups.find((each) => each.id === group.id) ?? group, label, score };
+    }
+  }
+  return best && { group: best.group, label: best.label };
 }
 
 const labelBases = signal<Record<string, LabelBase>>({});
