@@ -2,6 +2,7 @@
 // when it did not land. Discard asks first: a dropped write is gone for good. Props in, events out.
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { CrmText } from './CrmText';
 import { useFocusOnMount } from './focus-on-mount';
 import type { OutboxState } from '@/lib/outbox/types';
 
@@ -12,8 +13,8 @@ interface WriteStatusProps {
   what?: string;
   /** Where it stands, in the agent's words. */
   stateText: string;
-  /** The CRM's own words about a failure, shown only on request. */
-  crmText?: string;
+  /** The failure as the CRM put it, shown only on request. */
+  crmError?: { crmCode?: string; message: string };
   /** It failed, or is waiting after a failure: the agent may send it now or drop it. */
   canRetry: boolean;
   onRetry: () => void;
@@ -36,7 +37,7 @@ function DiscardQuestion({ describedBy, onDiscard, onKeep }: { describedBy: stri
   );
 }
 
-export function WriteStatus({ id, state, what, stateText, crmText, canRetry, onRetry, onDiscard }: WriteStatusProps) {
+export function WriteStatus({ id, state, what, stateText, crmError, canRetry, onRetry, onDiscard }: WriteStatusProps) {
   const [asking, setAsking] = useState(false);
   const describedBy = `write-${id}`;
   // Waiting after a failure is not the calm "waiting" of a write that never failed.
@@ -50,12 +51,7 @@ export function WriteStatus({ id, state, what, stateText, crmText, canRetry, onR
           {stateText}
         </span>
       </p>
-      {crmText && (
-        <details class="write__crm-text">
-          <summary>{t('crmSaid')}</summary>
-          <p>{crmText}</p>
-        </details>
-      )}
+      <CrmText error={crmError} />
       {canRetry && !asking && (
         <div class="write__actions">
           <button type="button" class="button button--small" aria-describedby={describedBy} onClick={onRetry}>

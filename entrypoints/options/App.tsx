@@ -5,7 +5,8 @@ import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
-import { describeError, t } from '@/lib/i18n';
+import { describeError, describeFailure, t } from '@/lib/i18n';
+import { CrmText } from '@/components/CrmText';
 import { connectionParts } from '@/lib/crm/connection-key';
 import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
@@ -202,8 +203,9 @@ export function App() {
         {result && (
           <Notice
             tone={result.tone}
-            title={result.tone === 'info' ? result.text : result.code ? describeError(result.code) : t('errorInternal')}
-            detail={result.tone === 'error' ? `${result.text} (${baseUrl.value})` : undefined}
+            title={result.tone === 'info' ? result.text : result.code ? describeFailure({ code: result.code, crmCode: result.crmCode }) : t('errorInternal')}
+            detail={result.tone === 'error' ? baseUrl.value : undefined}
+            more={result.tone === 'error' && <CrmText error={{ crmCode: result.crmCode, message: result.text }} />}
           />
         )}
       </form>

@@ -12,7 +12,8 @@ import { OwnershipActions } from '@/components/OwnershipActions';
 import { SearchBox } from '@/components/SearchBox';
 import { SearchResults } from '@/components/SearchResults';
 import { formatContact } from '@/lib/format';
-import { describeError, t } from '@/lib/i18n';
+import { describeError, describeFailure, t } from '@/lib/i18n';
+import { CrmText } from '@/components/CrmText';
 import type { Customer } from '@/lib/crm/domain';
 import type { ErrorCode, TabContact } from '@/lib/messaging/protocol';
 import { CustomerTimeline, CustomerWork, LABEL_EDITOR_ID, labelReadNote, Labels, latestNoteLine } from './CustomerWork';
@@ -42,7 +43,7 @@ function stageViewOf(customerId: string): StageView | undefined {
   const state = stages.value[customerId];
   if (!state) return { status: 'loading' };
   if (state.status === 'loaded') return { status: 'loaded', name: state.stage?.name };
-  if (state.status === 'error') return { status: 'error', message: describeError(state.error.code) };
+  if (state.status === 'error') return { status: 'error', message: describeFailure(state.error) };
   return state;
 }
 
@@ -78,7 +79,7 @@ function Search() {
       />
       {state.status === 'loading' && <CardSkeleton />}
       {state.status === 'error' && (
-        <Notice tone="error" title={t('searchFailed')} detail={describeError(state.error.code)}>
+        <Notice tone="error" title={t('searchFailed')} detail={describeFailure(state.error)} more={<CrmText error={state.error} />}>
           <button type="button" class="button" onClick={() => search(1)}>
             {t('retry')}
           </button>
@@ -109,7 +110,7 @@ function Ownership({ customer }: { customer: Customer }) {
       pickerOpen={agentPickerOpen.value}
       agents={agentChoices.value}
       busy={ownershipBusy.value}
-      result={result && (result.ok ? result : { ok: false, code: result.error.code, message: result.error.message })}
+      result={result && (result.ok ? result : { ok: false, reason: describeFailure(result.error), error: result.error })}
       onAsk={ask}
       onOpenPicker={openAgentPicker}
       onConfirm={() => confirmAction(customer)}
@@ -130,7 +131,7 @@ function Form() {
       customFields={referenceData.value?.customFields ?? []}
       problems={formSubmitted.value ? formProblems.value : {}}
       busy={formBusy.value}
-      error={formError.value ? `${describeError(formError.value.code)} ${formError.value.message}` : undefined}
+      error={formError.value ? describeFailure(formError.value) : undefined}
       onChange={updateForm}
       onSubmit={submitForm}
       onCancel={() => closeForm({ discard: true })}
@@ -148,7 +149,7 @@ function LookupResult() {
       return <CardSkeleton />;
     case 'error':
       return (
-        <Notice tone="error" title={t('lookupFailed', formatContact(state.contact))} detail={describeError(state.error.code)}>
+        <Notice tone="error" title={t('lookupFailed', formatContact(state.contact))} detail={describeFailure(state.error)} more={<CrmText error={state.error} />}>
           <button type="button" class="button" onClick={() => lookUp(state.contact)}>
             {t('retry')}
           </button>

@@ -9,7 +9,7 @@ import { Timeline, type TimelineItem } from '@/components/Timeline';
 import { WriteStatus } from '@/components/WriteStatus';
 import type { NoteLine } from '@/components/CustomerCard';
 import { formatShortTime, formatTime } from '@/lib/format';
-import { describeError, t } from '@/lib/i18n';
+import { describeFailure, t } from '@/lib/i18n';
 import type { CustomerCard } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import {
@@ -57,7 +57,7 @@ export function Status({ write, what }: { write: OutboxWrite; what?: string }) {
       state={write.state}
       what={what}
       stateText={writeStateText(write)}
-      crmText={write.state !== 'sent' ? write.lastError?.message || undefined : undefined}
+      crmError={write.state !== 'sent' ? write.lastError : undefined}
       canRetry={write.state === 'failed' || (write.state === 'pending' && write.lastError !== undefined)}
       onRetry={() => void retryWrite(write.id)}
       onDiscard={() => void discardWrite(write.id)}
@@ -69,7 +69,7 @@ export function Status({ write, what }: { write: OutboxWrite; what?: string }) {
 export function labelReadNote(customerId: string): string | undefined {
   const read = labelRead.value?.customerId === customerId ? labelRead.value : undefined;
   return read?.status === 'reading' ? t('labelsReading')
-    : read?.status === 'failed' ? t('labelsReadFailed', describeError(read.error.code))
+    : read?.status === 'failed' ? t('labelsReadFailed', describeFailure(read.error))
     : undefined;
 }
 
@@ -80,7 +80,7 @@ export function Labels({ customerId }: { customerId: string }) {
   const problem =
     draft?.problem === 'length' ? t('labelNameLength')
     : draft?.problem === 'taken' && draftGroup ? t('labelNameTaken', [draftGroup.name, draft.name.trim()])
-    : draft?.error ? t('labelCreateFailed', `${describeError(draft.error.code)} ${draft.error.message}`)
+    : draft?.error ? t('labelCreateFailed', describeFailure(draft.error))
     : undefined;
   const labelCount = groups.reduce((count, group) => count + group.labels.length, 0);
   return (
@@ -179,7 +179,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
       filter={filter}
       items={items}
       loading={!state || state.status === 'loading'}
-      error={state?.status === 'error' && state.error ? `${describeError(state.error.code)}` : undefined}
+      error={state?.status === 'error' && state.error ? describeFailure(state.error) : undefined}
       canLoadMore={canLoadMore(state)}
       complete={state?.status === 'ready' && state.pages >= state.pageCount}
       onFilter={chooseTimelineFilter}

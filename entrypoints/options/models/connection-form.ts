@@ -25,7 +25,7 @@ export const form = {
 /** The CRM's agents, to say who "me" is; empty until the connection works. */
 export const agents = signal<AgentRef[]>([]);
 export const saved = signal<SettingsView | undefined>(undefined);
-export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: RequestError['code'] } | undefined>(undefined);
+export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: RequestError['code']; crmCode?: string } | undefined>(undefined);
 export const busy = signal<'saving' | 'testing' | undefined>(undefined);
 export const showErrors = signal(false);
 
@@ -107,7 +107,7 @@ export async function save(messages: { saved: string; permissionDenied: string }
     return true;
   } catch (error) {
     const problem = failure(error);
-    outcome.value = { tone: 'error', text: problem.message, code: problem.code };
+    outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode };
     return false;
   } finally {
     busy.value = undefined;
@@ -122,7 +122,7 @@ export async function testConnection(messages: { ok: string }) {
     outcome.value = { tone: 'info', text: messages.ok };
   } catch (error) {
     const problem = failure(error);
-    outcome.value = { tone: 'error', text: problem.message, code: problem.code };
+    outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode };
   } finally {
     busy.value = undefined;
   }

@@ -119,7 +119,7 @@ describe('writes as the panel shows them', () => {
 
     expect(writes.writeStateText(stored({ state: 'pending' }))).toBe('Waiting to be sent');
     expect(writes.writeStateText(stored({ state: 'pending', lastError: { code: 'unreachable', message: 'ECONNREFUSED' } }))).toBe(
-      'Will retry: Cannot reach the CRM: check the network or the CRM address. ECONNREFUSED',
+      'Will retry: Cannot reach the CRM: check the network or the CRM address.',
     );
     expect(writes.writeStateText(stored({ state: 'failed', lastError: { code: 'invalid-input', message: '标签不存在' } }))).toBe(
       'Not saved: The CRM refused what was sent. Check it and try again. 标签不存在',

@@ -4,7 +4,7 @@
 // outbox drops it; it never blinks out while the request to queue it is under way.
 import { computed, signal } from '@preact/signals';
 import type { LabelGroup } from '@/lib/crm/domain';
-import { describeError, t } from '@/lib/i18n';
+import { describeFailure, t } from '@/lib/i18n';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { ErrorCode, RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
@@ -63,7 +63,7 @@ async function ask(write: NewWrite, shown: OutboxWrite) {
   } catch (error) {
     const failure = asRequestError(error);
     notQueued.set(write.id, write);
-    setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message } });
+    setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message, crmCode: failure.crmCode } });
   }
 }
 
@@ -149,10 +149,9 @@ export function summarizeWrites(writes: OutboxWrite[], now: number): WritesSumma
   return { tone: failed ? 'failed' : retrying.length ? 'retrying' : 'waiting', text: parts.join(' · '), unreachable };
 }
 
-/** The reason a write did not land, in the agent's words, with the CRM's own message. */
-export function writeReason(error: { code: string; message: string }): string {
-  // Codes come from serializeError or RequestError, both closed sets that describeError knows.
-  return `${describeError(error.code as ErrorCode)} ${error.message}`.trim();
+/** The reason a write did not land, in the agent's words only (the CRM's own text is behind "details"). */
+export function writeReason(error: { code: string; crmCode?: string }): string {
+  return describeFailure(error);
 }
 
 export function writeStateText(write: OutboxWrite): string {
