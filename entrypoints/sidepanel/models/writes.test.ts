@@ -122,7 +122,7 @@ describe('writes as the panel shows them', () => {
       'Will retry: Cannot reach the CRM: check the network or the CRM address.',
     );
     expect(writes.writeStateText(stored({ state: 'failed', lastError: { code: 'invalid-input', message: '标签不存在' } }))).toBe(
-      'Not saved: The CRM refused what was sent. Check it and try again. 标签不存在',
+      'Not saved: The CRM refused what was sent. Check it and try again.',
     );
     expect(writes.writeStateText(stored({ state: 'sent' }))).toBe('Saved in the CRM');
   });
