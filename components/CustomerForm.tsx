@@ -80,26 +80,8 @@ export function CustomerForm(props: CustomerFormProps) {
       </select>
     </Field>
   );
-  return (
-    <form
-      class="card customer-form"
-      aria-label={props.mode === 'create' ? t('createCustomer') : t('editCustomer')}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-      }}
-    >
-      <h2 class="card__title">{props.mode === 'create' ? t('createCustomer') : t('editCustomer')}</h2>
-      {text('nick', t('nick'))}
-      {text('realName', t('realName'))}
-      {text('phone', t('kindPhone'), 'tel')}
-      {text('email', t('kindEmail'), 'email')}
-      {text('company', t('company'))}
-      <label class="checkbox">
-        <input type="checkbox" checked={values.vip} onChange={(event) => onChange({ vip: event.currentTarget.checked })} />
-        {t('vip')}
-      </label>
+  const statusAndOwner = (
+    <>
       <Field id="customer-status" label={t('crmStatus')}>
         <select id="customer-status" value={values.crmStatus} onChange={(event) => onChange({ crmStatus: event.currentTarget.value as CrmStatus | '' })}>
           <option value="">{t('notChosen')}</option>
@@ -126,6 +108,45 @@ export function CustomerForm(props: CustomerFormProps) {
           ))}
         </select>
       </Field>
+    </>
+  );
+  // A quick create asks for who they are and how to reach them; the rest waits behind "More fields".
+  const quick = props.mode === 'create';
+  // The owner comes up front only once the status asks for one and none is chosen.
+  const needsOwner = Boolean(problems.liableAgent);
+  const moreHasProblem = Object.keys(problems).some((key) => key !== 'nick' && key !== 'realName' && key !== 'phone' && key !== 'email' && key !== 'liableAgent');
+  return (
+    <form
+      class="card customer-form"
+      aria-label={props.mode === 'create' ? t('createCustomer') : t('editCustomer')}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        props.onSubmit();
+        // After the re-render that marks the problems: the first one takes focus and comes into view.
+        requestAnimationFrame(() => {
+          const first = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+          first?.closest('details')?.setAttribute('open', '');
+          first?.scrollIntoView({ block: 'center' });
+          first?.focus({ preventScroll: true });
+        });
+      }}
+    >
+      <h2 class="card__title">{props.mode === 'create' ? t('createCustomer') : t('editCustomer')}</h2>
+      {text('nick', t('nick'))}
+      {text('realName', t('realName'))}
+      {text('phone', t('kindPhone'), 'tel')}
+      {text('email', t('kindEmail'), 'email')}
+      {(quick ? needsOwner : true) && statusAndOwner}
+      <details class="more-fields" open={!quick || moreHasProblem}>
+        <summary>{t('moreFields')}</summary>
+      {quick && !needsOwner && statusAndOwner}
+      {text('company', t('company'))}
+      <label class="checkbox">
+        <input type="checkbox" checked={values.vip} onChange={(event) => onChange({ vip: event.currentTarget.checked })} />
+        {t('vip')}
+      </label>
       <div class="region-pickers">
         {regionSelect('provinceId', t('province'), options.provinces, false)}
         {regionSelect('cityId', t('city'), options.cities, !values.provinceId)}
@@ -145,6 +166,7 @@ export function CustomerForm(props: CustomerFormProps) {
           </Field>
         );
       })}
+      </details>
       {props.error && <Notice tone="error" title={t('saveFailed')} detail={props.error} />}
       <div class="form__actions">
         <button type="submit" class="button button--primary" disabled={props.busy}>

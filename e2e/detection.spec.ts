@@ -74,7 +74,11 @@ async function serve(page: Page, url: string, body: string) {
 
 /** The contact list's entries, top to bottom, as the agent reads them. */
 async function listedContacts(panel: Page): Promise<string[]> {
-  const buttons = panel.getByRole('navigation', { name: CONTACT_LIST }).getByRole('button');
+  const list = panel.getByRole('navigation', { name: CONTACT_LIST });
+  // Past a handful the rest wait behind "+N more": the agent opens it to read them all.
+  const more = list.locator('button[aria-expanded="false"]');
+  if (await more.count()) await more.click();
+  const buttons = list.getByRole('button', { pressed: true }).or(list.getByRole('button', { pressed: false }));
   return (await buttons.allTextContents()).map((text) => text.trim());
 }
 

@@ -160,4 +160,32 @@ describe('the first screen at 360×800, in Chinese', () => {
     await panel.getByText('更改已全部保存').waitFor({ timeout: 20_000 });
     await panel.close();
   });
+
+  it('asks only for the essentials to create a customer, and an invalid submit takes the agent to the first problem', async () => {
+    await openConversation(browser, mock.url, ['新客户，电话 139 7777 0000，想了解一下价格']);
+    const panel = await browser.context.newPage();
+    await panel.setViewportSize({ width: 360, height: 800 });
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await panel.getByText('CRM 中没有 139 7777 0000 对应的客户').waitFor();
+    await panel.screenshot({ path: 'e2e/artifacts/not-found-zh-360.png' });
+    await panel.getByRole('button', { name: '新建客户' }).click();
+    const form = panel.getByRole('form', { name: '新建客户' });
+    expect(await form.getByLabel('电话').inputValue()).toBe('13977770000');
+    // The rest of the record waits behind "More fields".
+    expect(await form.getByLabel('公司').isVisible()).toBe(false);
+    await form.getByText('更多字段').waitFor();
+    await form.getByRole('button', { name: '新建客户' }).click();
+    const nick = form.getByLabel('昵称');
+    await expect.poll(() => nick.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await nick.getAttribute('aria-invalid')).toBe('true');
+    expect(await inViewport(nick)).toBe(true);
+    await form.getByText('必填。').first().waitFor();
+    // Labels of options stay whole at 360 px: no label is taller than two lines of text.
+    await form.getByText('更多字段').click();
+    const tallest = await form.evaluate((element) => Math.max(0, ...[...element.querySelectorAll('.choice-group .checkbox')].map((label) => label.getBoundingClientRect().height)));
+    expect(tallest).toBeLessThan(40);
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await panel.screenshot({ path: 'e2e/artifacts/create-zh-360.png', fullPage: true });
+    await panel.close();
+  });
 });
