@@ -99,7 +99,7 @@ describe('detecting contacts in a live chat console', () => {
     await chat.evaluate((everyMs) => (window as unknown as { startVisitor(ms: number): void }).startVisitor(everyMs), MESSAGE_EVERY_MS);
 
     for (const [index, shown] of EXPECTED_IN_ORDER.entries()) {
-      await panel.getByRole('button', { name: new RegExp(shown.replace(/[+.]/g, '\\$&')) }).waitFor({ timeout: 20_000 });
+      await panel.getByRole('navigation', { name: CONTACT_LIST }).getByRole('button', { name: new RegExp(shown.replace(/[+.]/g, '\\$&')) }).waitFor({ timeout: 20_000 });
       // Whatever arrived since, the list is the contacts so far, newest first, with nothing else in it.
       const listed = await listedContacts(panel);
       const newestFirst = EXPECTED_IN_ORDER.slice(0, listed.length).reverse();
@@ -144,7 +144,7 @@ describe('detecting contacts in a live chat console', () => {
       await chrome.scripting.executeScript({ target: { tabId: tab!.id!, allFrames: true }, files: ['/page-scanner.js'] });
     }, pageUrl);
 
-    await panel.getByRole('button', { name: /021-58888888/ }).waitFor({ timeout: 15_000 });
+    await panel.getByRole('navigation', { name: CONTACT_LIST }).getByRole('button', { name: /021-58888888/ }).waitFor({ timeout: 15_000 });
     expect(await listedContacts(panel)).toEqual([expect.stringContaining('021-58888888')]);
   });
 });

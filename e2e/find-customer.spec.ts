@@ -82,7 +82,10 @@ describe('finding the customer', () => {
     await form.getByLabel('Company').fill('杭州云帆教育');
     await form.getByRole('button', { name: 'Save' }).click();
     const card = panel.getByRole('article');
-    await card.getByText('wang.fang@example.com').waitFor();
+    // The email is with the rest of the record, under Details (still open from Edit, or opened now).
+    const details = panel.locator('details.details');
+    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator('summary').click();
+    await details.getByText('wang.fang@example.com', { exact: true }).waitFor();
     expect(await card.textContent()).toContain('杭州云帆教育');
   });
 
