@@ -27,7 +27,7 @@ describe('working on Useasy', () => {
     await enableScanningOn(panel);
     const card = panel.getByRole('article');
     await card.getByRole('heading', { name: '张伟' }).waitFor();
-    expect(await card.textContent()).toContain('zhang.wei@example.com');
+    expect(await panel.locator('details.details').textContent()).toContain('zhang.wei@example.com');
     expect(await panel.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
     expect(await card.getByText('Stage').count()).toBe(0);
     expect(await panel.getByLabel('Search by').locator('option').allTextContents()).not.toContain('Company');
@@ -41,11 +41,12 @@ describe('working on Useasy', () => {
     await form.getByLabel('Nickname').fill('周先生');
     await form.getByRole('button', { name: 'Create customer' }).click();
     await panel.getByRole('heading', { name: '周先生' }).waitFor();
+    await panel.getByText('Details', { exact: true }).click();
     await panel.getByRole('button', { name: 'Edit' }).click();
     const edit = panel.getByRole('form', { name: 'Edit customer' });
     await edit.getByLabel('Email').fill('zhou@example.com');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await panel.getByRole('article').getByText('zhou@example.com').waitFor();
+    await panel.locator('details.details').getByText('zhou@example.com').waitFor({ state: 'attached' });
     const found = (await (await fetch(`${mock.url}/__control/requests`)).json()) as { counts: Record<string, number> };
     expect(found.counts['crm/add']).toBe(1);
     expect(found.counts['crm/update']).toBe(1);
