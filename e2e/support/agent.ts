@@ -57,6 +57,8 @@ export const ENGLISH = {
   saveAndTest: 'Save and test connection',
   connected: 'Connected: the credentials work and a token was issued.',
   enableOnSite: 'Enable on this site',
+  changeLabels: 'Change labels',
+  labelEditor: 'Label editor',
 };
 
 export const CHINESE: typeof ENGLISH = {
@@ -72,4 +74,6 @@ export const CHINESE: typeof ENGLISH = {
   saveAndTest: '保存并测试连接',
   connected: '连接成功：凭据有效，已获取访问令牌。',
   enableOnSite: '在此网站启用',
+  changeLabels: '修改标签',
+  labelEditor: '标签编辑',
 };
