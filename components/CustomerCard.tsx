@@ -1,49 +1,48 @@
-// Who the visitor is: names, contacts with copy buttons, VIP, status, owner, labels and stage. Everything
-// from the CRM is rendered as text.
-import type { CrmStatus } from '@/lib/crm/domain';
-import { formatTime } from '@/lib/format';
-import { t } from '@/lib/i18n';
+// Who the visitor is, in the few lines an agent reads between two chat messages: name, VIP and status;
+// phone, company, owner and current stage; the newest follow-up note; then the labels row. The rest of
+// the record is in CustomerDetails. Everything from the CRM is rendered as text.
 import type { ComponentChildren } from 'preact';
-import type { CustomerCard as Card, ReferenceData } from '@/lib/messaging/protocol';
-import { FORM_OPENER_IDS } from './CustomerForm';
-import { CustomFieldList } from './CustomFieldList';
+import type { CrmStatus } from '@/lib/crm/domain';
+import { formatPhone } from '@/lib/format';
+import { t } from '@/lib/i18n';
+import type { CustomerCard as Card } from '@/lib/messaging/protocol';
 import { CopyButton } from './CopyButton';
 import { LabelChip } from './LabelChip';
 
 export type StageView = { status: 'loading' } | { status: 'loaded'; name: string | undefined } | { status: 'error'; message: string };
 
+/** The newest follow-up note, in words: who, when, what. */
+export interface NoteLine {
+  who: string;
+  when: string;
+  text: string;
+}
+
 interface CustomerCardProps {
   card: Card;
   /** Undefined when the backend has no stages. */
   stage: StageView | undefined;
-  /** Names for source codes and custom fields; the card shows without them. */
-  reference: ReferenceData | undefined;
+  latestNote?: NoteLine;
   /** A cached card is on screen while the CRM is asked again. */
   revalidating?: boolean;
   onRetryStage: () => void;
-  onEdit: () => void;
-  /** The label editor's toggle; undefined when the backend has no labels, and then no label section shows. */
+  /** The label editor's toggle; undefined when the backend has no labels. */
   labelEditor?: { open: boolean; controls: string; onToggle: () => void };
+  /** The open label editor, shown in place of the chips so they never move under the pointer. */
+  children?: ComponentChildren;
+  /** Beside the editor's toggle while it is open: "Reading the latest labels…" or why that failed. */
+  editorNote?: string;
 }
 
-function Fact({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-const STATUS_KEYS: Record<CrmStatus, Parameters<typeof t>[0]> = {
+export const STATUS_KEYS: Record<CrmStatus, Parameters<typeof t>[0]> = {
   'first-contact': 'statusFirstContact',
   unassigned: 'statusUnassigned',
   following: 'statusFollowing',
   'public-pool': 'statusPublicPool',
 };
 
-function StageLine({ stage, onRetry }: { stage: StageView | undefined; onRetry: () => void }) {
-  if (!stage || stage.status === 'loading') return <span class="muted">{t('stageLoading')}</span>;
+function StageFact({ stage, onRetry }: { stage: StageView; onRetry: () => void }) {
+  if (stage.status === 'loading') return <span class="muted">{t('stageLoading')}</span>;
   if (stage.status === 'error') {
     return (
       <span class="inline-error">
@@ -54,14 +53,15 @@ function StageLine({ stage, onRetry }: { stage: StageView | undefined; onRetry: 
       </span>
     );
   }
-  return <span class={stage.name ? 'stage' : 'muted'}>{stage.name ?? t('stageNone')}</span>;
+  return <span class={stage.name ? 'card__stage' : 'muted'}>{stage.name ?? t('stageNone')}</span>;
 }
 
-export function CustomerCard({ card, stage, reference, revalidating, onRetryStage, onEdit, labelEditor }: CustomerCardProps) {
+export function CustomerCard({ card, stage, latestNote, revalidating, onRetryStage, labelEditor, children, editorNote }: CustomerCardProps) {
   const { customer, labels } = card;
   const title = customer.nick || customer.realName || t('unnamedCustomer');
-  const source = customer.sourceCode && (reference?.sources.find((entry) => entry.code === customer.sourceCode)?.name ?? customer.sourceCode);
-  const region = [customer.region.provinceName, customer.region.cityName, customer.region.districtName].filter(Boolean).join(' ');
+  const phone = customer.phones[0];
+  const email = phone ? undefined : customer.emails[0];
+  const editorOpen = Boolean(labelEditor?.open);
   return (
     <article class="card" aria-labelledby={`customer-${customer.id}`} aria-busy={revalidating}>
       <header class="card__header">
@@ -72,65 +72,85 @@ export function CustomerCard({ card, stage, reference, revalidating, onRetryStag
         {customer.crmStatus && <span class="badge">{t(STATUS_KEYS[customer.crmStatus])}</span>}
         {revalidating && <span class="card__refreshing">{t('refreshing')}</span>}
       </header>
-      {(customer.realName && customer.realName !== title) || customer.company ? (
-        <p class="card__subtitle">{[customer.realName !== title ? customer.realName : undefined, customer.company].filter(Boolean).join(' · ')}</p>
-      ) : null}
-      <dl class="facts">
-        {customer.phones.map((phone) => (
-          <div class="fact" key={`tel-${phone}`}>
-            <dt>{t('kindPhone')}</dt>
+      <dl class="card__facts">
+        {phone && (
+          <div class="card__fact">
+            <dt class="visually-hidden">{t('kindPhone')}</dt>
             <dd>
-              <span class="fact__value">{phone}</span>
-              <CopyButton value={phone} label={phone} />
-            </dd>
-          </div>
-        ))}
-        {customer.emails.map((email) => (
-          <div class="fact" key={`email-${email}`}>
-            <dt>{t('kindEmail')}</dt>
-            <dd>
-              <span class="fact__value">{email}</span>
-              <CopyButton value={email} label={email} />
-            </dd>
-          </div>
-        ))}
-        {stage && (
-          <div class="fact">
-            <dt>{t('stage')}</dt>
-            <dd>
-              <StageLine stage={stage} onRetry={onRetryStage} />
+              <span class="card__contact">{formatPhone(phone)}</span>
+              <CopyButton value={phone} label={formatPhone(phone)} />
             </dd>
           </div>
         )}
-        {customer.liableAgent?.name && <Fact label={t('liableAgent')}>{customer.liableAgent.name}</Fact>}
-        {source && <Fact label={t('source')}>{source}</Fact>}
-        {region && <Fact label={t('region')}>{region}</Fact>}
-        {customer.createdAt && <Fact label={t('createdAt')}>{formatTime(customer.createdAt)}</Fact>}
-        {customer.updatedAt && <Fact label={t('updatedAt')}>{formatTime(customer.updatedAt)}</Fact>}
+        {email && (
+          <div class="card__fact">
+            <dt class="visually-hidden">{t('kindEmail')}</dt>
+            <dd>
+              <span class="card__contact">{email}</span>
+              <CopyButton value={email} label={email} />
+            </dd>
+          </div>
+        )}
+        {customer.company && (
+          <div class="card__fact card__fact--company">
+            <dt class="visually-hidden">{t('company')}</dt>
+            <dd>{customer.company}</dd>
+          </div>
+        )}
+        {customer.liableAgent?.name && (
+          <div class="card__fact">
+            <dt>{t('liableAgent')}</dt>
+            <dd>{customer.liableAgent.name}</dd>
+          </div>
+        )}
+        {stage && (
+          <div class="card__fact">
+            <dt>{t('stage')}</dt>
+            <dd>
+              <StageFact stage={stage} onRetry={onRetryStage} />
+            </dd>
+          </div>
+        )}
       </dl>
+      {latestNote && (
+        <p class="card__note" title={latestNote.text}>
+          <span class="visually-hidden">{t('latestNote')}</span>
+          <span class="card__note-who">{latestNote.who}</span>
+          <span class="card__note-when">{latestNote.when}</span>
+          <span class="card__note-text">{latestNote.text}</span>
+        </p>
+      )}
       {/* A backend without labels has no label section: "No labels yet" would suggest it could have some. */}
       {labelEditor && (
-        <section aria-label={t('labels')}>
-          {labels.length > 0 ? (
+        <section class={`card__labels ${editorOpen ? 'card__labels--editing' : ''}`} aria-label={t('labels')}>
+          <button
+            type="button"
+            class="chip-button card__labels-edit"
+            aria-expanded={labelEditor.open}
+            aria-controls={labelEditor.controls}
+            aria-keyshortcuts="L"
+            onClick={labelEditor.onToggle}
+          >
+            {t('labelsEdit')}
+          </button>
+          {editorOpen ? (
+            <>
+              <p class="muted card__labels-note" role="status">
+                {editorNote}
+              </p>
+              {children}
+            </>
+          ) : labels.length > 0 ? (
             <ul class="chips">
               {labels.map((label) => (
                 <LabelChip key={label.id} label={label} />
               ))}
             </ul>
           ) : (
-            <p class="muted">{t('noLabels')}</p>
+            <p class="muted card__no-labels">{t('noLabels')}</p>
           )}
-          <button type="button" class="link-button card__labels-edit" aria-expanded={labelEditor.open} aria-controls={labelEditor.controls} onClick={labelEditor.onToggle}>
-            {t('labelsEdit')}
-          </button>
         </section>
       )}
-      {reference && reference.customFields.length > 0 && <CustomFieldList definitions={reference.customFields} values={customer.customFields} />}
-      <div class="card__actions">
-        <button type="button" id={FORM_OPENER_IDS.edit} class="button" onClick={onEdit}>
-          {t('edit')}
-        </button>
-      </div>
     </article>
   );
 }

@@ -75,7 +75,12 @@ export function CustomerForm(props: CustomerFormProps) {
   // Counted, so a second failed attempt with the same problems moves focus again.
   const [attempts, setAttempts] = useState(0);
   useEffect(() => {
-    if (attempts > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (attempts === 0) return;
+    // The first problem takes focus and comes into view, out of "More fields" if it is folded there.
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.closest('details')?.setAttribute('open', '');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus({ preventScroll: true });
   }, [attempts]);
   const text = (key: 'nick' | 'realName' | 'phone' | 'email' | 'company', label: string, inputMode: 'text' | 'tel' | 'email' = 'text') => (
     <Field id={`customer-${key}`} label={label} problem={problems[key]}>
@@ -103,35 +108,8 @@ export function CustomerForm(props: CustomerFormProps) {
       </select>
     </Field>
   );
-  return (
-    <form
-      ref={form}
-      class="card customer-form"
-      aria-label={props.mode === 'create' ? t('createCustomer') : t('editCustomer')}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        props.onSubmit();
-        setAttempts((count) => count + 1);
-      }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.defaultPrevented) return;
-        event.preventDefault();
-        props.onDismiss();
-      }}
-    >
-      <h2 class="card__title">{props.mode === 'create' ? t('createCustomer') : t('editCustomer')}</h2>
-      {text('nick', t('nick'))}
-      {stores('realName') && text('realName', t('realName'))}
-      {stores('phone') && text('phone', t('kindPhone'), 'tel')}
-      {stores('email') && text('email', t('kindEmail'), 'email')}
-      {stores('company') && text('company', t('company'))}
-      {stores('vip') && (
-        <label class="checkbox">
-          <input type="checkbox" checked={values.vip} onChange={(event) => onChange({ vip: event.currentTarget.checked })} />
-          {t('vip')}
-        </label>
-      )}
+  const statusAndOwner = (
+    <>
       {stores('crmStatus') && (
         <Field id="customer-status" label={t('crmStatus')}>
           <select id="customer-status" value={values.crmStatus} onChange={(event) => onChange({ crmStatus: event.currentTarget.value as CrmStatus | '' })}>
@@ -162,13 +140,53 @@ export function CustomerForm(props: CustomerFormProps) {
           </select>
         </Field>
       )}
-      {stores('region') && (
-        <div class="region-pickers">
-          {regionSelect('provinceId', t('province'), options.provinces, false)}
-          {regionSelect('cityId', t('city'), options.cities, !values.provinceId)}
-          {regionSelect('districtId', t('district'), options.districts, !values.cityId)}
-        </div>
-      )}
+    </>
+  );
+  // A quick create asks for who they are and how to reach them; the rest waits behind "More fields".
+  const quick = props.mode === 'create';
+  // The owner comes up front only once the status asks for one and none is chosen.
+  const needsOwner = Boolean(problems.liableAgent);
+  const moreHasProblem = Object.keys(problems).some((key) => key !== 'nick' && key !== 'realName' && key !== 'phone' && key !== 'email' && key !== 'liableAgent');
+  return (
+    <form
+      ref={form}
+      class="card customer-form"
+      aria-label={props.mode === 'create' ? t('createCustomer') : t('editCustomer')}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+        setAttempts((count) => count + 1);
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        props.onDismiss();
+      }}
+    >
+      <h2 class="card__title">{props.mode === 'create' ? t('createCustomer') : t('editCustomer')}</h2>
+      {text('nick', t('nick'))}
+      {stores('realName') && text('realName', t('realName'))}
+      {stores('phone') && text('phone', t('kindPhone'), 'tel')}
+      {stores('email') && text('email', t('kindEmail'), 'email')}
+      {(quick ? needsOwner : true) && statusAndOwner}
+      <details class="more-fields" open={!quick || moreHasProblem}>
+        <summary>{t('moreFields')}</summary>
+        {quick && !needsOwner && statusAndOwner}
+        {stores('company') && text('company', t('company'))}
+        {stores('vip') && (
+          <label class="checkbox">
+            <input type="checkbox" checked={values.vip} onChange={(event) => onChange({ vip: event.currentTarget.checked })} />
+            {t('vip')}
+          </label>
+        )}
+        {stores('region') && (
+          <div class="region-pickers">
+            {regionSelect('provinceId', t('province'), options.provinces, false)}
+            {regionSelect('cityId', t('city'), options.cities, !values.provinceId)}
+            {regionSelect('districtId', t('district'), options.districts, !values.cityId)}
+          </div>
+        )}
       {props.customFields.map((field) => {
         const problem = problems[`field:${field.id}`];
         return (
@@ -183,6 +201,7 @@ export function CustomerForm(props: CustomerFormProps) {
           </Field>
         );
       })}
+      </details>
       {props.error && <Notice tone="error" title={t('saveFailed')} detail={props.error} />}
       <div class="form__actions">
         <button type="submit" class="button button--primary" disabled={props.busy}>

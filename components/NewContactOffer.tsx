@@ -2,7 +2,7 @@
 // stays on the customer the agent is working on; and the pin that says the agent chose that customer.
 import { t } from '@/lib/i18n';
 
-/** The keys that take the offer, from anywhere in the panel (models/keyboard.ts). */
+/** The key that takes the offer from anywhere in the panel, typing included (shortcuts.ts; S too, outside text fields). */
 export const SWITCH_SHORTCUT = 'Alt+N';
 
 interface NewContactOfferProps {

@@ -29,7 +29,8 @@ export function NoteComposer({ customerId, value, problem, onInput, onSend }: No
       <textarea
         id={fieldId}
         class="composer__text"
-        rows={3}
+        rows={2}
+        aria-keyshortcuts="N"
         value={value}
         placeholder={t('notePlaceholder')}
         aria-invalid={problem ? true : undefined}

@@ -1,6 +1,7 @@
 // The ownership buttons under the card, the confirmation they ask for and the result they report.
 import type { AgentRef } from '@/lib/crm/domain';
-import { describeError, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import { CrmText } from './CrmText';
 import { ConfirmPrompt } from './ConfirmPrompt';
 import { useFocusOnMount } from './focus-on-mount';
 import { sentence } from './sentence';
@@ -16,7 +17,8 @@ interface OwnershipActionsProps {
   pickerOpen: boolean;
   agents: AgentRef[];
   busy: boolean;
-  result: { ok: true; action: PendingOwnership } | { ok: false; code: Parameters<typeof describeError>[0]; message: string } | undefined;
+  /** A failure comes in the agent's words, with the CRM's own kept for "details". */
+  result: { ok: true; action: PendingOwnership } | { ok: false; reason: string; error: { crmCode?: string; message: string } } | undefined;
   onAsk: (action: PendingOwnership) => void;
   onOpenPicker: () => void;
   onConfirm: () => void;
@@ -93,7 +95,7 @@ export function OwnershipActions(props: OwnershipActionsProps) {
           {result.action.kind === 'assign' ? sentence('assigned', result.action.agent.name).view : t('returnedToPool')}
         </p>
       )}
-      {result && !result.ok && <Notice tone="error" live={false} title={t('ownershipFailed')} detail={`${describeError(result.code)} ${result.message}`} />}
+      {result && !result.ok && <Notice tone="error" live={false} title={t('ownershipFailed')} detail={result.reason} more={<CrmText error={result.error} />} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-// The follow-up stages as a stepper (the current one marked as the current step) and the three results,
-// which ask for an inline confirmation before anything is queued. Props in, events out.
+// The follow-up stages as a stepper (the current one marked as the current step; digit N moves to step
+// N) and the three results beside its title, which ask for an inline confirmation before anything is
+// queued. Props in, events out.
 import type { Stage } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
 import { ConfirmPrompt } from './ConfirmPrompt';
@@ -31,16 +32,36 @@ export function StageStepper(props: StageStepperProps) {
   const hintId = 'stage-results-hint';
   return (
     <section class="panel-section stepper" aria-labelledby="stage-stepper-title">
-      <header class="panel-section__header">
+      <header class="panel-section__header stepper__header">
         <h3 id="stage-stepper-title" class="panel-section__title">
           {t('stageStepper')}
+          {currentIndex < 0 && props.currentName && <span class="stepper__current">{viewOf(props.currentName)}</span>}
         </h3>
-        {currentIndex < 0 && props.currentName && <span class="stepper__current">{viewOf(props.currentName)}</span>}
+        <div class="stepper__results" role="group" aria-label={t('stageResults')} aria-describedby={props.resultsDisabled ? hintId : undefined}>
+          {props.results.map(({ result, name }) => (
+            <button
+              key={result}
+              type="button"
+              class={`button result result--${result}`}
+              aria-pressed={props.result === result}
+              disabled={props.resultsDisabled}
+              onClick={() => props.onAskResult(result)}
+            >
+              {name}
+            </button>
+          ))}
+        </div>
       </header>
       <ol class="stepper__steps">
         {stages.map((stage, index) => (
           <li key={stage.id} class={`stepper__step ${index < currentIndex ? 'stepper__step--done' : ''} ${index === currentIndex ? 'stepper__step--current' : ''}`}>
-            <button type="button" class="stepper__button" aria-current={index === currentIndex ? 'step' : undefined} onClick={() => props.onMove(stage)}>
+            <button
+              type="button"
+              class="stepper__button"
+              aria-current={index === currentIndex ? 'step' : undefined}
+              aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}
+              onClick={() => props.onMove(stage)}
+            >
               <span class="stepper__dot" aria-hidden="true">
                 {index + 1}
               </span>
@@ -49,25 +70,8 @@ export function StageStepper(props: StageStepperProps) {
           </li>
         ))}
       </ol>
-      <div class="stepper__results" role="group" aria-label={t('stageResults')} aria-describedby={props.resultsDisabled ? hintId : undefined}>
-        <span class="stepper__results-label" aria-hidden="true">
-          {t('stageResults')}
-        </span>
-        {props.results.map(({ result, name }) => (
-          <button
-            key={result}
-            type="button"
-            class={`button result result--${result}`}
-            aria-pressed={props.result === result}
-            disabled={props.resultsDisabled}
-            onClick={() => props.onAskResult(result)}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
       {props.resultsDisabled && (
-        <p id={hintId} class="field__hint">
+        <p id={hintId} class="visually-hidden">
           {t('resultNeedsStage')}
         </p>
       )}

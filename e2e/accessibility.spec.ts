@@ -178,6 +178,10 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
       await editor.getByRole('button', { name: '抖音', exact: true }).click();
       await panel.getByLabel(text('noteLabel')).fill('客户要求月底前到货，已转仓库确认库存。');
       await panel.getByRole('button', { name: text('noteSend') }).click();
+      // The top bar's one status of the writes opens their list.
+      const status = panel.getByRole('button', { name: new RegExp(text('crmUnreachable')) });
+      await status.waitFor({ timeout: 15_000 });
+      await status.click();
       const changes = panel.getByRole('region', { name: text('writesTitle') });
       await changes.getByText(new RegExp(text('writeRetrying', '').trim().replace(/[:：]$/, ''))).first().waitFor({ timeout: 15_000 });
       await panel.getByLabel(text('noteLabel')).fill('约了周四下午电话沟通。');
@@ -196,6 +200,7 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
   it('has nothing serious while ownership is being changed', async () => {
     const panel = await panelFor('邮箱 liuyang@huayu-trade.com');
     await panel.getByRole('article').getByRole('heading', { name: '刘经理' }).waitFor();
+    await panel.getByText(text('customerDetails'), { exact: true }).click();
     await panel.getByRole('button', { name: text('assignToMe') }).click();
     const question = panel.getByRole('alertdialog');
     await question.waitFor();

@@ -36,7 +36,7 @@ describe('acting on the customer', () => {
     await panel.getByRole('button', { name: 'Change labels' }).click();
     const editor = panel.getByRole('region', { name: 'Label editor' });
     await editor.waitFor();
-    await editor.getByText('Reading the latest labels…').waitFor({ state: 'detached' });
+    await panel.getByText('Reading the latest labels…').waitFor({ state: 'detached' });
     return editor;
   }
 
@@ -70,19 +70,20 @@ describe('acting on the customer', () => {
 
     await editor.getByRole('button', { name: '数码产品', exact: true }).click();
     expect(await editor.getByRole('button', { name: '数码产品', exact: true }).getAttribute('aria-pressed')).toBe('false');
-    await editor.getByRole('status').getByText('Removed “数码产品”.').waitFor();
+    // Undo floats at the panel's edge, outside the editor, so it moves no label.
+    await panel.getByRole('status').getByText('Removed “数码产品”.').waitFor();
     await expect.poll(() => labelNames(id), { timeout: 15_000 }).toEqual(['家居生活', '金卡会员'].sort());
 
-    await editor.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await panel.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     expect(await editor.getByRole('button', { name: '数码产品', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => labelNames(id), { timeout: 15_000 }).toEqual(['家居生活', '数码产品', '金卡会员'].sort());
-    await panel.getByRole('region', { name: 'Your changes' }).getByText('Saved in the CRM').first().waitFor();
+    await panel.getByRole('button', { name: 'All changes saved' }).waitFor({ timeout: 15_000 });
 
     // By keyboard: the editor opens with its filter focused, so typing narrows the labels at once, and
     // Escape closes it with focus back on "Change labels".
-    await editor.getByRole('button', { name: 'Close' }).click();
-    await editor.waitFor({ state: 'detached' });
     const changeLabels = panel.getByRole('button', { name: 'Change labels' });
+    await changeLabels.click();
+    await editor.waitFor({ state: 'detached' });
     await changeLabels.focus();
     await panel.keyboard.press('Enter');
     const filter = editor.getByRole('searchbox', { name: 'Filter labels' });
@@ -234,17 +235,22 @@ describe('acting on the customer', () => {
     await composer.fill('客户要求月底前到货，已转仓库确认库存。');
     await composer.press('Control+Enter');
     await composer.fill('约了周四下午电话沟通，确认采购数量。');
+    // One status in the top bar for the label and the note alike; its list opens over the panel.
+    const status = panel.getByRole('button', { name: /2 changes waiting · CRM unreachable/ });
+    await status.waitFor({ timeout: 15_000 });
+    await status.click();
     const changes = panel.getByRole('region', { name: 'Your changes' });
-    await changes.getByText(/Will retry: Cannot reach the CRM/).waitFor({ timeout: 15_000 });
+    await changes.getByText(/Will retry: Cannot reach the CRM/).first().waitFor({ timeout: 15_000 });
     await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     await panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem').nth(1).waitFor();
+    await panel.getByRole('button', { name: /changes waiting/ }).waitFor({ timeout: 15_000 });
     await panel.screenshot({ path: 'e2e/artifacts/act-on-customer.png', fullPage: true });
     expect(await panel.getByRole('region', { name: 'Follow-up stage' }).locator('[aria-current="step"]').count()).toBe(1);
 
     // Back up: "Retry" sends now instead of waiting for the backoff.
     await control(agent.mock.url, 'down', { down: false });
-    await changes.getByRole('button', { name: 'Retry' }).click();
-    await changes.getByText('Saved in the CRM').waitFor({ timeout: 15_000 });
+    for (const retry of await changes.getByRole('button', { name: 'Retry' }).all()) await retry.click().catch(() => undefined);
+    await changes.getByText('Saved in the CRM').first().waitFor({ timeout: 15_000 });
     await expect.poll(() => labelNames(FIXTURE_CUSTOMERS.zhangWei.id), { timeout: 15_000 }).toContain('抖音');
     await panel.close();
   });

@@ -43,6 +43,12 @@ describe('the card in both languages and both themes', () => {
       // Nothing sticks out sideways at the narrowest panel width.
       expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       await panel.screenshot({ path: `e2e/artifacts/card-${lang}-${colorScheme}.png`, fullPage: true });
+      // The wider panel, and the label editor open in place of the chips.
+      await panel.setViewportSize({ width: 420, height: 800 });
+      await panel.getByRole('button', { name: texts.changeLabels }).click();
+      await panel.getByRole('region', { name: texts.labelEditor }).waitFor();
+      expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      await panel.screenshot({ path: `e2e/artifacts/labels-${lang}-${colorScheme}-420.png` });
     } finally {
       await browser.close();
     }

@@ -77,6 +77,7 @@ describe('keyboard and screen reader', () => {
     await timeline.getByRole('button', { name: 'Retry' }).click();
     await log.getByText(`Note: ${note} — Saved in the CRM`).waitFor({ timeout: 15_000 });
 
+    await panel.getByText('Details', { exact: true }).click();
     await panel.getByRole('button', { name: 'Assign to me' }).click();
     await panel.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
     await panel.getByRole('alertdialog').waitFor({ state: 'detached' });

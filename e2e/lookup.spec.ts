@@ -18,11 +18,12 @@ describe('looking up the visitor of a conversation', () => {
 
     const card = panel.getByRole('article');
     await card.getByRole('heading', { name: '张伟' }).waitFor();
-    expect(await card.textContent()).toContain('zhang.wei@example.com');
+    // Phone, owner and stage in the card's line; every email with the rest of the record under Details.
+    expect(await panel.locator('details.details').textContent()).toContain('zhang.wei@example.com');
     await card.getByText('意向确定').waitFor();
     const labels = card.getByRole('listitem');
     expect(await labels.count()).toBeGreaterThanOrEqual(2);
-    expect(await panel.getByRole('button', { name: /138 1234 5678/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await panel.getByRole('navigation', { name: 'Contacts detected on this page' }).getByRole('button', { name: /138 1234 5678/ }).getAttribute('aria-pressed')).toBe('true');
     await panel.screenshot({ path: 'e2e/artifacts/lookup-card-en.png', fullPage: true });
 
     const counts = await requestCounts(agent.mock.url);
@@ -30,7 +31,7 @@ describe('looking up the visitor of a conversation', () => {
     expect(counts['user/list_by_page']).toBe(1);
   });
 
-  it('says so when nobody in the CRM has the number, after trying its other spellings', async () => {
+  it('says calmly when nobody in the CRM has the number: a new visitor, to create', async () => {
     const chat = await agent.browser.context.newPage();
     await chat.setContent('<p>你好，我的电话是 139 8888 0000</p>');
     await chat.goto(`${agent.mock.url}/demo/plain.html?text=${encodeURIComponent('你好，我的电话是 139 8888 0000')}`);
@@ -44,6 +45,8 @@ describe('looking up the visitor of a conversation', () => {
     expect(await chosen.evaluate((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
       'Seen in 你好，我的电话是 139 8888 0000',
     );
-    expect(await panel.getByRole('status').textContent()).toContain('13988880000');
+    const notice = panel.getByRole('status').filter({ hasText: 'No customer in the CRM has' });
+    expect(await notice.textContent()).toContain('A new visitor as far as the CRM knows');
+    expect(await notice.evaluate((element) => element.classList.contains('notice--warning'))).toBe(false);
   });
 });

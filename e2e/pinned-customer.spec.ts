@@ -77,6 +77,7 @@ describe('the customer the agent chose', () => {
     await panel.getByRole('heading', { name: '张伟' }).waitFor();
     const liNaBefore = await storedRecord(agent.mock.url, liNa.id);
 
+    await panel.getByText('Details', { exact: true }).click();
     await panel.getByRole('button', { name: 'Assign to me' }).click();
     const assign = panel.getByText('Assign 张伟 to 王斌?');
     await assign.waitFor();

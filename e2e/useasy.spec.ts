@@ -54,7 +54,7 @@ describe('working on Useasy', () => {
     await enableScanningOn(panel);
     const card = panel.getByRole('article');
     await card.getByRole('heading', { name: '张伟' }).waitFor();
-    expect(await card.textContent()).toContain('zhang.wei@example.com');
+    expect(await panel.locator('details.details').textContent()).toContain('zhang.wei@example.com');
     expect(await panel.getByRole('button', { name: 'Assign to me' }).count()).toBe(0);
     expect(await card.getByText('Stage').count()).toBe(0);
     expect(await card.getByText('No labels yet').count()).toBe(0);
@@ -83,7 +83,8 @@ describe('working on Useasy', () => {
         const card = panel.getByRole('article');
         await card.getByRole('heading', { name: '张伟' }).waitFor();
         await control(agent.mock, 'requests', 'DELETE');
-        await card.getByRole('button', { name: 'Edit' }).click();
+        await panel.getByText('Details', { exact: true }).click();
+        await panel.getByRole('button', { name: 'Edit' }).click();
         const form = panel.getByRole('form', { name: 'Edit customer' });
         await expectOnlyUseasyFields(form);
         await form.getByLabel('Email', { exact: true }).fill(`zhang.wei.${forms}@example.com`);
@@ -100,8 +101,9 @@ describe('working on Useasy', () => {
           await panel.screenshot({ path: 'e2e/artifacts/useasy-edit-form-en-400.png', fullPage: true });
         }
         await form.getByRole('button', { name: 'Save' }).click();
-        await card.getByText(`zhang.wei.${forms}@example.com`).waitFor();
-        expect(await card.textContent()).toContain('华东 / 杭州 / 西湖区');
+        const details = panel.locator('details.details');
+        await details.getByText(`zhang.wei.${forms}@example.com`).waitFor({ state: 'attached' });
+        expect(await details.textContent()).toContain('华东 / 杭州 / 西湖区');
         const counts = await requestCounts(agent.mock);
         console.log(`useasy edit (${forms} form):`, JSON.stringify(counts));
         expect(counts['crm/update']).toBe(1);
@@ -155,7 +157,8 @@ describe('working on Useasy in Chinese', () => {
     await card.getByRole('heading', { name: '张伟' }).waitFor();
     expect(await card.getByText('暂无标签').count()).toBe(0);
     await panel.screenshot({ path: 'e2e/artifacts/useasy-card-zh-360.png', fullPage: true });
-    await card.getByRole('button', { name: '编辑' }).click();
+    await panel.getByText('客户资料', { exact: true }).click();
+    await panel.getByRole('button', { name: '编辑' }).click();
     const form = panel.getByRole('form', { name: '编辑客户' });
     for (const label of ['真实姓名', '公司', '客户状态', '负责人', '省份']) expect(await form.getByLabel(label, { exact: true }).count(), label).toBe(0);
     // A checkbox's label stays on one line (it once wrapped one character per line).

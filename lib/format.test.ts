@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatContact, formatTime } from './format';
+import { formatContact, formatPhone, formatShortTime, formatTime } from './format';
 
 describe('formatContact', () => {
   it.each([
@@ -13,6 +13,28 @@ describe('formatContact', () => {
 
   it('shows an email as it is', () => {
     expect(formatContact({ kind: 'email', value: 'a.b@example.com' })).toBe('a.b@example.com');
+  });
+});
+
+describe('formatPhone', () => {
+  it.each([
+    ['13812345678', '138 1234 5678'],
+    ['+8613912345678', '139 1234 5678'],
+    ['+86 139 1234 5678', '139 1234 5678'],
+    ['010-62345678', '010-62345678'],
+    ['0086 10 6234 5678', '010-62345678'],
+    ['+1 (202) 555-0123', '+12025550123'],
+    ['0044 20 7946 0958', '+442079460958'],
+  ])('shows the stored %s as %s, like a detected one', (stored, shown) => {
+    expect(formatPhone(stored)).toBe(shown);
+  });
+});
+
+describe('formatShortTime', () => {
+  it('leaves the year out within the same year only', () => {
+    const now = Date.UTC(2024, 10, 20, 12);
+    expect(formatShortTime(Date.UTC(2024, 10, 19, 6, 5), 'en-US', now)).not.toMatch(/2024/);
+    expect(formatShortTime(Date.UTC(2023, 10, 19, 6, 5), 'en-US', now)).toMatch(/2023/);
   });
 });
 

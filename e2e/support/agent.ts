@@ -58,6 +58,8 @@ export const ENGLISH = {
   connected: 'Connected: the credentials work and a token was issued.',
   connectedUseasy: 'Connected: the CRM accepted the signed request.',
   enableOnSite: 'Enable on this site',
+  changeLabels: 'Change labels',
+  labelEditor: 'Label editor',
 };
 
 export const CHINESE: typeof ENGLISH = {
@@ -74,4 +76,6 @@ export const CHINESE: typeof ENGLISH = {
   connected: '连接成功：凭据有效，已获取访问令牌。',
   connectedUseasy: '连接成功：CRM 接受了签名请求。',
   enableOnSite: '在此网站启用',
+  changeLabels: '修改标签',
+  labelEditor: '标签编辑',
 };

@@ -6,7 +6,8 @@ import { Notice } from '@/components/Notice';
 import { sentence } from '@/components/sentence';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { LockedField } from '@/lib/settings/policy';
-import { connectionOkText, describeError, t } from '@/lib/i18n';
+import { connectionOkText, describeError, describeFailure, t } from '@/lib/i18n';
+import { CrmText } from '@/components/CrmText';
 import { connectionParts } from '@/lib/crm/connection-key';
 import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
@@ -30,8 +31,9 @@ async function saveAndTest() {
  * Under the translated cause: whether the old connection stays in use, and the CRM's own words only
  * when no translation says more (they come in the CRM's language, not the agent's).
  */
-function failureDetail(result: { text: string; code?: string; kept?: boolean }): string {
-  const crmWords = !result.code || result.code === 'crm-error' || result.code === 'internal' ? `${result.text} ` : '';
+function failureDetail(result: { text: string; code?: string; crmCode?: string; kept?: boolean }): string {
+  // The CRM's own words go under "details" when it sent a code; without one they are all there is.
+  const crmWords = !result.crmCode && (!result.code || result.code === 'crm-error' || result.code === 'internal') ? `${result.text} ` : '';
   return `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${crmWords}(${baseUrl.value})`;
 }
 
@@ -223,8 +225,9 @@ export function App() {
         {result && (
           <Notice
             tone={result.tone}
-            title={result.tone === 'info' ? result.text : result.code ? describeError(result.code, form.backend.value) : t('errorInternal')}
+            title={result.tone === 'info' ? result.text : result.code ? describeFailure({ code: result.code, crmCode: result.crmCode }, form.backend.value) : t('errorInternal')}
             detail={result.tone === 'error' ? failureDetail(result) : undefined}
+            more={result.tone === 'error' && <CrmText error={{ crmCode: result.crmCode, message: result.text }} />}
           />
         )}
       </form>

@@ -1,29 +1,36 @@
-// The side panel: which site it follows, the contacts found there, and the customer behind the chosen
-// one. Reads models, renders components; no fetch and no browser.* here.
+// The side panel: the top bar (site, the one status of every queued write, shortcuts, settings), the
+// contacts found on the followed tab, and the customer behind the chosen one — card, labels, stage and
+// note first, details and timeline below. Reads models, renders components; no fetch and no browser.*.
 import { CardSkeleton } from '@/components/CardSkeleton';
 import { ContactList } from '@/components/ContactList';
 import { CustomerCard, type StageView } from '@/components/CustomerCard';
+import { CustomerDetails } from '@/components/CustomerDetails';
 import { CustomerChooser } from '@/components/CustomerChooser';
 import { CustomerForm, FORM_OPENER_IDS } from '@/components/CustomerForm';
-import { NewContactOffer, PinButton } from '@/components/NewContactOffer';
 import { Notice } from '@/components/Notice';
 import { OwnershipActions } from '@/components/OwnershipActions';
 import { SearchBox } from '@/components/SearchBox';
 import { SEARCH_RESULTS_ID, SearchResults, searchResultId } from '@/components/SearchResults';
 import { formatContact } from '@/lib/format';
-import { describeError, t } from '@/lib/i18n';
+import { describeError, describeFailure, t } from '@/lib/i18n';
+import { CrmText } from '@/components/CrmText';
 import type { Customer } from '@/lib/crm/domain';
-import type { TabContact } from '@/lib/messaging/protocol';
-import { CardChanges, CustomerWork, LABEL_EDITOR_ID } from './CustomerWork';
+import type { ErrorCode, TabContact } from '@/lib/messaging/protocol';
+import { CustomerTimeline, CustomerWork, LABEL_EDITOR_ID, labelReadNote, Labels, latestNoteLine } from './CustomerWork';
 import { announcements } from './models/announcer';
+import { installShortcuts } from './run-shortcuts';
+import { TopBar } from './TopBar';
+import { UndoToast } from '@/components/UndoToast';
+import { takeBack, undoOffer } from './models/undo';
 import { tabContacts } from './models/contacts';
 import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
 import { followedTab } from './models/followed-tab';
 import { cancelledConfirmation } from './models/confirmation-guard';
-import { dismissOffer, followNewContacts, intentError, lookedUpValue, lookupState, lookUp, retryLookup, selectCustomer, switchToOffer, tabLookup } from './models/lookup';
+import { intentError, lookedUpValue, lookupState, lookUp, retryLookup, selectCustomer, tabLookup } from './models/lookup';
 import { openOptions } from './models/navigation';
 import { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } from './models/ownership';
 import { referenceData } from './models/reference';
+import { useEffect } from 'preact/hooks';
 import { settingsError, settingsView } from './models/settings';
 import { enableFollowedSite, siteAccess, siteAccessError } from './models/site-access';
 import { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } from './models/search';
@@ -38,9 +45,12 @@ function stageViewOf(customerId: string): StageView | undefined {
   const state = stages.value[customerId];
   if (!state) return { status: 'loading' };
   if (state.status === 'loaded') return { status: 'loaded', name: state.stage?.name };
-  if (state.status === 'error') return { status: 'error', message: describeError(state.error.code) };
+  if (state.status === 'error') return { status: 'error', message: describeFailure(state.error) };
   return state;
 }
+
+/** Errors only a change in the settings can cure: their notice offers "Open settings". */
+const CONFIGURATION_ERRORS: ReadonlySet<ErrorCode> = new Set(['bad-signature', 'unknown-account', 'not-configured', 'token-rejected', 'edition-without-api', 'permission-missing']);
 
 function SiteBanner() {
   const origin = followedTab.value?.origin;
@@ -72,7 +82,7 @@ function Search() {
       />
       {state.status === 'loading' && <CardSkeleton />}
       {state.status === 'error' && (
-        <Notice tone="error" title={t('searchFailed')} detail={describeError(state.error.code)}>
+        <Notice tone="error" title={t('searchFailed')} detail={describeFailure(state.error)} more={<CrmText error={state.error} />}>
           <button type="button" class="button" onClick={() => search(1)}>
             {t('retry')}
           </button>
@@ -105,7 +115,7 @@ function Ownership({ customer }: { customer: Customer }) {
       pickerOpen={agentPickerOpen.value}
       agents={agentChoices.value}
       busy={ownershipBusy.value}
-      result={result && (result.ok ? result : { ok: false, code: result.error.code, message: result.error.message })}
+      result={result && (result.ok ? result : { ok: false, reason: describeFailure(result.error), error: result.error })}
       onAsk={(action) => ask(action, customer, customerName)}
       onOpenPicker={openAgentPicker}
       onConfirm={() => void confirmAction()}
@@ -127,7 +137,7 @@ function Form() {
       customFields={referenceData.value?.customFields ?? []}
       problems={formSubmitted.value ? formProblems.value : {}}
       busy={formBusy.value}
-      error={formError.value ? `${describeError(formError.value.code)} ${formError.value.message}` : undefined}
+      error={formError.value ? describeFailure(formError.value) : undefined}
       onChange={updateForm}
       onSubmit={submitForm}
       onCancel={() => closeForm({ discard: true })}
@@ -140,16 +150,17 @@ function LookupResult() {
   const state = lookupState.value;
   switch (state.status) {
     case 'idle':
-      return tabContacts.value.length === 0 ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
+      // With detection off on this site the banner above is the one true thing to say.
+      return tabContacts.value.length === 0 && siteAccess.value !== 'disabled' ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
     case 'loading':
       return <CardSkeleton />;
     case 'error':
       return (
-        <Notice tone="error" title={t('lookupFailed', formatContact(state.contact))} detail={describeError(state.error.code)}>
+        <Notice tone="error" title={t('lookupFailed', formatContact(state.contact))} detail={describeFailure(state.error)} more={<CrmText error={state.error} />}>
           <button type="button" class="button" onClick={() => void retryLookup()}>
             {t('retry')}
           </button>
-          {(state.error.code === 'bad-signature' || state.error.code === 'unknown-account' || state.error.code === 'not-configured') && (
+          {CONFIGURATION_ERRORS.has(state.error.code) && (
             <button type="button" class="button" onClick={openOptions}>
               {t('openSettings')}
             </button>
@@ -158,7 +169,7 @@ function LookupResult() {
       );
     case 'not-found':
       return (
-        <Notice tone="warning" title={t('notFound', formatContact(state.contact))} detail={t('notFoundDetail', state.tried.join(' / '))}>
+        <Notice tone="info" title={t('notFound', formatContact(state.contact))} detail={t('notFoundDetail', state.tried.join(' / '))}>
           <button type="button" id={FORM_OPENER_IDS.create} class="button button--primary" onClick={() => openCreate(state.contact)}>
             {t('createCustomer')}
           </button>
@@ -185,19 +196,23 @@ function LookupResult() {
           <CustomerCard
             card={{ ...selected, labels: shownLabels(selected.customer.id, selected.labels) }}
             stage={settingsView.value?.capabilities.stages ? stageViewOf(selected.customer.id) : undefined}
-            reference={referenceData.value}
+            latestNote={latestNoteLine(selected.customer.id)}
             revalidating={state.revalidating}
             onRetryStage={() => loadStage(selected.customer.id)}
-            onEdit={() => openEdit(selected.customer)}
             labelEditor={
               settingsView.value?.capabilities.labels
                 ? { open: labelEditorFor.value === selected.customer.id, controls: LABEL_EDITOR_ID, onToggle: () => toggleLabelEditor(selected.customer.id) }
                 : undefined
             }
-          />
-          <CardChanges card={selected} />
-          {settingsView.value?.capabilities.ownership && <Ownership customer={selected.customer} />}
+            editorNote={labelReadNote(selected.customer.id)}
+          >
+            <Labels customerId={selected.customer.id} />
+          </CustomerCard>
           <CustomerWork card={selected} />
+          <CustomerDetails card={selected} reference={referenceData.value} onEdit={() => openEdit(selected.customer)}>
+            {settingsView.value?.capabilities.ownership && <Ownership customer={selected.customer} />}
+          </CustomerDetails>
+          {settingsView.value?.capabilities.timeline && <CustomerTimeline customerId={selected.customer.id} />}
         </>
       );
     }
@@ -220,30 +235,6 @@ function openContact(contact: TabContact) {
   void lookUp(contact);
 }
 
-/**
- * The header row, of one fixed height: the product and site, or the offered new contact in their place,
- * so an offer appearing moves nothing below it.
- */
-function Header() {
-  const { offer, pinned } = tabLookup.value;
-  return (
-    <header class="panel__header">
-      {offer ? (
-        <NewContactOffer contact={formatContact(offer.contact)} name={offer.name} context={offer.context} onSwitch={switchToOffer} onDismiss={() => void dismissOffer()} />
-      ) : (
-        <>
-          <h1 class="panel__title">{t('extName')}</h1>
-          {followedTab.value?.origin && <span class="panel__site">{new URL(followedTab.value.origin).host}</span>}
-        </>
-      )}
-      {pinned && <PinButton onUnpin={() => void followNewContacts()} />}
-      <button type="button" class="icon-button" onClick={openOptions} aria-label={t('openSettings')} title={t('openSettings')}>
-        ⚙
-      </button>
-    </header>
-  );
-}
-
 /** What the panel has to say about the lookups themselves: paused by a flood, a confirmation cancelled, an intent lost. */
 function LookupNotices() {
   const { pausedUntil } = tabLookup.value;
@@ -263,12 +254,22 @@ function LookupNotices() {
   );
 }
 
+function Undo() {
+  const offer = undoOffer.value;
+  const text =
+    offer?.kind === 'labels' ? t(offer.added ? 'labelAdded' : 'labelRemoved', offer.name)
+    : offer?.kind === 'stage' ? t('stageMoved', offer.stageName)
+    : undefined;
+  return <UndoToast text={text} onUndo={() => takeBack()} />;
+}
+
 export function App() {
   const view = settingsView.value;
+  useEffect(() => installShortcuts({ openContact }), []);
   return (
     <main class="panel">
       <Announcements />
-      <Header />
+      <TopBar />
       {settingsError.value && <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(settingsError.value.code)} />}
       {view && !view.configured ? (
         <Notice tone="warning" title={t('notConfigured')} detail={t('notConfiguredDetail')}>
@@ -285,6 +286,7 @@ export function App() {
           {formMode.value ? <Form /> : searchState.value.status === 'idle' && <LookupResult />}
         </>
       )}
+      <Undo />
     </main>
   );
 }

@@ -1,14 +1,15 @@
-// What the agent does to the customer on screen, under the card: the label editor and the changes on
-// their way, then the stage stepper, the note composer and the timeline. Reads models, renders
-// components; App.tsx imports it. Only controls the backend's capabilities allow are shown.
+// What the agent does to the customer on screen: the label editor (in the card, in place of the chips),
+// the stage stepper and the note composer right under the card, the timeline further down, and the
+// card's one-line summary of the newest note. Reads models, renders components; App.tsx imports it.
+// Only controls the backend's capabilities allow are shown.
 import { LabelEditor } from '@/components/LabelEditor';
 import { NoteComposer } from '@/components/NoteComposer';
 import { StageStepper, type StepperResult } from '@/components/StageStepper';
 import { Timeline, type TimelineItem } from '@/components/Timeline';
 import { WriteStatus } from '@/components/WriteStatus';
-import type { LabelGroup } from '@/lib/crm/domain';
-import { formatTime } from '@/lib/format';
-import { describeError, t } from '@/lib/i18n';
+import type { NoteLine } from '@/components/CustomerCard';
+import { formatShortTime, formatTime } from '@/lib/format';
+import { describeFailure, t } from '@/lib/i18n';
 import type { CustomerCard } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import {
@@ -25,8 +26,7 @@ import {
   shownLabels,
   startNewLabel,
   toggleLabelEditor,
-  undoLastClick,
-  undoOffer,
+  topMatch,
 } from './models/label-editor';
 import { editNote, noteDrafts, noteProblem, sendNote } from './models/notes';
 import { referenceData } from './models/reference';
@@ -45,18 +45,20 @@ import {
   timelineState,
   type TimelineFilter,
 } from './models/timeline';
-import { changesToShow, describeWrite, discardWrite, outboxWrites, panelOpenedAt, retryWrite, writesOf, writeStateText } from './models/writes';
+import { stages as stageReads } from './models/stage';
+import { discardWrite, retryWrite, writesOf, writeStateText } from './models/writes';
 import { sentence } from '@/components/sentence';
 
 export const LABEL_EDITOR_ID = 'label-editor';
 
-function Status({ write, what }: { write: OutboxWrite; what?: string }) {
+export function Status({ write, what }: { write: OutboxWrite; what?: string }) {
   return (
     <WriteStatus
       id={write.id}
       state={write.state}
       what={what}
       stateText={writeStateText(write)}
+      crmError={write.state !== 'sent' ? write.lastError : undefined}
       canRetry={write.state === 'failed' || (write.state === 'pending' && write.lastError !== undefined)}
       onRetry={() => void retryWrite(write.id)}
       onDiscard={() => void discardWrite(write.id)}
@@ -64,33 +66,22 @@ function Status({ write, what }: { write: OutboxWrite; what?: string }) {
   );
 }
 
-function Changes({ customerId, groups }: { customerId: string; groups: LabelGroup[] }) {
-  const changes = changesToShow(outboxWrites.value, customerId, panelOpenedAt);
-  // Outcomes are announced once, by the panel's announcer; this list is there to be read and acted on.
-  return (
-    <section class="changes" aria-label={t('writesTitle')}>
-      {changes.length > 0 && (
-        <ul class="changes__list">
-          {changes.map((write) => (
-            <li key={write.id}>
-              <Status write={write} what={describeWrite(write, groups)} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
+/** "Reading the latest labels…" or why that failed, beside the open editor's toggle. */
+export function labelReadNote(customerId: string): string | undefined {
+  const read = labelRead.value?.customerId === customerId ? labelRead.value : undefined;
+  return read?.status === 'reading' ? t('labelsReading')
+    : read?.status === 'failed' ? t('labelsReadFailed', describeFailure(read.error))
+    : undefined;
 }
 
-function Labels({ customerId, groups }: { customerId: string; groups: LabelGroup[] }) {
-  const read = labelRead.value?.customerId === customerId ? labelRead.value : undefined;
-  const offer = undoOffer.value?.customerId === customerId ? undoOffer.value : undefined;
+export function Labels({ customerId }: { customerId: string }) {
+  const groups = referenceData.value?.labelGroups ?? [];
   const draft = newLabel.value;
   const draftGroup = groups.find((group) => group.id === draft?.groupId);
   const problem =
     draft?.problem === 'length' ? t('labelNameLength')
     : draft?.problem === 'taken' && draftGroup ? sentence('labelNameTaken', [draftGroup.name, draft.name.trim()])
-    : draft?.error ? t('labelCreateFailed', `${describeError(draft.error.code)} ${draft.error.message}`)
+    : draft?.error ? t('labelCreateFailed', describeFailure(draft.error))
     : undefined;
   const labelCount = groups.reduce((count, group) => count + group.labels.length, 0);
   return (
@@ -100,16 +91,10 @@ function Labels({ customerId, groups }: { customerId: string; groups: LabelGroup
       chosen={new Set(shownLabels(customerId).map((label) => label.id))}
       showFilter={labelCount > FILTER_FROM}
       filter={labelFilter.value}
-      readNote={
-        read?.status === 'reading' ? t('labelsReading')
-        : read?.status === 'failed' ? t('labelsReadFailed', describeError(read.error.code))
-        : undefined
-      }
-      undo={offer && t(offer.added ? 'labelAdded' : 'labelRemoved', offer.name)}
+      top={topMatch(groups, labelFilter.value)}
       newLabel={draft && { groupId: draft.groupId, name: draft.name, busy: draft.busy, problem }}
       onFilter={(text) => (labelFilter.value = text)}
       onToggle={(group, label) => clickLabel(customerId, group, label)}
-      onUndo={undoLastClick}
       onStartNew={startNewLabel}
       onEditNew={editNewLabel}
       onCreate={() => void createLabel(customerId)}
@@ -119,28 +104,22 @@ function Labels({ customerId, groups }: { customerId: string; groups: LabelGroup
   );
 }
 
-/** Right under the card: what is on its way to the CRM, and the label editor when it is open. */
-export function CardChanges({ card }: { card: CustomerCard }) {
-  const customerId = card.customer.id;
-  const groups = referenceData.value?.labelGroups ?? [];
-  return (
-    <>
-      <Changes customerId={customerId} groups={groups} />
-      {settingsView.value?.capabilities.labels && labelEditorFor.value === customerId && <Labels customerId={customerId} groups={groups} />}
-    </>
-  );
-}
-
 const RESULTS: StageResult[] = ['won', 'lost', 'invalid'];
+
+/** The stages in the CRM's order, and which of them the customer is at as the agent should see it. */
+export function stageSteps(customerId: string) {
+  const stages = [...(referenceData.value?.stages ?? [])].sort((a, b) => a.order - b.order);
+  const shown = shownStage(customerId);
+  // A stage read from the timeline is known by name only.
+  const currentId = shown?.stage?.id || stages.find((stage) => stage.name === shown?.stage?.name)?.id;
+  return { stages, shown, currentId };
+}
 
 function Stages({ card }: { card: CustomerCard }) {
   const customerId = card.customer.id;
-  const stages = [...(referenceData.value?.stages ?? [])].sort((a, b) => a.order - b.order);
+  const { stages, shown, currentId } = stageSteps(customerId);
   if (stages.length === 0) return null;
-  const shown = shownStage(customerId);
   const current = shown?.stage;
-  // A stage read from the timeline is known by name only.
-  const currentId = current?.id || stages.find((stage) => stage.name === current?.name)?.id;
   const asked = pendingResult.value?.customerId === customerId ? pendingResult.value.result : undefined;
   const customerName = card.customer.nick || card.customer.realName || t('unnamedCustomer');
   return (
@@ -152,7 +131,7 @@ function Stages({ card }: { card: CustomerCard }) {
       results={RESULTS.map((result) => ({ result, name: t(RESULT_MESSAGES[result]) }))}
       question={asked && current ? sentence('confirmResult', [customerName, t(RESULT_MESSAGES[asked]), current.name]) : undefined}
       resultsDisabled={!currentId}
-      onMove={(stage) => moveToStage(customerId, stage)}
+      onMove={(stage) => moveToStage(customerId, stage, currentId)}
       onAskResult={(result: StepperResult) => askResult(customerId, result)}
       onConfirm={() => confirmResult(customerId)}
       onCancel={cancelResult}
@@ -175,7 +154,7 @@ function Composer({ customerId }: { customerId: string }) {
 
 const FILTER_NAMES = { all: 'timelineAll', staff: 'timelineStaff', customer: 'timelineCustomer', other: 'timelineOtherTab' } as const;
 
-function CustomerTimeline({ customerId }: { customerId: string }) {
+export function CustomerTimeline({ customerId }: { customerId: string }) {
   const filter = timelineFilter.value;
   const state = timelineState.value?.customerId === customerId && timelineState.value.filter === filter ? timelineState.value : undefined;
   const entries = mergeOutboxNotes(state?.events ?? [], writesOf(customerId), state?.headReadAt ?? Date.now(), filter);
@@ -201,7 +180,7 @@ function CustomerTimeline({ customerId }: { customerId: string }) {
       filter={filter}
       items={items}
       loading={!state || state.status === 'loading'}
-      error={state?.status === 'error' && state.error ? `${describeError(state.error.code)}` : undefined}
+      error={state?.status === 'error' && state.error ? describeFailure(state.error) : undefined}
       canLoadMore={canLoadMore(state)}
       complete={state?.status === 'ready' && state.pages >= state.pageCount}
       onFilter={chooseTimelineFilter}
@@ -212,15 +191,24 @@ function CustomerTimeline({ customerId }: { customerId: string }) {
   );
 }
 
-/** Below the card's own actions: stage, note and timeline, as far as the backend can. */
+/** The newest follow-up note for the card's summary line: the agent's own newest one, else the CRM's. */
+export function latestNoteLine(customerId: string): NoteLine | undefined {
+  const mine = writesOf(customerId).findLast((write) => write.kind === 'note' && write.state !== 'failed');
+  const read = stageReads.value[customerId];
+  const theirs = read?.status === 'loaded' ? read.latestNote : undefined;
+  if (mine?.kind === 'note' && (!theirs || mine.createdAt >= theirs.at)) {
+    return { who: t('timelineYou'), when: formatShortTime(mine.createdAt), text: mine.payload.content };
+  }
+  return theirs ? { who: theirs.actor ?? t('timelineSystem'), when: formatShortTime(theirs.at), text: theirs.text } : undefined;
+}
+
+/** Right under the card: the stage and the note, as far as the backend can. */
 export function CustomerWork({ card }: { card: CustomerCard }) {
   const capabilities = settingsView.value?.capabilities;
-  const customerId = card.customer.id;
   return (
     <>
       {capabilities?.stages && <Stages card={card} />}
-      {capabilities?.notes && <Composer customerId={customerId} />}
-      {capabilities?.timeline && <CustomerTimeline customerId={customerId} />}
+      {capabilities?.notes && <Composer customerId={card.customer.id} />}
     </>
   );
 }

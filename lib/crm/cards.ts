@@ -1,7 +1,7 @@
 // Builds what the panel shows for a customer: the record plus its labels named and coloured through the
 // cached label groups. Pure; the background's handlers import it.
 import type { CustomerCard } from '../messaging/protocol';
-import type { Customer, LabelGroup, LabelRef, Stage, TimelineEvent } from './domain';
+import type { Customer, LabelGroup, LabelRef, NoteSummary, Stage, TimelineEvent } from './domain';
 
 export function labelRefsOf(labelIds: string[], groups: LabelGroup[]): LabelRef[] {
   const byId = new Map<string, LabelRef>();
@@ -19,6 +19,12 @@ export function toCards(customers: Customer[], groups: LabelGroup[]): CustomerCa
 }
 
 /** The customer's current stage is the target of the newest stage change in the timeline. */
+/** The newest follow-up note in a timeline page: who wrote it, when, and its text. */
+export function latestNote(events: TimelineEvent[]): NoteSummary | null {
+  const newest = events.filter((event) => event.kind === 'note' && event.text).sort((a, b) => b.at - a.at)[0];
+  return newest ? { at: newest.at, text: newest.text!, ...(newest.actor ? { actor: newest.actor } : {}) } : null;
+}
+
 export function currentStage(events: TimelineEvent[], stages: Stage[]): Stage | null {
   const newest = [...events].filter((event) => event.kind === 'stage').sort((a, b) => b.at - a.at)[0];
   const name = newest?.stage?.to;

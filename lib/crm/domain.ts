@@ -18,6 +18,14 @@ export interface Label {
   id: string;
   name: string;
   groupId: string;
+  /** A Chinese name in pinyin, for the label filter; added by the background (lib/crm/label-spelling.ts). */
+  spelling?: LabelSpelling;
+}
+
+/** 抖音 → { full: 'douyin', initials: 'dy' }. */
+export interface LabelSpelling {
+  full: string;
+  initials: string;
 }
 
 export interface LabelGroup {
@@ -113,6 +121,13 @@ export interface Customer {
 }
 
 export type TimelineGroup = 'staff' | 'customer' | 'other';
+
+/** The newest follow-up note, for the card's one-line summary. */
+export interface NoteSummary {
+  at: number;
+  actor?: string;
+  text: string;
+}
 
 export interface TimelineEvent {
   id: string;

@@ -3,7 +3,7 @@
 // (its 更新客户 push fires "when the profile is edited or the stage changes"), so a stage read after the
 // customer's last update holds until that update time moves. Pure; the background's customer handlers
 // and lib/storage.ts import it.
-import type { Stage } from './domain';
+import type { NoteSummary, Stage } from './domain';
 
 export interface RememberedStage {
   /** When the timeline read that found the stage started (epoch ms). */
@@ -11,6 +11,8 @@ export interface RememberedStage {
   /** The customer's update time (epoch ms) the stage was read for. */
   updatedAt: number;
   stage: Stage | null;
+  /** The newest follow-up note on the same timeline page; absent in entries remembered before it was kept. */
+  latestNote?: NoteSummary | null;
 }
 
 /**

@@ -15,6 +15,7 @@ import type {
   LabelGroup,
   LabelRef,
   RegionOption,
+  NoteSummary,
   Stage,
   TimelineEvent,
 } from '../crm/domain';
@@ -232,7 +233,7 @@ export interface ResponseMap {
   'lookup.dismiss': { ok: true };
   'customer.search': CustomerPage & { cards: CustomerCard[] };
   /** `readAt`: when the timeline was read (epoch ms), earlier than the request when the stage was remembered. */
-  'customer.stage': { stage: Stage | null; readAt: number };
+  'customer.stage': { stage: Stage | null; readAt: number; latestNote?: NoteSummary | null };
   'reference.get': ReferenceData;
   'customer.create': CustomerCard;
   'customer.update': CustomerCard;

@@ -138,14 +138,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return { ...rest, state: 'sent', sentAt: at } as OutboxWrite;
     }
     const { error } = outcome;
-    const { code, message } = serializeError(error);
+    const { code, message, crmCode } = serializeError(error);
     // Only ever set, never cleared before 'sent': a later clear failure does not undo an earlier unclear one.
     const ambiguous = !(error instanceof CrmError) || AMBIGUOUS_CODES.has(error.code);
     const retryable = error instanceof CrmError && error.retryable && write.attempts < maxAttempts;
     return patched(write, {
       state: retryable ? 'pending' : 'failed',
       nextAttemptAt: retryable ? at + backoffDelay(write.attempts, random, backoff) : write.nextAttemptAt,
-      lastError: { code, message },
+      lastError: { code, message, ...(crmCode ? { crmCode } : {}) },
       ...(ambiguous ? { ambiguous: true } : {}),
     });
   }

@@ -30,7 +30,7 @@ interface Bookkeeping {
   state: OutboxState;
   /** pending: not before this time. sending: if still sending then, the worker died mid-send. */
   nextAttemptAt: number;
-  lastError?: { code: string; message: string };
+  lastError?: { code: string; message: string; crmCode?: string };
   /** An earlier attempt may have reached the CRM without us seeing the answer. */
   ambiguous?: boolean;
   /** A request a killed worker left on the wire may reach the CRM until then: nothing is checked or sent before. */

@@ -3,9 +3,11 @@
 // update time they were read for, so a customer seen again costs no timeline read until the CRM's
 // update time moves (lib/crm/stage-cache.ts). The stage and the timeline section both start from the
 // timeline's first page: the section takes the stage's read of it from a moment ago, and either joins
-// the other's read under way, so a card costs it once.
-import { currentStage, toCards } from '@/lib/crm/cards';
+// the other's read under way, so a card costs it once. The same page names the newest note, so the
+// card's summary line costs no request of its own. Label groups carry each label's pinyin spelling.
+import { currentStage, latestNote, toCards } from '@/lib/crm/cards';
 import type { TimelineEvent } from '@/lib/crm/domain';
+import { withSpellings } from '@/lib/crm/label-spelling';
 import { stillCurrent } from '@/lib/crm/stage-cache';
 import type { Handlers } from '@/lib/messaging/server';
 import { stageCacheItem } from '@/lib/storage';
@@ -56,7 +58,7 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
         reference.customFields(),
         reference.sources(),
       ]);
-      return { labelGroups, stages, customFields, sources };
+      return { labelGroups: withSpellings(labelGroups), stages, customFields, sources };
     },
 
     async 'customer.search'({ field, value, page }) {
@@ -73,12 +75,13 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       if (!backend.listTimeline) return { stage: null, readAt: now() };
       const key = await cacheKey(customerId);
       const remembered = stillCurrent(await deps.records.recall(stageCacheItem, key), updatedAt);
-      if (remembered) return { stage: remembered.stage, readAt: remembered.at };
+      if (remembered) return { stage: remembered.stage, readAt: remembered.at, latestNote: remembered.latestNote };
       const readAt = now();
       const [{ events }, known] = await Promise.all([firstPage(customerId, 'running'), reference.stages()]);
       const stage = currentStage(events, known);
-      if (updatedAt !== undefined) deps.records.remember(stageCacheItem, key, { at: readAt, updatedAt, stage });
-      return { stage, readAt };
+      const note = latestNote(events);
+      if (updatedAt !== undefined) deps.records.remember(stageCacheItem, key, { at: readAt, updatedAt, stage, latestNote: note });
+      return { stage, readAt, latestNote: note };
     },
 
     async 'customer.timeline'({ customerId, page, group, fresh }) {

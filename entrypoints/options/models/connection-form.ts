@@ -26,7 +26,7 @@ export const form = {
 export const agents = signal<AgentRef[]>([]);
 export const saved = signal<SettingsView | undefined>(undefined);
 /** `kept`: the CRM refused a changed connection, so the one saved before stays in use. */
-export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: RequestError['code']; kept?: boolean } | undefined>(undefined);
+export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: RequestError['code']; crmCode?: string; kept?: boolean } | undefined>(undefined);
 export const busy = signal<'saving' | 'testing' | undefined>(undefined);
 export const showErrors = signal(false);
 
@@ -136,7 +136,7 @@ export async function save(messages: { saved: string; permissionDenied: string }
     return true;
   } catch (error) {
     const problem = failure(error);
-    outcome.value = { tone: 'error', text: problem.message, code: problem.code, kept: replacing };
+    outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode, kept: replacing };
     return false;
   } finally {
     busy.value = undefined;
@@ -151,7 +151,7 @@ export async function testConnection(messages: { ok: string }) {
     outcome.value = { tone: 'info', text: messages.ok };
   } catch (error) {
     const problem = failure(error);
-    outcome.value = { tone: 'error', text: problem.message, code: problem.code };
+    outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode };
   } finally {
     busy.value = undefined;
   }

@@ -17,7 +17,7 @@ describe('the announcer', () => {
     announcements.value = [];
   });
 
-  it('says each outcome of a write once, failures with their reason, and nothing about writes settled before the panel opened', async () => {
+  it('says each outcome of a write once, failures with their reason in the agent’s language, and nothing about writes settled before the panel opened', async () => {
     startWatchingWrites();
     const stop = startAnnouncingWrites();
     await outboxViewItem.setValue([note({ id: 'old', state: 'sent', createdAt: panelOpenedAt - 1 }), note({ state: 'sending' })]);
@@ -28,7 +28,8 @@ describe('the announcer', () => {
     await outboxViewItem.setValue([note({ state: 'failed', lastError: { code: 'invalid-input', message: '内容过长' } })]);
     await expect.poll(said).toEqual([
       'Note: 已发报价单 — Will retry: Cannot reach the CRM: check the network or the CRM address.',
-      'Note: 已发报价单 — Not saved: The CRM refused what was sent. Check it and try again. 内容过长',
+      // In the agent's language only: the CRM's own Chinese words stay under "details" on screen.
+      'Note: 已发报价单 — Not saved: The CRM refused what was sent. Check it and try again.',
     ]);
     stop();
   });

@@ -134,6 +134,28 @@ describe('the label editor', () => {
     expect(editor.filterGroups([level, interest], '  ')).toEqual([level, interest]);
   });
 
+  it('finds a Chinese label by its pinyin or initials, and Enter’s top match is the best one', () => {
+    const source: LabelGroup = {
+      id: 'g-source',
+      name: '来源',
+      color: '#1677ff',
+      multipleChoice: true,
+      labels: [
+        { id: 'bd', name: '百度推广', groupId: 'g-source', spelling: { full: 'baidutuiguang', initials: 'bdtg' } },
+        { id: 'dy', name: '抖音', groupId: 'g-source', spelling: { full: 'douyin', initials: 'dy' } },
+        { id: 'xhs', name: '小红书', groupId: 'g-source', spelling: { full: 'xiaohongshu', initials: 'xhs' } },
+      ],
+    };
+    expect(editor.filterGroups([source], 'dy')[0]!.labels.map((label) => label.name)).toEqual(['抖音']);
+    expect(editor.filterGroups([source], 'xiaohong')[0]!.labels.map((label) => label.name)).toEqual(['小红书']);
+    // "d" starts 抖音's initials and is inside 百度推广's: both listed, 抖音 on top.
+    expect(editor.filterGroups([source], 'd')[0]!.labels.map((label) => label.name)).toEqual(['百度推广', '抖音']);
+    expect(editor.topMatch([source], 'd')?.label.name).toBe('抖音');
+    expect(editor.topMatch([source], 'dy')).toEqual({ group: source, label: source.labels[1] });
+    expect(editor.topMatch([source], '  ')).toBeUndefined();
+    expect(editor.topMatch([source], 'zzz')).toBeUndefined();
+  });
+
   it('checks a new label’s name: 1 to 30 characters, not taken in its group', () => {
     expect(editor.labelNameProblem('  ', level)).toBe('length');
     expect(editor.labelNameProblem('长'.repeat(31), level)).toBe('length');

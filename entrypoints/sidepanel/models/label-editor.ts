@@ -3,17 +3,18 @@
 // toggles with undo, and "new label". The panel's glue imports it.
 // Invariant: a click queues only its delta (applyLabelClick) against the labels shown, and undo queues
 // the exact inverse, so neither ever overwrites what a colleague changed meanwhile.
-import { effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { applyLabelClick, mergeLabelDelta, type LabelDelta } from '@/lib/crm/label-delta';
 import type { Label, LabelGroup, LabelRef } from '@/lib/crm/domain';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { lookupState } from './lookup';
 import { referenceData } from './reference';
+import { offerUndo, takeBack, undoOffer as lastUndo } from './undo';
 import { enqueueWrite, outboxWrites } from './writes';
 
-/** How long "Undo" stays offered after a click. */
-export const UNDO_MS = 5_000;
+export { UNDO_MS } from './undo';
+
 /** More labels than this and the editor offers a filter box. */
 export const FILTER_FROM = 12;
 export const LABEL_NAME_MAX = 30;
@@ -58,22 +59,51 @@ export function labelNameProblem(name: string, group: LabelGroup): LabelNameProb
   return undefined;
 }
 
-/** The groups and labels matching the filter: by label name, or every label of a matching group. */
+/**
+ * How well a label matches the filter, lower is better: 0 the whole name or its initials ("dy" for
+ * 抖音), 1 a start of the name or of its pinyin, 2 anywhere in them; undefined when it does not match.
+ */
+export function labelMatch(label: Label, needle: string): number | undefined {
+  const name = label.name.toLowerCase();
+  const spelled = needle.replace(/\s+/g, '');
+  const { full = '', initials = '' } = label.spelling ?? {};
+  if (name === needle || initials === spelled) return 0;
+  if (name.startsWith(needle) || (spelled && (initials.startsWith(spelled) || full.startsWith(spelled)))) return 1;
+  if (name.includes(needle) || (spelled && (initials.includes(spelled) || full.includes(spelled)))) return 2;
+  return undefined;
+}
+
+/** The groups and labels matching the filter: by label name or its pinyin, or every label of a matching group. */
 export function filterGroups(groups: LabelGroup[], filter: string): LabelGroup[] {
   const needle = filter.trim().toLowerCase();
   if (!needle) return groups;
   return groups.flatMap((group) => {
     if (group.name.toLowerCase().includes(needle)) return [group];
-    const labels = group.labels.filter((label) => label.name.toLowerCase().includes(needle));
+    const labels = group.labels.filter((label) => labelMatch(label, needle) !== undefined);
     return labels.length ? [{ ...group, labels }] : [];
   });
+}
+
+/** The label Enter in the filter toggles: the best match, the first of equals in the editor's order. */
+export function topMatch(groups: LabelGroup[], filter: string): { group: LabelGroup; label: Label } | undefined {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return undefined;
+  let best: { group: LabelGroup; label: Label; score: number } | undefined;
+  for (const group of filterGroups(groups, filter)) {
+    for (const label of group.labels) {
+      const score = labelMatch(label, needle) ?? 3;
+      if (!best || score < best.score) best = { group: groups.find((each) => each.id === group.id) ?? group, label, score };
+    }
+  }
+  return best && { group: best.group, label: best.label };
 }
 
 const labelBases = signal<Record<string, LabelBase>>({});
 export const labelEditorFor = signal<string | undefined>(undefined);
 export const labelFilter = signal('');
 export const labelRead = signal<{ customerId: string; status: 'reading' | 'read' } | { customerId: string; status: 'failed'; error: RequestError } | undefined>(undefined);
-export const undoOffer = signal<{ customerId: string; inverse: LabelDelta; added: boolean; name: string } | undefined>(undefined);
+/** The panel's undo offer while it is about a label click. */
+export const undoOffer = computed(() => (lastUndo.value?.kind === 'labels' ? lastUndo.value : undefined));
 export const newLabel = signal<
   { groupId: string; name: string; problem?: LabelNameProblem; busy: boolean; error?: RequestError } | undefined
 >(undefined);
@@ -116,27 +146,23 @@ export function toggleLabelEditor(customerId: string) {
   void readLabels(customerId);
 }
 
-let undoTimer: ReturnType<typeof setTimeout> | undefined;
-
 /** One click: queue the delta against what is shown, show it at once, offer to take it back. */
 export function clickLabel(customerId: string, group: LabelGroup, label: Label) {
   const before = shownLabels(customerId);
   const delta = applyLabelClick(before, group, label);
   void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'labels', payload: delta });
-  const offer = { customerId, inverse: inverseDelta(before, delta), added: delta.add.length > 0, name: label.name };
-  undoOffer.value = offer;
-  clearTimeout(undoTimer);
-  undoTimer = setTimeout(() => {
-    if (undoOffer.peek() === offer) undoOffer.value = undefined;
-  }, UNDO_MS);
+  const inverse = inverseDelta(before, delta);
+  offerUndo({
+    kind: 'labels',
+    customerId,
+    added: delta.add.length > 0,
+    name: label.name,
+    takeBack: () => void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'labels', payload: inverse }),
+  });
 }
 
 export function undoLastClick() {
-  const offer = undoOffer.value;
-  if (!offer) return;
-  undoOffer.value = undefined;
-  clearTimeout(undoTimer);
-  void enqueueWrite({ id: crypto.randomUUID(), customerId: offer.customerId, kind: 'labels', payload: offer.inverse });
+  takeBack('labels');
 }
 
 export function startNewLabel(groupId: string) {

@@ -10,6 +10,7 @@ vi.mock('@/lib/messaging/client', async (importOriginal) => ({
 
 const stepper = await import('./stage-stepper');
 const { stages } = await import('./stage');
+const undo = await import('./undo');
 
 const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
 const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
@@ -46,6 +47,23 @@ describe('the stage stepper', () => {
     expect(enqueued().at(-1)).toMatchObject({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's-pay', name: '付款流程' }, type: 1 } });
     expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-pay' } });
     expect(stepper.shownStage('c1')?.result).toBeUndefined();
+  });
+
+  it('offers to move back, and Undo queues the stage (and result) shown before the move', () => {
+    const { undoOffer, takeBack } = undo;
+    stepper.moveToStage('c1', payment);
+    expect(undoOffer.value).toMatchObject({ kind: 'stage', customerId: 'c1', stageName: '付款流程' });
+    takeBack();
+    expect(enqueued().at(-1)).toMatchObject({ kind: 'stage', payload: { stage: { id: 's-intent', name: '意向确定' }, type: 1 } });
+    expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-intent' } });
+    expect(undoOffer.value).toBeUndefined();
+  });
+
+  it('names the way back by the id the agent sees when the stage was read by name only', () => {
+    stages.value = { c1: { status: 'loaded', stage: { id: '', name: '意向确定', order: -1 } } };
+    stepper.moveToStage('c1', payment, 's-intent');
+    undo.takeBack();
+    expect(enqueued().at(-1)).toMatchObject({ payload: { stage: { id: 's-intent' }, type: 1 } });
   });
 
   it('queues a result only once confirmed, closing the stage shown', () => {

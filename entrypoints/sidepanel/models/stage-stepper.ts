@@ -1,5 +1,5 @@
 // The follow-up stage as the agent should see it — the stage last read with the agent's newest queued
-// stage write on top — and the stepper's actions: move to a stage at once, or set a result (won, lost,
+// stage write on top — and the stepper's actions: move to a stage at once (with Undo), or set a result (won, lost,
 // invalid) after an inline confirmation. The panel's glue imports it.
 // Invariant: nothing is queued for a result until the agent confirms it, and a result always names the
 // stage it closes.
@@ -9,6 +9,7 @@ import type { Stage } from '@/lib/crm/domain';
 import type { t } from '@/lib/i18n';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { stages } from './stage';
+import { offerUndo } from './undo';
 import { enqueueWrite, outboxWrites } from './writes';
 
 export type StageResult = 'won' | 'lost' | 'invalid';
@@ -55,10 +56,24 @@ export function shownStage(customerId: string): ShownStage | undefined {
   return state?.status === 'loaded' || shown.write ? shown : undefined;
 }
 
-export function moveToStage(customerId: string, stage: Stage) {
+/**
+ * Moves at once, and offers to move back. `knownId` names the current stage when it was read by name
+ * only (from the timeline), so the way back can be queued too.
+ */
+export function moveToStage(customerId: string, stage: Stage, knownId?: string) {
   pendingResult.value = undefined;
-  if (shownStage(customerId)?.stage?.id === stage.id && !shownStage(customerId)?.result) return;
+  const before = shownStage(customerId);
+  if (before?.stage?.id === stage.id && !before.result) return;
   void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'stage', payload: { stage: { id: stage.id, name: stage.name }, type: 1 } });
+  const back = before?.stage && (before.stage.id || knownId) ? { id: before.stage.id || knownId!, name: before.stage.name } : undefined;
+  if (!back) return;
+  const type = before?.result ? RESULT_TYPES[before.result] : 1;
+  offerUndo({
+    kind: 'stage',
+    customerId,
+    stageName: stage.name,
+    takeBack: () => void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'stage', payload: { stage: back, type } }),
+  });
 }
 
 export function askResult(customerId: string, result: StageResult) {

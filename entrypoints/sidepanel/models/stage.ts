@@ -1,16 +1,16 @@
-// The current stage of each customer shown, fetched after the card is on screen so the card never
+// The current stage (and, from the same timeline read, the newest note) of each customer shown, fetched after the card is on screen so the card never
 // waits for the timeline. Each request names the card's update time, so the background can answer a
 // stage it read for that same version of the customer without asking the CRM again. Only the newest
 // request per customer may change its state.
 import { effect, signal } from '@preact/signals';
-import type { Stage } from '@/lib/crm/domain';
+import type { NoteSummary, Stage } from '@/lib/crm/domain';
 import { request, RequestError } from '@/lib/messaging/client';
 import { lookupState } from './lookup';
 
 export type StageState =
   | { status: 'loading' }
   /** `readAt`: when the CRM's timeline was read, which is before this request when the stage was remembered. */
-  | { status: 'loaded'; stage: Stage | null; readAt?: number }
+  | { status: 'loaded'; stage: Stage | null; readAt?: number; latestNote?: NoteSummary | null }
   | { status: 'error'; error: RequestError };
 
 export const stages = signal<Record<string, StageState>>({});
@@ -23,8 +23,8 @@ export async function loadStage(customerId: string, updatedAt?: number) {
   stages.value = { ...stages.value, [customerId]: { status: 'loading' } };
   let state: StageState;
   try {
-    const { stage, readAt } = await request('customer.stage', updatedAt === undefined ? { customerId } : { customerId, updatedAt });
-    state = { status: 'loaded', stage, readAt };
+    const { stage, readAt, latestNote } = await request('customer.stage', updatedAt === undefined ? { customerId } : { customerId, updatedAt });
+    state = { status: 'loaded', stage, readAt, latestNote };
   } catch (error) {
     state = { status: 'error', error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
   }

@@ -83,7 +83,7 @@ describe('writes as the panel shows them', () => {
     expect(shownIds()).toEqual(['other-crm', 'this-crm', 'from-before']);
   });
 
-  it('lists this customer’s label, stage and field changes: unsettled ones, and the last few sent since the panel opened', () => {
+  it('lists every customer’s labels, stage, notes and fields: unsettled ones, and the last few sent since the panel opened', () => {
     const all = [
       stored({ id: 'old-sent', kind: 'labels', state: 'sent', createdAt: 100 }),
       stored({ id: 'old-failed', kind: 'stage', state: 'failed', createdAt: 100 }),
@@ -91,9 +91,21 @@ describe('writes as the panel shows them', () => {
       stored({ id: 'note', kind: 'note', state: 'pending', createdAt: 2_000 }),
       stored({ id: 'other', customerId: 'c2', kind: 'labels', createdAt: 2_000 }),
     ];
-    expect(writes.changesToShow(all, 'c1', 1_000).map((write) => write.id)).toEqual(['old-failed', 'new-sent']);
+    expect(writes.writesToShow(all, 1_000).map((write) => write.id)).toEqual(['old-failed', 'new-sent', 'note', 'other']);
     const manySent = Array.from({ length: 5 }, (_, index) => stored({ id: `sent-${index}`, kind: 'labels', state: 'sent', createdAt: 2_000 + index }));
-    expect(writes.changesToShow([...all, ...manySent], 'c1', 1_000).map((write) => write.id)).toEqual(['old-failed', 'sent-2', 'sent-3', 'sent-4']);
+    expect(writes.writesToShow([...all, ...manySent], 1_000).map((write) => write.id)).toEqual(['old-failed', 'note', 'other', 'sent-2', 'sent-3', 'sent-4']);
+  });
+
+  it('sums the writes up in one line: failed, waiting, the CRM unreachable and when the next retry is', () => {
+    const down = { code: 'unreachable', message: 'fetch failed' };
+    const listed = [
+      stored({ id: 'a', kind: 'labels', state: 'pending', lastError: down, nextAttemptAt: 31_000 }),
+      stored({ id: 'b', kind: 'note', state: 'pending', lastError: down, nextAttemptAt: 45_000 }),
+    ];
+    expect(writes.summarizeWrites(listed, 1_000)).toEqual({ tone: 'retrying', text: '2 changes waiting · CRM unreachable · retrying in 30 s', unreachable: true });
+    expect(writes.summarizeWrites([...listed, stored({ id: 'c', kind: 'stage', state: 'failed' })], 1_000)?.text).toMatch(/^1 change not saved · 2 changes waiting/);
+    expect(writes.summarizeWrites([stored({ id: 'd', kind: 'stage', state: 'sent' })], 1_000)).toMatchObject({ tone: 'saved', unreachable: false });
+    expect(writes.summarizeWrites([], 1_000)).toBeUndefined();
   });
 
   it('says what each write changes and where it stands', () => {
@@ -107,10 +119,10 @@ describe('writes as the panel shows them', () => {
 
     expect(writes.writeStateText(stored({ state: 'pending' }))).toBe('Waiting to be sent');
     expect(writes.writeStateText(stored({ state: 'pending', lastError: { code: 'unreachable', message: 'ECONNREFUSED' } }))).toBe(
-      'Will retry: Cannot reach the CRM: check the network or the CRM address. ECONNREFUSED',
+      'Will retry: Cannot reach the CRM: check the network or the CRM address.',
     );
     expect(writes.writeStateText(stored({ state: 'failed', lastError: { code: 'invalid-input', message: '标签不存在' } }))).toBe(
-      'Not saved: The CRM refused what was sent. Check it and try again. 标签不存在',
+      'Not saved: The CRM refused what was sent. Check it and try again.',
     );
     expect(writes.writeStateText(stored({ state: 'sent' }))).toBe('Saved in the CRM');
   });

@@ -4,7 +4,7 @@
 // outbox drops it; it never blinks out while the request to queue it is under way.
 import { computed, signal } from '@preact/signals';
 import type { LabelGroup } from '@/lib/crm/domain';
-import { describeError, t } from '@/lib/i18n';
+import { describeFailure, t } from '@/lib/i18n';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { ErrorCode, RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
@@ -63,7 +63,7 @@ async function ask(write: NewWrite, shown: OutboxWrite) {
   } catch (error) {
     const failure = asRequestError(error);
     notQueued.set(write.id, write);
-    setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message } });
+    setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message, crmCode: failure.crmCode } });
   }
 }
 
@@ -110,20 +110,48 @@ export function startWatchingWrites() {
 }
 
 /**
- * The writes worth a line under the card: labels, stage and field changes of this customer that are
- * still on their way or failed, and the last few sent since the panel opened (so the agent sees
- * "saved" without the list growing all day). Notes are left to the timeline, where they show in place.
+ * The writes the panel's one status element lists — labels, stage, notes and fields alike, of every
+ * customer: those still on their way or failed, and the last few sent since the panel opened (so the
+ * agent sees "saved" without the list growing all day).
  */
-export function changesToShow(writes: OutboxWrite[], customerId: string, since: number, keepSent = 3): OutboxWrite[] {
-  const mine = writes.filter((write) => write.customerId === customerId && write.kind !== 'note');
-  const recentSent = new Set(mine.filter((write) => write.state === 'sent' && write.createdAt >= since).slice(-keepSent));
-  return mine.filter((write) => write.state !== 'sent' || recentSent.has(write));
+export function writesToShow(writes: OutboxWrite[], since: number, keepSent = 3): OutboxWrite[] {
+  const recentSent = new Set(writes.filter((write) => write.state === 'sent' && write.createdAt >= since).slice(-keepSent));
+  return writes.filter((write) => write.state !== 'sent' || recentSent.has(write));
 }
 
-/** The reason a write did not land, in the agent's words, with the CRM's own message. */
-export function writeReason(error: { code: string; message: string }): string {
-  // Codes come from serializeError or RequestError, both closed sets that describeError knows.
-  return `${describeError(error.code as ErrorCode)} ${error.message}`.trim();
+/** Error codes that mean the CRM cannot be reached at all, rather than that it refused something. */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['unreachable', 'timeout']);
+
+export function meansUnreachable(error: { code: string } | undefined): boolean {
+  return error !== undefined && UNREACHABLE_CODES.has(error.code);
+}
+
+export interface WritesSummary {
+  tone: 'failed' | 'retrying' | 'waiting' | 'saved';
+  text: string;
+  unreachable: boolean;
+}
+
+/** "2 changes waiting · CRM unreachable · retrying in 30 s", or "Saved", for the writes listed. */
+export function summarizeWrites(writes: OutboxWrite[], now: number): WritesSummary | undefined {
+  if (writes.length === 0) return undefined;
+  const failed = writes.filter((write) => write.state === 'failed').length;
+  const waiting = writes.filter((write) => write.state === 'pending' || write.state === 'sending');
+  const retrying = waiting.filter((write) => write.state === 'pending' && write.lastError);
+  const unreachable = retrying.some((write) => meansUnreachable(write.lastError));
+  const parts: string[] = [];
+  if (failed) parts.push(failed === 1 ? t('writesFailedOne') : t('writesFailedCount', String(failed)));
+  if (waiting.length) parts.push(waiting.length === 1 ? t('writesWaitingOne') : t('writesWaitingCount', String(waiting.length)));
+  if (unreachable) parts.push(t('crmUnreachable'));
+  const nextTry = Math.min(...retrying.map((write) => write.nextAttemptAt));
+  if (retrying.length && nextTry > now) parts.push(t('retryingIn', String(Math.ceil((nextTry - now) / 1000))));
+  if (parts.length === 0) return { tone: 'saved', text: t('writesAllSaved'), unreachable: false };
+  return { tone: failed ? 'failed' : retrying.length ? 'retrying' : 'waiting', text: parts.join(' · '), unreachable };
+}
+
+/** The reason a write did not land, in the agent's words only (the CRM's own text is behind "details"). */
+export function writeReason(error: { code: string; crmCode?: string }): string {
+  return describeFailure(error);
 }
 
 export function writeStateText(write: OutboxWrite): string {

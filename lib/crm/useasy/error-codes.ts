@@ -3,11 +3,11 @@
 // failure whatever its code. Only the Useasy transport imports it.
 import { CrmError, type CrmErrorCode } from '../errors';
 
-const BY_CODE: Record<string, { code: CrmErrorCode; meaning: string }> = {
-  '400': { code: 'invalid-input', meaning: 'The CRM refused the request as invalid.' },
-  '401': { code: 'bad-signature', meaning: 'The CRM refused the signature: check the appid, the secret, the signature recipe and the clock.' },
-  '403': { code: 'bad-signature', meaning: 'The CRM refused the signature: check the appid, the secret, the signature recipe and the clock.' },
-  '404': { code: 'not-found', meaning: 'The CRM has no such record.' },
+const BY_CODE: Record<string, CrmErrorCode> = {
+  '400': 'invalid-input',
+  '401': 'bad-signature',
+  '403': 'bad-signature',
+  '404': 'not-found',
 };
 
 const SIGNATURE_WORDS = /签名|验签|signature|timestamp|时间戳/i;
@@ -16,8 +16,7 @@ const SIGNATURE_WORDS = /签名|验签|signature|timestamp|时间戳/i;
 export function useasyErrorFor(code: string | undefined, message: string | undefined): CrmError {
   const known = code === undefined ? undefined : BY_CODE[code];
   const signature = message !== undefined && SIGNATURE_WORDS.test(message);
-  const kind: CrmErrorCode = signature ? 'bad-signature' : (known?.code ?? 'crm-error');
-  const meaning = signature ? BY_CODE['401']!.meaning : known?.meaning;
-  const text = [meaning, message && message !== meaning ? message : undefined].filter(Boolean).join(' ');
-  return new CrmError(kind, text || `The CRM answered code ${code ?? '(none)'}.`, code);
+  const kind: CrmErrorCode = signature ? 'bad-signature' : (known ?? 'crm-error');
+  // The agent reads the code's own words (lib/i18n.ts); the message keeps the CRM's text for "details".
+  return new CrmError(kind, message?.trim() || `code ${code ?? '(none)'}`, code);
 }

@@ -1,0 +1,78 @@
+// Runs the panel's shortcuts (shortcuts.ts says which key means what) against the customer on screen:
+// focus the note, open the labels, set stage N, step through the detected contacts, accept the new
+// contact, undo, show the list. App.tsx installs it once.
+import { signal } from '@preact/signals';
+import type { TabContact } from '@/lib/messaging/protocol';
+import { stageSteps } from './CustomerWork';
+import { tabContacts } from './models/contacts';
+import { labelEditorFor, toggleLabelEditor } from './models/label-editor';
+import { lookedUpValue, lookupState, switchToOffer, tabLookup } from './models/lookup';
+import { settingsView } from './models/settings';
+import { moveToStage } from './models/stage-stepper';
+import { takeBack } from './models/undo';
+import { shortcutOf, type ShortcutIntent } from './shortcuts';
+
+export const shortcutHelpOpen = signal(false);
+
+function selectedCustomerId(): string | undefined {
+  const state = lookupState.value;
+  return state.status === 'found' ? state.selectedId : undefined;
+}
+
+function focusInto(selector: string) {
+  const element = document.querySelector<HTMLElement>(selector);
+  element?.focus();
+  element?.scrollIntoView({ block: 'nearest' });
+  return Boolean(element);
+}
+
+function run(intent: ShortcutIntent, openContact: (contact: TabContact) => void): boolean {
+  const customerId = selectedCustomerId();
+  const capabilities = settingsView.value?.capabilities;
+  switch (intent.kind) {
+    case 'focus-note':
+      return focusInto('.composer__text');
+    case 'open-labels':
+      if (!customerId || !capabilities?.labels) return false;
+      if (labelEditorFor.value !== customerId) toggleLabelEditor(customerId);
+      else focusInto('.label-editor__filter, .label-toggle[tabindex="0"]');
+      return true;
+    case 'set-stage': {
+      if (!customerId || !capabilities?.stages) return false;
+      const { stages, currentId } = stageSteps(customerId);
+      const stage = stages[intent.index];
+      if (!stage) return false;
+      moveToStage(customerId, stage, currentId);
+      return true;
+    }
+    case 'contact': {
+      const contacts = tabContacts.value;
+      if (contacts.length === 0) return false;
+      const at = contacts.findIndex((contact) => contact.value === lookedUpValue.value);
+      const next = contacts[at < 0 ? 0 : Math.min(contacts.length - 1, Math.max(0, at + intent.step))]!;
+      if (next.value !== lookedUpValue.value) openContact(next);
+      return true;
+    }
+    case 'accept-new-contact':
+      if (!tabLookup.value.offer) return false;
+      switchToOffer();
+      return true;
+    case 'undo':
+      takeBack();
+      return true;
+    case 'help':
+      shortcutHelpOpen.value = !shortcutHelpOpen.value;
+      return true;
+  }
+}
+
+/** Listens for shortcuts on the panel's document; returns how to stop. */
+export function installShortcuts({ openContact }: { openContact: (contact: TabContact) => void }): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const intent = shortcutOf(event);
+    if (intent && run(intent, openContact)) event.preventDefault();
+  };
+  document.addEventListener('keydown', onKeyDown);
+  return () => document.removeEventListener('keydown', onKeyDown);
+}
