@@ -32,7 +32,7 @@ function setup() {
       replaceToken,
     },
     reference,
-    lockedFields: async () => [],
+    policy: async () => ({ policy: {}, ignored: [] }),
   } as unknown as HandlerDependencies;
   return { handlers: settingsHandlers(deps), stored, settings, testConnection, tryConnection, replaceToken, reference };
 }
