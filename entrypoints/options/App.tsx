@@ -199,17 +199,20 @@ export function App() {
             ))}
             <option value={CUSTOM_HOST}>{t('customHost')}</option>
           </select>
-          <LockedHint field="baseUrl" />
+          {form.host.value !== CUSTOM_HOST && <LockedHint field="baseUrl" />}
         </div>
         )}
         {(form.backend.value === 'useasy' || form.host.value === CUSTOM_HOST) && (
           <div class="field">
             <label for="base-url">{t('baseUrl')}</label>
-            <input id="base-url" type="url" readOnly={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby={describedBy('base-url-hint', lockHintId('baseUrl'))} />
-            <p id="base-url-hint" class={errors.baseUrl ? 'field__error' : 'field__hint'}>
-              {errors.baseUrl ? t(BASE_URL_PROBLEMS[errors.baseUrl]) : t('baseUrlHint')}
-            </p>
-            {form.backend.value === 'useasy' && <LockedHint field="baseUrl" />}
+            <input id="base-url" type="url" readOnly={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby={lockHintId('baseUrl') ?? 'base-url-hint'} />
+            {isLocked('baseUrl') ? (
+              <LockedHint field="baseUrl" />
+            ) : (
+              <p id="base-url-hint" class={errors.baseUrl ? 'field__error' : 'field__hint'}>
+                {errors.baseUrl ? t(BASE_URL_PROBLEMS[errors.baseUrl]) : t('baseUrlHint')}
+              </p>
+            )}
           </div>
         )}
         <div class="field">
