@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSobotMock } from '../dev/mock-crm/sobot/server';
+import { auditWithAxe, blocking } from './support/accessibility';
 import { openPanel } from './support/agent';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
@@ -100,6 +101,8 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
     expect(await ignored.getByRole('listitem').filter({ hasText: BAD_PORT_SITE }).innerText()).toContain(text('policySiteInvalid'));
     expect(await ignored.innerText()).not.toContain(mock.appKey);
     await options.screenshot({ path: 'e2e/artifacts/policy-options-en-420.png', fullPage: true });
+    // Read-only, dashed and muted, yet as readable as the rest of the page.
+    expect(blocking(await auditWithAxe(options))).toEqual([]);
   });
 
   it('says the same in Chinese', async () => {
