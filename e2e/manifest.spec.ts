@@ -1,5 +1,5 @@
 // What the store build asks the browser for: the documented CRM hosts and nothing broader; page access
-// only when the agent grants it for a site; no content script on every page.
+// only when the agent grants it for a site; no content script on every page, and a small one where it runs.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -18,6 +18,12 @@ describe('the production manifest', () => {
 
   it('asks only for the APIs the product uses', () => {
     expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
+  });
+
+  it('ships the page scanner without webextension-polyfill, which the extension pages and the background keep', () => {
+    const polyfill = 'api-metadata.json has not been included in browser-polyfill';
+    expect(readFileSync('.output/chrome-mv3/page-scanner.js', 'utf8')).not.toContain(polyfill);
+    expect(readFileSync('.output/chrome-mv3/background.js', 'utf8')).toContain(polyfill);
   });
 
   it('describes its managed settings for enterprise policy', () => {

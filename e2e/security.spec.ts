@@ -9,6 +9,20 @@ import { openConversation } from './support/conversation';
 import { inContentScript } from './support/content-script';
 import { requestCounts } from './support/mock-control';
 
+/** Stops the extension's service worker, as the browser does when it idles; the next message wakes it. */
+async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const watcher = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(watcher);
+  const states: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+    for (const version of versions) if (version.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) states.push(version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => states.at(-1)).toBe('stopped');
+  await watcher.close();
+}
+
 describe('what a web page and a content script can reach', () => {
   let mock: Awaited<ReturnType<typeof startSobotMock>>;
   let browser: ExtensionBrowser;
@@ -51,6 +65,26 @@ describe('what a web page and a content script can reach', () => {
     expect(replies).toHaveLength(5);
     for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await requestCounts(mock.url)).toEqual(before);
+  });
+
+  it('gives a content script none of the connection settings or enabled sites, and ignores what it plants in storage.local', async () => {
+    // Nothing at all is in storage.local: no CRM address, signature recipe, "me in the CRM" or site list.
+    expect(await inContentScript(browser, chat, 'chrome.storage.local.get(null)')).toEqual({});
+    await inContentScript(
+      browser,
+      chat,
+      `chrome.storage.local.set({ settings: { backend: 'sobot', baseUrl: 'https://evil.example', autoLookup: true }, enabledSites: ['https://evil.example'] })`,
+    );
+    await stopServiceWorker(browser);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => options.getByLabel('CRM base URL').inputValue()).toBe(mock.url);
+    await options.getByRole('list').getByText(mock.url, { exact: true }).waitFor();
+    expect(await options.getByText('evil.example').count()).toBe(0);
+    // The woken worker removed the planted keys as well.
+    expect(await inContentScript(browser, chat, 'chrome.storage.local.get(null)')).toEqual({});
+    await options.close();
   });
 
   it('lets a content script read neither the secrets nor the token', async () => {

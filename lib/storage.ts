@@ -1,6 +1,7 @@
 // Every chrome.storage item of the extension, in one file, so what lives where (and who can read it)
-// is visible at a glance. `local:` items are readable by content scripts: nothing secret and no customer
-// data goes there. Secrets live in lib/auth/credential-store.ts (the extension origin's IndexedDB).
+// is visible at a glance. No item is `local:`: content scripts can read and write storage.local. Secrets
+// live in lib/auth/credential-store.ts, the agent's settings and enabled sites in
+// lib/settings/agent-settings.ts (both in the extension origin's IndexedDB).
 import { storage } from 'wxt/utils/storage';
 import type { IssuedToken } from './auth/token-holder';
 import type { BackendKind } from './crm/backend';
@@ -29,10 +30,11 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLookup: true,
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
-
-/** Origins (https://host[:port]) where the page scanner runs by itself. */
-export const enabledSitesItem = storage.defineItem<string[]>('local:enabledSites', { fallback: [] });
+/**
+ * Changes whenever the settings, the enabled sites or the admin's policy change, so the extension's pages
+ * ask the background again; it carries nothing else (the values live where content scripts cannot read).
+ */
+export const settingsChangedItem = storage.defineItem<string>('session:settingsChanged', { fallback: '' });
 
 /** Detected contacts per tab id, newest first. Session storage: survives a worker restart, not the browser. */
 export const tabContactsItem = storage.defineItem<Record<string, TabContact[]>>('session:tabContacts', {

@@ -9,9 +9,10 @@ import { openKeyValue } from '@/lib/idb';
 import { createChoiceMemory } from '@/lib/lookup/choice-memory';
 import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import { createMessageHandler, listen } from '@/lib/messaging/server';
+import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
-import { lockedFields, parsePolicy } from '@/lib/settings/policy';
-import { crmTokenItem, enabledSitesItem, lookupCacheItem, referenceCacheItem, settingsItem, tabContactsItem, tabLookupsItem } from '@/lib/storage';
+import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
+import { crmTokenItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabLookupsItem } from '@/lib/storage';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
@@ -24,8 +25,17 @@ import { watchTabs } from './tabs';
 
 export default defineBackground(() => {
   // No policy (or no managed storage, as in Firefox without one) is an empty policy.
-  const policy = () => browser.storage.managed.get().then(parsePolicy, () => ({}));
-  const effective = withPolicy(policy, { settings: settingsItem, credentials: createCredentialStore(), enabledSites: enabledSitesItem });
+  const policyReading = (): Promise<PolicyReading> => browser.storage.managed.get().then(readPolicy, () => ({ policy: {}, ignored: [] }));
+  const policy = async () => (await policyReading()).policy;
+  // The connection changed (the agent saved, or the admin pushed a policy): writes made for the connection
+  // now back go out, and the extension's pages ask again.
+  const settingsChanged = () => {
+    session.invalidate();
+    void outbox.process();
+    void settingsChangedItem.setValue(crypto.randomUUID());
+  };
+  const agentSettings = createAgentSettings({ legacy: browser.storage.local, changed: settingsChanged });
+  const effective = withPolicy(policy, { ...agentSettings, credentials: createCredentialStore() });
   const session = createCrmSession({
     loadSettings: () => effective.settings.getValue(),
     credentials: effective.credentials,
@@ -60,7 +70,7 @@ export default defineBackground(() => {
     credentials: effective.credentials,
     settings: effective.settings,
     enabledSites: effective.enabledSites,
-    lockedFields: async () => lockedFields(await policy()),
+    policy: policyReading,
     tabContacts: tabContactsItem,
     lookupCache: lookupCacheItem,
     detect: detectContacts,
@@ -78,13 +88,9 @@ export default defineBackground(() => {
   const syncSites = async () => enableSite(await effective.enabledSites.getValue());
   browser.runtime.onInstalled.addListener(() => void syncSites());
   browser.storage.onChanged.addListener((_changes, area) => {
-    // Settings saved in another context, or a policy pushed by the admin, change the connection; writes
-    // made for the connection now back go out.
-    if (area === 'local' || area === 'managed') {
-      session.invalidate();
-      void outbox.process();
-    }
-    if (area === 'managed') void syncSites();
+    if (area !== 'managed') return;
+    settingsChanged();
+    void syncSites();
   });
   void chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true });
 });

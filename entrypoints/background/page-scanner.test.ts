@@ -30,6 +30,7 @@ describe('giving a removed site’s access back', () => {
       settings: { getValue: async () => ({ baseUrl: 'https://www.sobot.com' }) },
       enableSite: async () => undefined,
       releaseSite,
+      policy: async () => ({ policy: {}, ignored: [] }),
     } as unknown as HandlerDependencies;
     await contactHandlers(deps)['site.disable']({ origin: 'http://localhost:3000' }, { sender: 'extension-page' });
     expect(releaseSite).toHaveBeenCalledExactlyOnceWith('http://localhost:3000', ['https://chat.example.com', 'https://www.sobot.com']);

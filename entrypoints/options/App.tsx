@@ -5,13 +5,13 @@ import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
 import { sentence } from '@/components/sentence';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
-import type { LockedField } from '@/lib/settings/policy';
+import type { IgnoredPolicyValue, IgnoredReason, LockedField } from '@/lib/settings/policy';
 import { connectionOkText, describeError, describeFailure, t } from '@/lib/i18n';
 import { CrmText } from '@/components/CrmText';
 import { connectionParts } from '@/lib/crm/connection-key';
 import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
-import { enabledSites, removeSite, sitesError } from './models/enabled-sites';
+import { removeSite, sites, sitesError } from './models/enabled-sites';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
 import { agents, baseUrl, busy, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
@@ -39,8 +39,61 @@ function failureDetail(result: { text: string; code?: string; crmCode?: string; 
 
 const isLocked = (field: LockedField) => saved.value?.locked.includes(field) ?? false;
 
+/** The id of a locked field's hint, for the field's aria-describedby; undefined when not locked. */
+const lockHintId = (field: LockedField) => (isLocked(field) ? `locked-${field}` : undefined);
+
+/** Under every field the admin's policy sets: why it cannot be changed. */
 function LockedHint({ field }: { field: LockedField }) {
-  return isLocked(field) ? <p class="field__hint">{t('setByAdmin')}</p> : null;
+  return isLocked(field) ? (
+    <p id={lockHintId(field)} class="field__hint field__hint--locked">
+      {t('setByAdmin')}
+    </p>
+  ) : null;
+}
+
+const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+const IGNORED_REASONS: Record<IgnoredReason, Parameters<typeof t>[0]> = {
+  ...BASE_URL_PROBLEMS,
+  wildcard: 'policySiteWildcard',
+  'not-origin': 'policySiteNotOrigin',
+  'wrong-type': 'policyWrongType',
+  'too-long': 'policyTooLong',
+  'secret-without-base-url': 'policySecretWithoutBaseUrl',
+  'too-many': 'policyTooManySites',
+};
+
+/** Why a policy value was left out; a site that is no address at all says so in site terms. */
+const ignoredReason = ({ field, reason }: IgnoredPolicyValue) => t(field === 'enabledSites' && reason === 'invalid' ? 'policySiteInvalid' : IGNORED_REASONS[reason]);
+
+/** What the admin's policy set that the extension did not use, and why, so the admin can correct it. */
+function IgnoredPolicyValues() {
+  const ignored = saved.value?.policyIgnored ?? [];
+  if (ignored.length === 0) return null;
+  return (
+    <Notice
+      tone="warning"
+      title={t('policyIgnoredTitle')}
+      detail={t('policyIgnoredDetail')}
+      more={
+        <ul class="policy-ignored">
+          {ignored.map((entry, index) => (
+            <li key={index}>
+              <code>{entry.field}</code>
+              {entry.value !== undefined && (
+                <>
+                  {' '}
+                  <bdi class="policy-ignored__value">{entry.value}</bdi>
+                </>
+              )}
+              <br />
+              {ignoredReason(entry)}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
 }
 
 const discardButtonId = (write: OutboxWrite) => `discard-${write.id}`;
@@ -126,9 +179,10 @@ export function App() {
         }}
       >
         <h1>{t('optionsTitle')}</h1>
+        <IgnoredPolicyValues />
         <div class="field">
           <label for="backend">{t('crmBackend')}</label>
-          <select id="backend" value={form.backend.value} disabled={isLocked('backend')} onChange={onInput(form.backend as { value: string })}>
+          <select id="backend" value={form.backend.value} disabled={isLocked('backend')} aria-describedby={lockHintId('backend')} onChange={onInput(form.backend as { value: string })}>
             <option value="sobot">{t('backendSobot')}</option>
             <option value="useasy">{t('backendUseasy')}</option>
           </select>
@@ -137,7 +191,7 @@ export function App() {
         {form.backend.value === 'sobot' && (
         <div class="field">
           <label for="host">{t('sobotHost')}</label>
-          <select id="host" value={form.host.value} onChange={onInput(form.host)} disabled={isLocked('baseUrl')}>
+          <select id="host" value={form.host.value} onChange={onInput(form.host)} disabled={isLocked('baseUrl')} aria-describedby={lockHintId('baseUrl')}>
             {SOBOT_HOSTS.map((host) => (
               <option key={host} value={host}>
                 {host}
@@ -145,21 +199,25 @@ export function App() {
             ))}
             <option value={CUSTOM_HOST}>{t('customHost')}</option>
           </select>
-          <LockedHint field="baseUrl" />
+          {form.host.value !== CUSTOM_HOST && <LockedHint field="baseUrl" />}
         </div>
         )}
         {(form.backend.value === 'useasy' || form.host.value === CUSTOM_HOST) && (
           <div class="field">
             <label for="base-url">{t('baseUrl')}</label>
-            <input id="base-url" type="url" disabled={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby="base-url-hint" />
-            <p id="base-url-hint" class={errors.baseUrl ? 'field__error' : 'field__hint'}>
-              {errors.baseUrl ? t(BASE_URL_PROBLEMS[errors.baseUrl]) : t('baseUrlHint')}
-            </p>
+            <input id="base-url" type="url" readOnly={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby={lockHintId('baseUrl') ?? 'base-url-hint'} />
+            {isLocked('baseUrl') ? (
+              <LockedHint field="baseUrl" />
+            ) : (
+              <p id="base-url-hint" class={errors.baseUrl ? 'field__error' : 'field__hint'}>
+                {errors.baseUrl ? t(BASE_URL_PROBLEMS[errors.baseUrl]) : t('baseUrlHint')}
+              </p>
+            )}
           </div>
         )}
         <div class="field">
           <label for="appid">{form.backend.value === 'useasy' ? t('useasyAccountId') : t('appid')}</label>
-          <input id="appid" autoComplete="off" disabled={isLocked('appid')} value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby="appid-hint" />
+          <input id="appid" autoComplete="off" readOnly={isLocked('appid')} value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby={describedBy(errors.appid && 'appid-hint', lockHintId('appid'))} />
           <LockedHint field="appid" />
           {errors.appid && (
             <p id="appid-hint" class="field__error">
@@ -172,13 +230,13 @@ export function App() {
           <input
             id="app-key"
             type="password"
-            disabled={isLocked('secret')}
+            readOnly={isLocked('secret')}
             autoComplete="off"
             placeholder={saved.value?.hasAppKey && !keyMustBeEnteredAgain.value ? t('appKeySavedPlaceholder') : ''}
             value={form.appKey.value}
             onInput={onInput(form.appKey)}
             aria-invalid={Boolean(errors.appKey)}
-            aria-describedby="app-key-hint"
+            aria-describedby={describedBy('app-key-hint', lockHintId('secret'))}
           />
           <p id="app-key-hint" class={errors.appKey ? 'field__error' : 'field__hint'}>
             {errors.appKey === 'empty' ? t('appKeyEmpty') : keyMustBeEnteredAgain.value ? t('appKeyRebind') : t('appKeyHint')}
@@ -210,10 +268,13 @@ export function App() {
             </p>
           </div>
         )}
-        <label class="checkbox">
-          <input type="checkbox" disabled={isLocked('autoLookup')} checked={form.autoLookup.value} onChange={(event) => (form.autoLookup.value = event.currentTarget.checked)} />
-          {t('autoLookup')}
-        </label>
+        <div class="field">
+          <label class="checkbox">
+            <input type="checkbox" disabled={isLocked('autoLookup')} checked={form.autoLookup.value} onChange={(event) => (form.autoLookup.value = event.currentTarget.checked)} aria-describedby={lockHintId('autoLookup')} />
+            {t('autoLookup')}
+          </label>
+          <LockedHint field="autoLookup" />
+        </div>
         <div class="form__actions">
           <button type="submit" class="button button--primary" disabled={busy.value !== undefined}>
             {busy.value === 'testing' ? t('testing') : t('testConnection')}
@@ -234,16 +295,20 @@ export function App() {
       <HeldWrites />
       <section class="form" aria-labelledby="sites-title">
         <h2 id="sites-title">{t('enabledSitesTitle')}</h2>
-        {enabledSites.value.length === 0 ? (
+        {sites.value.enabledSites.length === 0 ? (
           <p class="muted">{t('enabledSitesEmpty')}</p>
         ) : (
           <ul class="site-list">
-            {enabledSites.value.map((origin) => (
+            {sites.value.enabledSites.map((origin) => (
               <li key={origin}>
                 <span>{origin}</span>
-                <button type="button" class="button" onClick={() => removeSite(origin)} aria-label={t('removeSite', origin)}>
-                  {t('remove')}
-                </button>
+                {sites.value.setByAdmin.includes(origin) ? (
+                  <span class="muted">{t('siteSetByAdmin')}</span>
+                ) : (
+                  <button type="button" class="button" onClick={() => removeSite(origin)} aria-label={t('removeSite', origin)}>
+                    {t('remove')}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -55,10 +55,17 @@ const CONFIGURATION_ERRORS: ReadonlySet<ErrorCode> = new Set(['bad-signature', '
 function SiteBanner() {
   const origin = followedTab.value?.origin;
   if (!origin || siteAccess.value === 'enabled' || siteAccess.value === 'unknown') return null;
+  // A site the admin enabled is on already; only the browser's permission is missing.
+  const byAdmin = siteAccess.value === 'admin-needs-access';
+  const host = new URL(origin).host;
   return (
-    <Notice tone="info" title={t('siteNotEnabled', new URL(origin).host)} detail={siteAccessError.value ? describeError(siteAccessError.value.code) : t('siteNotEnabledDetail')}>
+    <Notice
+      tone="info"
+      title={byAdmin ? t('siteEnabledByAdmin', host) : t('siteNotEnabled', host)}
+      detail={siteAccessError.value ? describeError(siteAccessError.value.code) : t(byAdmin ? 'siteEnabledByAdminDetail' : 'siteNotEnabledDetail')}
+    >
       <button type="button" class="button button--primary" disabled={siteAccess.value === 'enabling'} onClick={enableFollowedSite}>
-        {t('enableOnSite')}
+        {t(byAdmin ? 'allowOnSite' : 'enableOnSite')}
       </button>
     </Notice>
   );
@@ -151,7 +158,7 @@ function LookupResult() {
   switch (state.status) {
     case 'idle':
       // With detection off on this site the banner above is the one true thing to say.
-      return tabContacts.value.length === 0 && siteAccess.value !== 'disabled' ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
+      return tabContacts.value.length === 0 && siteAccess.value !== 'disabled' && siteAccess.value !== 'admin-needs-access' ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
     case 'loading':
       return <CardSkeleton />;
     case 'error':

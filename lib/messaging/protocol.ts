@@ -21,7 +21,7 @@ import type {
 } from '../crm/domain';
 import type { OutboxWrite } from '../outbox/types';
 import type { SerializedCrmError } from '../crm/errors';
-import type { LockedField } from '../settings/policy';
+import type { IgnoredPolicyValue, LockedField } from '../settings/policy';
 import type { Settings } from '../storage';
 import type { PanelPresence } from './panel-presence';
 import type { SenderKind } from './sender';
@@ -176,6 +176,7 @@ export const protocol = {
   'connection.test': { senders: ['extension-page'], request: z.object({}) },
   'site.enable': { senders: ['extension-page'], request: z.object({ origin: siteOrigin, tabId: z.optional(z.number()) }) },
   'site.disable': { senders: ['extension-page'], request: z.object({ origin: siteOrigin }) },
+  'site.list': { senders: ['extension-page'], request: z.object({}) },
 } satisfies Record<string, { senders: SenderKind[]; request: z.ZodMiniType }>;
 
 export type MessageType = keyof typeof protocol;
@@ -219,8 +220,16 @@ export interface SettingsView {
   capabilities: CrmCapabilities;
   /** Fields an admin set by policy: the options page shows them locked. */
   locked: LockedField[];
+  /** Policy values left out as malformed or unsafe, with why: the options page shows them to the admin. */
+  policyIgnored: IgnoredPolicyValue[];
   /** The current connection's key (lib/crm/connection-key.ts), to tell which queued writes wait for another. */
   connection?: string;
+}
+
+/** Where the scanner runs by itself: the agent's sites and the admin's, which the agent cannot remove. */
+export interface SitesView {
+  enabledSites: string[];
+  setByAdmin: string[];
 }
 
 export interface ResponseMap {
@@ -250,8 +259,9 @@ export interface ResponseMap {
   'settings.get': SettingsView;
   'settings.save': SettingsView;
   'connection.test': { ok: true };
-  'site.enable': { enabledSites: string[] };
-  'site.disable': { enabledSites: string[] };
+  'site.enable': SitesView;
+  'site.disable': SitesView;
+  'site.list': SitesView;
 }
 export type ResponseOf<K extends MessageType> = ResponseMap[K];
 

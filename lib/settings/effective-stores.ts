@@ -6,7 +6,7 @@ import { originOf } from '../crm/hosts';
 import type { Settings } from '../storage';
 import { effectiveCredentials, effectiveSettings, effectiveSites, type ManagedPolicy } from './policy';
 
-interface Item<T> {
+export interface Item<T> {
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../storage';
-import { effectiveCredentials, effectiveSettings, effectiveSites, lockedFields, parsePolicy } from './policy';
+import { effectiveCredentials, effectiveSettings, effectiveSites, lockedFields, parsePolicy, readPolicy } from './policy';
 
 describe('managed policy', () => {
   it('wins over what the agent saved, field by field, and names what it locks', () => {
@@ -16,6 +16,28 @@ describe('managed policy', () => {
     expect(policy).toEqual({ appid: 'corp' });
     expect(parsePolicy('garbage')).toEqual({});
     expect(parsePolicy(undefined)).toEqual({});
+  });
+
+  it('refuses a plain-http CRM address off this machine, and the secret meant for it, saying why without repeating the secret', () => {
+    const reading = readPolicy({ baseUrl: 'http://crm.evil.example', secret: 'corp-key', appid: 'corp' });
+    expect(reading.policy).toEqual({ appid: 'corp' });
+    expect(reading.ignored).toEqual([
+      { field: 'baseUrl', reason: 'insecure', value: 'http://crm.evil.example' },
+      { field: 'secret', reason: 'secret-without-base-url' },
+    ]);
+    expect(JSON.stringify(reading)).not.toContain('corp-key');
+  });
+
+  it('drops wildcard and malformed sites one by one and keeps the rest', () => {
+    const reading = readPolicy({ enabledSites: ['https://*', 'https://*.com', 'https://chat.corp.example', 'http://localhost:99999', 'https://chat.corp.example/inbox', 7] });
+    expect(reading.policy.enabledSites).toEqual(['https://chat.corp.example']);
+    expect(reading.ignored.map(({ reason, value }) => [reason, value])).toEqual([
+      ['wildcard', 'https://*'],
+      ['wildcard', 'https://*.com'],
+      ['invalid', 'http://localhost:99999'],
+      ['not-origin', 'https://chat.corp.example/inbox'],
+      ['invalid', '7'],
+    ]);
   });
 
   it('changes nothing when there is no policy', () => {

@@ -8,12 +8,14 @@ import type { Handlers } from '@/lib/messaging/server';
 import { createSerialQueue } from '@/lib/serial';
 import type { HandlerDependencies } from './dependencies';
 
-type ContactMessages = 'contacts.detected' | 'site.enable' | 'site.disable';
+type ContactMessages = 'contacts.detected' | 'site.enable' | 'site.disable' | 'site.list';
 
 export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, ContactMessages> {
   const now = deps.now ?? Date.now;
   const serially = createSerialQueue();
   const reportRate = createReportRate(now);
+  /** The enabled sites (the admin's first), saying which the admin set. */
+  const sitesView = async (enabledSites: string[]) => ({ enabledSites, setByAdmin: (await deps.policy()).policy.enabledSites ?? [] });
   return {
     async 'contacts.detected'({ readings }, { tabId }) {
       if (tabId === undefined || !reportRate.take(tabId)) return { accepted: 0 };
@@ -40,7 +42,7 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, Conta
         return updated;
       });
       await deps.enableSite(next, tabId);
-      return { enabledSites: next };
+      return sitesView(next);
     },
 
     async 'site.disable'({ origin }) {
@@ -51,7 +53,11 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, Conta
       });
       await deps.enableSite(next);
       await deps.releaseSite(origin, [...next, (await deps.settings.getValue()).baseUrl]);
-      return { enabledSites: next };
+      return sitesView(next);
+    },
+
+    async 'site.list'() {
+      return sitesView(await deps.enabledSites.getValue());
     },
   };
 }

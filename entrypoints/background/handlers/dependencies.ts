@@ -5,7 +5,7 @@ import type { ReferenceCache } from '@/lib/crm/reference-cache';
 import type { CrmSession } from '@/lib/crm/session';
 import type { DetectedContact } from '@/lib/contacts/detect';
 import type { LookupAnswer, TabContact } from '@/lib/messaging/protocol';
-import type { LockedField } from '@/lib/settings/policy';
+import type { PolicyReading } from '@/lib/settings/policy';
 import type { Settings } from '@/lib/storage';
 import type { Outbox } from '@/lib/outbox/outbox';
 import type { ContactLookups } from '../contact-lookups';
@@ -23,8 +23,8 @@ export interface HandlerDependencies {
   credentials: CredentialStore;
   settings: Item<Settings>;
   enabledSites: Item<string[]>;
-  /** Settings an admin fixed by policy: shown locked, never overwritten. */
-  lockedFields: () => Promise<LockedField[]>;
+  /** The admin's policy as read, with the values it left out: what it sets is shown locked, never overwritten. */
+  policy: () => Promise<PolicyReading>;
   tabContacts: Item<Record<string, TabContact[]>>;
   lookupCache: Item<Record<string, { at: number; answer: LookupAnswer }>>;
   detect: (text: string) => DetectedContact[];

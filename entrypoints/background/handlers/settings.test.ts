@@ -3,6 +3,7 @@ import type { Credentials } from '@/lib/auth/credential-store';
 import { connectionKeyOf } from '@/lib/crm/connection-key';
 import { CrmError } from '@/lib/crm/errors';
 import { usableConnection } from '@/lib/crm/session';
+import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage';
 import type { HandlerDependencies, Item } from './dependencies';
 import { settingsHandlers } from './settings';
@@ -11,7 +12,7 @@ function item<T>(value: T): Item<T> {
   return { getValue: async () => value, setValue: async (next) => void (value = next) };
 }
 
-function setup() {
+function setup(policy: PolicyReading = { policy: {}, ignored: [] }) {
   const stored = new Map<string, Credentials>();
   const settings = item<Settings>({ ...DEFAULT_SETTINGS });
   const testConnection = vi.fn(async () => undefined);
@@ -32,7 +33,7 @@ function setup() {
       replaceToken,
     },
     reference,
-    lockedFields: async () => [],
+    policy: async () => policy,
   } as unknown as HandlerDependencies;
   return { handlers: settingsHandlers(deps), stored, settings, testConnection, tryConnection, replaceToken, reference };
 }
@@ -103,6 +104,17 @@ describe('settings handlers', () => {
     stored.set('sobot', { appid: 'a', secret: 'k1', origin: MOCK });
     await settings.setValue({ ...DEFAULT_SETTINGS, baseUrl: OTHER });
     expect(await handlers['settings.get']({}, fromPage)).toMatchObject({ hasAppKey: false, configured: false });
+  });
+
+  it('shows the fields the admin set as locked and names the policy values left out, never the secret', async () => {
+    const { handlers } = setup(readPolicy({ baseUrl: 'http://crm.evil.example', secret: 'corp-key', appid: 'corp', autoLookup: false }));
+    const view = await handlers['settings.get']({}, fromPage);
+    expect(view.locked.sort()).toEqual(['appid', 'autoLookup']);
+    expect(view.policyIgnored).toEqual([
+      { field: 'baseUrl', reason: 'insecure', value: 'http://crm.evil.example' },
+      { field: 'secret', reason: 'secret-without-base-url' },
+    ]);
+    expect(JSON.stringify(view)).not.toContain('corp-key');
   });
 
   it('reports an unconfigured connection without capabilities', async () => {

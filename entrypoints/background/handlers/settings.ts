@@ -7,6 +7,7 @@ import { normalizeBaseUrl, originOf } from '@/lib/crm/hosts';
 import { usableConnection, type ConnectionConfig } from '@/lib/crm/session';
 import type { RequestOf, SettingsView } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
+import { lockedFields } from '@/lib/settings/policy';
 import type { HandlerDependencies } from './dependencies';
 
 const NO_CAPABILITIES: CrmCapabilities = { customerFields: [], labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: [] };
@@ -23,7 +24,7 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
     const capabilities = configured
       ? await deps.session.backend().then((backend) => backend.capabilities, () => NO_CAPABILITIES)
       : NO_CAPABILITIES;
-    const locked = await deps.lockedFields();
+    const { policy, ignored } = await deps.policy();
     const connection = await deps.session.connectionKey();
     return {
       settings,
@@ -32,7 +33,8 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
       hasAppKey: secretBoundTo(credentials, settings.baseUrl),
       configured,
       capabilities,
-      locked,
+      locked: lockedFields(policy),
+      policyIgnored: ignored,
       ...(connection ? { connection } : {}),
     };
   }
@@ -72,7 +74,7 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
     'settings.get': settingsView,
 
     async 'settings.save'(request) {
-      if ((await deps.lockedFields()).some((field) => field === 'baseUrl' || field === 'appid' || field === 'secret')) {
+      if (lockedFields((await deps.policy()).policy).some((field) => field === 'baseUrl' || field === 'appid' || field === 'secret')) {
         // The page shows these locked; a save that still carries them only changes what policy leaves free.
         return savePreferencesOnly(request);
       }

@@ -1,21 +1,27 @@
-// The sites where the page scanner runs by itself, listed so an agent can see and remove them.
+// The sites where the page scanner runs by itself, listed so an agent can see and remove theirs; the
+// ones the admin set by policy are listed too, marked, and cannot be removed here. The list comes from
+// the background (it lives where content scripts cannot read it) and is asked for again on every change.
 import { signal } from '@preact/signals';
 import { request, RequestError } from '@/lib/messaging/client';
-import { enabledSitesItem } from '@/lib/storage';
+import type { SitesView } from '@/lib/messaging/protocol';
+import { settingsChangedItem } from '@/lib/storage';
 
-export const enabledSites = signal<string[]>([]);
+export const sites = signal<SitesView>({ enabledSites: [], setByAdmin: [] });
 export const sitesError = signal<RequestError | undefined>(undefined);
 
-export function startWatchingSites() {
-  void enabledSitesItem.getValue().then((sites) => (enabledSites.value = sites));
-  enabledSitesItem.watch((sites) => (enabledSites.value = sites ?? []));
-}
-
-export async function removeSite(origin: string) {
+async function ask(send: () => Promise<SitesView>) {
   try {
-    enabledSites.value = (await request('site.disable', { origin })).enabledSites;
+    sites.value = await send();
     sitesError.value = undefined;
   } catch (error) {
     sitesError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
   }
 }
+
+export function startWatchingSites() {
+  const refresh = () => ask(() => request('site.list', {}));
+  void refresh();
+  settingsChangedItem.watch(() => void refresh());
+}
+
+export const removeSite = (origin: string) => ask(() => request('site.disable', { origin }));

@@ -4,7 +4,7 @@ import { computed, signal } from '@preact/signals';
 import { wordErrorsFor } from '@/lib/i18n';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/protocol';
-import { settingsItem } from '@/lib/storage';
+import { settingsChangedItem } from '@/lib/storage';
 
 export const settingsView = signal<SettingsView | undefined>(undefined);
 export const settingsError = signal<RequestError | undefined>(undefined);
@@ -26,5 +26,5 @@ export async function loadSettings() {
 export function startWatchingSettings() {
   void loadSettings();
   // Saved in the options page: pick the change up without a reload.
-  settingsItem.watch(() => void loadSettings());
+  settingsChangedItem.watch(() => void loadSettings());
 }

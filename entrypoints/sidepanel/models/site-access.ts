@@ -1,13 +1,15 @@
 // Whether the page scanner may run on the followed tab's site, and the "Enable on this site" action:
-// the browser's own permission prompt first, then the background registers the scanner.
+// the browser's own permission prompt first, then the background registers the scanner. The enabled
+// sites come from the background (the agent's and the admin's policy sites together).
 import { effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { hostPatternOf } from '@/lib/crm/hosts';
 import { request, RequestError } from '@/lib/messaging/client';
-import { enabledSitesItem } from '@/lib/storage';
+import { settingsChangedItem } from '@/lib/storage';
 import { followedTab } from './followed-tab';
 
-export type SiteAccess = 'unknown' | 'enabled' | 'disabled' | 'enabling';
+/** `admin-needs-access`: the admin enabled the site by policy, but the browser has not granted access to it yet. */
+export type SiteAccess = 'unknown' | 'enabled' | 'disabled' | 'admin-needs-access' | 'enabling';
 
 export const siteAccess = signal<SiteAccess>('unknown');
 export const siteAccessError = signal<RequestError | undefined>(undefined);
@@ -17,11 +19,17 @@ async function refresh(origin: string | undefined) {
     siteAccess.value = 'unknown';
     return;
   }
-  const [sites, granted] = await Promise.all([
-    enabledSitesItem.getValue(),
-    browser.permissions.contains({ origins: [hostPatternOf(origin)] }),
-  ]);
-  siteAccess.value = sites.includes(origin) && granted ? 'enabled' : 'disabled';
+  try {
+    const [sites, granted] = await Promise.all([
+      request('site.list', {}),
+      browser.permissions.contains({ origins: [hostPatternOf(origin)] }),
+    ]);
+    if (sites.enabledSites.includes(origin) && granted) siteAccess.value = 'enabled';
+    else siteAccess.value = sites.setByAdmin.includes(origin) ? 'admin-needs-access' : 'disabled';
+  } catch (error) {
+    siteAccessError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    siteAccess.value = 'disabled';
+  }
 }
 
 export async function enableFollowedSite() {
@@ -37,11 +45,11 @@ export async function enableFollowedSite() {
     siteAccess.value = 'enabled';
   } catch (error) {
     siteAccessError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
-    siteAccess.value = 'disabled';
+    await refresh(tab.origin);
   }
 }
 
 export function startWatchingSiteAccess() {
   effect(() => void refresh(followedTab.value?.origin));
-  enabledSitesItem.watch(() => void refresh(followedTab.value?.origin));
+  settingsChangedItem.watch(() => void refresh(followedTab.value?.origin));
 }
