@@ -156,7 +156,8 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
     await editor.getByRole('textbox', { name: text('labelNewName', '兴趣') }).press('Enter');
     await editor.getByText(text('labelNameTaken', '兴趣', '数码产品')).waitFor();
     problems.push(...(await audit(panel, 'label editor')));
-    await editor.getByRole('button', { name: text('close') }).click();
+    // The editor closes with the toggle that opened it, in the card.
+    await panel.getByRole('button', { name: text('labelsEdit') }).click();
 
     const stepper = panel.getByRole('region', { name: text('stageStepper') });
     await stepper.getByRole('group', { name: text('stageResults') }).getByRole('button', { name: text('resultWon') }).click();
@@ -177,7 +178,7 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
       await whenGone(editor.getByText(text('labelsReading')));
       await editor.getByRole('button', { name: '抖音', exact: true }).click();
       await panel.getByLabel(text('noteLabel')).fill('客户要求月底前到货，已转仓库确认库存。');
-      await panel.getByRole('button', { name: text('noteSend') }).click();
+      await panel.getByRole('button', { name: text('noteSend'), exact: true }).click();
       // The top bar's one status of the writes opens their list.
       const status = panel.getByRole('button', { name: new RegExp(text('crmUnreachable')) });
       await status.waitFor({ timeout: 15_000 });

@@ -107,6 +107,8 @@ describe('keyboard and screen reader', () => {
     await expect.poll(() => focused(panel)).toBe('button: Won');
     expect(await won.getAttribute('aria-pressed')).toBe('false');
 
+    // The ownership actions are in the folded details.
+    await panel.getByText('Details', { exact: true }).click();
     await panel.getByRole('button', { name: 'Assign to me' }).focus();
     await panel.keyboard.press('Enter');
     await expect.poll(() => focused(panel)).toBe('button: Confirm');

@@ -83,8 +83,8 @@ const CRM_CODE_MESSAGES: Record<string, (backend: BackendKind | undefined) => st
   '510008': () => t('crmCode510008'),
   ...Object.fromEntries(['500152', '500153', '500154', '500155', '500156', '500157'].map((code) => [code, () => t('crmCodeBlacklist', code)])),
   '400': () => t('crmCodeHttp400'),
-  '401': () => t('crmCodeHttpSignature', '401'),
-  '403': () => t('crmCodeHttpSignature', '403'),
+  '401': (backend) => describeError('bad-signature', backend),
+  '403': (backend) => describeError('bad-signature', backend),
   '404': () => t('crmCodeHttp404'),
 };
 
