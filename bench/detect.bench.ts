@@ -242,19 +242,8 @@ const CONSOLE_ORIGIN = 'http://127.0.0.1:9';
 interface ScanBenchWindow {
   __crmScan: {
     createPageScanner: typeof import('../entrypoints/page-scanner/scanner').createPageScanner;
-    isSeenInBox: typeof import('../entrypoints/page-scanner/scanner').isSeenInBox;
   };
   __longTasks: { startTime: number; duration: number }[];
-}
-
-/** What TIMED_SEEN_CHECK adds to the page. */
-interface TimedWindow {
-  __timedSeenCheck: () => {
-    check: import('../entrypoints/page-scanner/scanner').SeenCheck;
-    answered: () => boolean;
-    spentMs: () => number;
-  };
-  __nextFrame: () => Promise<void>;
 }
 
 /** `count` seeded chat lines, the same ones the detection figures use. */
@@ -302,7 +291,7 @@ async function scannerBundle(): Promise<string> {
   const built = await build({
     stdin: {
       contents:
-        "export { createPageScanner, isSeenInBox } from './entrypoints/page-scanner/scanner';\n",
+        "export { createPageScanner } from './entrypoints/page-scanner/scanner';\n",
       resolveDir: resolve('.'),
       loader: 'ts',
     },
@@ -332,51 +321,10 @@ async function openConsole(page: Page, name: string, messages: readonly string[]
   if (bundle) await page.addScriptTag({ content: bundle });
 }
 
-/**
- * The scanner's seen check as production builds it (an IntersectionObserver answering from the next
- * layout), with the scanner's work in its answers timed: the box check, the reading and the report. The
- * layout itself is the browser's, done for the frame whether or not anything is scanned.
- */
-const TIMED_SEEN_CHECK = `
-  window.__timedSeenCheck = () => {
-    const { isSeenInBox } = window.__crmScan;
-    const waiting = new Map();
-    let spentMs = 0;
-    const observer = new IntersectionObserver((entries) => {
-      const started = performance.now();
-      for (const entry of entries) {
-        const answers = waiting.get(entry.target);
-        if (!answers) continue;
-        waiting.delete(entry.target);
-        observer.unobserve(entry.target);
-        const seen = isSeenInBox(entry.target, entry.boundingClientRect);
-        answers.forEach((answer) => answer(seen));
-      }
-      spentMs += performance.now() - started;
-    });
-    return {
-      check: {
-        ask(element, answer) {
-          const answers = waiting.get(element);
-          if (answers) answers.push(answer);
-          else { waiting.set(element, [answer]); observer.observe(element); }
-        },
-        stop() { observer.disconnect(); waiting.clear(); },
-      },
-      answered: () => waiting.size === 0,
-      spentMs: () => spentMs,
-    };
-  };
-  /** Resolves once the browser rendered a frame and ran what follows it (observers, microtasks). */
-  window.__nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-`;
-
 /** Medians over alternating rounds of the scanner's first flush and of a bare TreeWalker pass over the same page. */
 async function timeInitialScan(page: Page) {
-  await page.addScriptTag({ content: TIMED_SEEN_CHECK });
-  return page.evaluate(async (rounds) => {
+  return page.evaluate((rounds) => {
     const { createPageScanner } = (window as unknown as ScanBenchWindow).__crmScan;
-    const { __timedSeenCheck: timedSeenCheck, __nextFrame: nextFrame } = window as unknown as TimedWindow;
     const treeWalkerPass = () => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let text = '';
@@ -384,34 +332,24 @@ async function timeInitialScan(page: Page) {
       return text.length;
     };
     let readings = 0;
-    const scannerPass = async () => {
+    const scannerPass = () => {
       // A first scan meets a page whose element lists the browser has not cached yet: change the page.
       document.body.append(document.createElement('i'));
       document.body.lastElementChild!.remove();
       const flushes: (() => void)[] = [];
       readings = 0;
-      let reportMs = 0;
-      const seen = timedSeenCheck();
       const scanner = createPageScanner({
         // Sending a report serialises it in the page: timed too.
-        report: (batch) => {
-          const started = performance.now();
-          readings += JSON.stringify(batch) ? batch.length : 0;
-          reportMs += performance.now() - started;
-        },
+        report: (batch) => (readings += JSON.stringify(batch) ? batch.length : 0),
         schedule: (flush) => flushes.push(flush),
-        seenCheck: seen.check,
       });
       scanner.start();
       const started = performance.now();
       // A first scan of a big page runs in several slices; time them all, back to back.
       while (flushes.length > 0) flushes.shift()!();
-      const flushMs = performance.now() - started;
-      // Then the answers, from the layout the browser makes for its next frame.
-      while (!seen.answered()) await nextFrame();
-      await Promise.resolve();
+      const elapsed = performance.now() - started;
       scanner.stop();
-      return flushMs + seen.spentMs() + reportMs;
+      return elapsed;
     };
     const timed = (run: () => unknown) => {
       const started = performance.now();
@@ -420,16 +358,16 @@ async function timeInitialScan(page: Page) {
     };
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     treeWalkerPass();
-    await scannerPass(); // warm both up: first runs compile and fill caches
+    scannerPass(); // warm both up: first runs compile and fill caches
     const scannerMs: number[] = [];
     const treeWalkerMs: number[] = [];
     for (let round = 0; round < rounds; round++) {
       if (round % 2 === 0) {
-        scannerMs.push(await scannerPass());
+        scannerMs.push(scannerPass());
         treeWalkerMs.push(timed(treeWalkerPass));
       } else {
         treeWalkerMs.push(timed(treeWalkerPass));
-        scannerMs.push(await scannerPass());
+        scannerMs.push(scannerPass());
       }
     }
     return { scannerMs: median(scannerMs), treeWalkerMs: median(treeWalkerMs), readings, nodes: document.getElementsByTagName('*').length };
@@ -444,39 +382,16 @@ async function timeInitialScan(page: Page) {
  * (0.1 ms) for one small flush.
  */
 async function timeIncrementalScans(page: Page, newMessages: readonly string[]) {
-  await page.addScriptTag({ content: TIMED_SEEN_CHECK });
   return page.evaluate(
     async ({ rounds, lines, smallCount }) => {
       const { createPageScanner } = (window as unknown as ScanBenchWindow).__crmScan;
-      const { __timedSeenCheck: timedSeenCheck, __nextFrame: nextFrame } = window as unknown as TimedWindow;
       const flushes: (() => void)[] = [];
       const drain = () => {
         while (flushes.length > 0) flushes.shift()!();
       };
-      const seen = timedSeenCheck();
-      let reportMs = 0;
-      const scanner = createPageScanner({
-        report: (batch) => {
-          const started = performance.now();
-          JSON.stringify(batch);
-          reportMs += performance.now() - started;
-        },
-        schedule: (flush) => flushes.push(flush),
-        seenCheck: seen.check,
-      });
-      /** The answers' and reports' time since the last call, once every question is answered. */
-      let answersCounted = 0;
-      const answersMs = async () => {
-        while (!seen.answered()) await nextFrame();
-        await Promise.resolve();
-        const spent = seen.spentMs() - answersCounted + reportMs;
-        answersCounted = seen.spentMs();
-        reportMs = 0;
-        return spent;
-      };
+      const scanner = createPageScanner({ report: (batch) => JSON.stringify(batch), schedule: (flush) => flushes.push(flush) });
       scanner.start();
       drain();
-      await answersMs();
       const log = document.getElementById('log')!;
       const older = [...log.children].slice(smallCount);
       const template = log.lastElementChild!;
@@ -486,7 +401,6 @@ async function timeIncrementalScans(page: Page, newMessages: readonly string[]) 
         else older.forEach((message) => message.remove());
         await Promise.resolve();
         drain(); // growing the console rescans the older messages once: not part of what is timed
-        await answersMs();
       };
       const appendOneByOne = async () => {
         const messages = lines.map((line) => {
@@ -500,8 +414,7 @@ async function timeIncrementalScans(page: Page, newMessages: readonly string[]) 
           await Promise.resolve(); // the MutationObserver's callback is a microtask queued by append
           drain();
         }
-        // The flushes' time, then their answers' from the next frame's layout.
-        const elapsed = performance.now() - started + (await answersMs());
+        const elapsed = performance.now() - started;
         messages.forEach((message) => message.remove());
         await Promise.resolve();
         flushes.splice(0); // removals schedule a flush with nothing to read

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectContacts } from '@/lib/contacts/detect';
 import { MAX_READING_CHARS, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 import { contactsInReadings } from '@/lib/contacts/tab-contacts';
-import { createPageScanner, seenAtOnce } from './scanner';
+import { createPageScanner } from './scanner';
 
 /**
  * A scanner whose flushes run when the test says so, recording every text it reads and every report.
@@ -27,7 +27,7 @@ function scannerUnderTest(sliceBudgetMs = 60_000) {
     schedule: (flush) => pendingFlushes.push(flush),
     sliceBudgetMs,
     // happy-dom lays nothing out: an inline style stands for what Chromium's layout would say.
-    seenCheck: seenAtOnce((element) => !element.closest('[style*="display: none"],[style*="opacity: 0"]')),
+    isRendered: (element) => !element.closest('[style*="display: none"],[style*="opacity: 0"]'),
   });
   return {
     scanner,
@@ -488,58 +488,5 @@ describe('text the agent cannot see', () => {
     } finally {
       vi.useRealTimers();
     }
-  });
-});
-
-describe('the seen check after layout', () => {
-  /** An IntersectionObserver the test answers, with the boxes Chromium's layout would give. */
-  class LaidOut {
-    static current: LaidOut | undefined;
-    readonly observed = new Set<Element>();
-    constructor(private readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void) {
-      LaidOut.current = this;
-    }
-    observe(element: Element) {
-      this.observed.add(element);
-    }
-    unobserve(element: Element) {
-      this.observed.delete(element);
-    }
-    disconnect() {
-      this.observed.clear();
-    }
-    /** The browser's next frame: each observed element with the box it was laid out in. */
-    frame(boxOf: (element: Element) => DOMRectReadOnly) {
-      this.callback([...this.observed].map((target) => ({ target, boundingClientRect: boxOf(target) })));
-    }
-  }
-  const box = (x: number, y: number, width: number, height: number) => new DOMRect(x, y, width, height);
-
-  afterEach(() => vi.unstubAllGlobals());
-
-  it('reports a text only once the page is laid out, hidden when its box is empty or off the page, and asks once per element', async () => {
-    vi.stubGlobal('IntersectionObserver', LaidOut);
-    document.body.innerHTML = `
-      <p id="seen">访客：手机 13812345678，邮箱 wang@example.com</p>
-      <p id="empty">13912345678</p>
-      <p id="away">lina@example.com</p>`;
-    const reports: PageReading[][] = [];
-    const flushes: (() => void)[] = [];
-    const scanner = createPageScanner({ report: (readings) => reports.push(readings), schedule: (flush) => flushes.push(flush) });
-    scanner.start();
-    flushes.splice(0).forEach((flush) => flush());
-    // Read, but nothing is said before the browser has laid the page out: asking forced no layout.
-    expect(reports.flat()).toEqual([]);
-    expect([...LaidOut.current!.observed].map((element) => element.id)).toEqual(['seen', 'empty', 'away']);
-
-    const boxes: Record<string, DOMRectReadOnly> = { seen: box(10, 900, 300, 20), empty: box(10, 40, 0, 0), away: box(-9999, 40, 200, 20) };
-    LaidOut.current!.frame((element) => boxes[element.id]!);
-    await Promise.resolve();
-    const found = contactsInReadings(reports.flat(), detectContacts, 0);
-    expect(found.filter((contact) => !contact.hidden).map((contact) => contact.value)).toEqual(['+8613812345678', 'wang@example.com']);
-    expect(found.filter((contact) => contact.hidden).map((contact) => contact.value).sort()).toEqual(['+8613912345678', 'lina@example.com']);
-    expect(reports).toHaveLength(1);
-    expect(LaidOut.current!.observed.size).toBe(0);
-    scanner.stop();
   });
 });

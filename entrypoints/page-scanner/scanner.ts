@@ -4,9 +4,8 @@
 // message, never of the page; a first scan of a huge page is cut into slices that each yield to the page.
 // Text the agent cannot see (not rendered, zero-size, off the page, transparent) is reported marked
 // hidden, so a page can never drive a lookup with it; whether a text is seen is asked only of the few
-// texts that pass the pre-test, and answered from the browser's own next layout (an IntersectionObserver),
-// so reading a page never forces a layout of it. Hidden ones are looked at again after the agent clicks
-// or moves focus in the page, which is how consoles show another conversation. Content-script only.
+// texts that pass the pre-test. Hidden ones are looked at again after the agent clicks or moves focus in
+// the page, which is how consoles show another conversation. Content-script only.
 import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT, mayHoldContact, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 
 export interface PageScannerOptions {
@@ -17,14 +16,8 @@ export interface PageScannerOptions {
   schedule?: (flush: () => void) => void;
   /** How long one flush may work before leaving the rest to the next (default SLICE_BUDGET_MS). */
   sliceBudgetMs?: number;
-  /** Whether the agent can see an element's content (seenAfterLayout by default; DOMs without layout answer at once). */
-  seenCheck?: SeenCheck;
-}
-
-/** Answers, for each element asked about, whether the agent can see what it holds. */
-export interface SeenCheck {
-  ask(element: Element, answer: (seen: boolean) => void): void;
-  stop(): void;
+  /** Whether the agent can see the element's content (isRenderedForAgent by default; DOMs without layout fake it). */
+  isRendered?: (element: Element) => boolean;
 }
 
 /**
@@ -49,54 +42,17 @@ const MAX_UNSEEN_KEPT = 200;
 const RECHECK_AFTER_MS = 300;
 
 /**
- * Whether the agent can see what the element holds, given its laid-out box: rendered (no display:none,
- * visibility:hidden or opacity:0 on it or an ancestor), with a box of some size, and not placed off the
- * page. Scrolled out of view is still seen: the agent can scroll to it.
+ * Whether the agent can see what the element holds: rendered (no display:none, visibility:hidden or
+ * opacity:0 on it or an ancestor), with a box of some size, and not placed off the page. Scrolled out of
+ * view is still seen: the agent can scroll to it.
  */
-export function isSeenInBox(element: Element, box: DOMRectReadOnly): boolean {
+export function isRenderedForAgent(element: Element): boolean {
   const options = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
   if (typeof element.checkVisibility === 'function' && !element.checkVisibility(options)) return false;
+  const box = element.getBoundingClientRect();
   if (box.width < MIN_SEEN_PX || box.height < MIN_SEEN_PX) return false;
   const view = element.ownerDocument.defaultView;
   return box.right + (view?.scrollX ?? 0) > 0 && box.bottom + (view?.scrollY ?? 0) > 0;
-}
-
-/**
- * The check by IntersectionObserver: its entries carry each box as the browser laid it out for its next
- * frame, so asking costs the page no forced layout, whatever it just changed. A page in a background tab
- * is not laid out, and is answered once it shows.
- */
-export function seenAfterLayout(): SeenCheck {
-  const waiting = new Map<Element, ((seen: boolean) => void)[]>();
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      const answers = waiting.get(entry.target);
-      if (!answers) continue;
-      waiting.delete(entry.target);
-      observer.unobserve(entry.target);
-      const seen = isSeenInBox(entry.target, entry.boundingClientRect);
-      answers.forEach((answer) => answer(seen));
-    }
-  });
-  return {
-    ask(element, answer) {
-      const answers = waiting.get(element);
-      if (answers) answers.push(answer);
-      else {
-        waiting.set(element, [answer]);
-        observer.observe(element);
-      }
-    },
-    stop() {
-      observer.disconnect();
-      waiting.clear();
-    },
-  };
-}
-
-/** A check that answers at once, for a DOM without layout or a caller that already knows. */
-export function seenAtOnce(isSeen: (element: Element) => boolean): SeenCheck {
-  return { ask: (element, answer) => answer(isSeen(element)), stop: () => undefined };
 }
 
 const defaultSchedule = (flush: () => void) => {
@@ -165,7 +121,7 @@ export function createPageScanner(options: PageScannerOptions) {
   const schedule = options.schedule ?? defaultSchedule;
   const sliceBudgetMs = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const readingsIn = options.readingsOf ?? readingsOf;
-  const seenCheck = options.seenCheck ?? seenAfterLayout();
+  const isRendered = options.isRendered ?? isRenderedForAgent;
   /** Hidden texts read, to look at again once the page may show them (bounded, oldest dropped). */
   const unseen = new Set<Node>();
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
@@ -194,38 +150,16 @@ export function createPageScanner(options: PageScannerOptions) {
     batch.push(...(hidden ? readings.map((reading) => ({ ...reading, hidden: true })) : readings));
   }
 
-  /**
-   * Reads the text once the seen check says whether the agent sees `element`, and reports it then; a
-   * node they do not see is kept to look at again later.
-   */
-  function readOnceSeen(element: Element | null, node: Node, text: string, context?: string) {
-    if (!element) return read(text, context, true);
-    seenCheck.ask(element, (seen) => {
+  /** Whether the agent sees `element`; a node they do not see is kept to look at again later. */
+  function seen(element: Element, node: Node): boolean {
+    if (isRendered(element)) {
       unseen.delete(node);
-      if (!seen) {
-        unseen.add(node);
-        if (unseen.size > MAX_UNSEEN_KEPT) unseen.delete(unseen.values().next().value!);
-      }
-      read(text, context, !seen);
-      reportSoon();
-    });
-  }
-
-  let reportQueued = false;
-  /** Answers come one by one from the seen check: those of one moment go in one report. */
-  function reportSoon() {
-    if (reportQueued) return;
-    reportQueued = true;
-    queueMicrotask(() => {
-      reportQueued = false;
-      sendBatch();
-    });
-  }
-
-  function sendBatch() {
-    for (let from = 0; from < batch.length; from += MAX_READINGS_PER_REPORT) options.report(batch.slice(from, from + MAX_READINGS_PER_REPORT));
-    batch = [];
-    if (jobs.length === 0) sentThisScan.clear();
+      return true;
+    }
+    unseen.delete(node);
+    unseen.add(node);
+    if (unseen.size > MAX_UNSEEN_KEPT) unseen.delete(unseen.values().next().value!);
+    return false;
   }
 
   /**
@@ -241,19 +175,19 @@ export function createPageScanner(options: PageScannerOptions) {
     } else if (!isReadable(parent) || !mayHoldContact(value)) {
       return;
     }
-    readOnceSeen(parent, text, value);
+    read(value, undefined, !parent || !seen(parent, text));
   }
 
   function scanLink(link: Element) {
     const href = link.getAttribute('href');
     if (!href || !/^(tel|mailto):/i.test(href) || !isReadable(link)) return;
     const address = decodedAddress(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '');
-    if (address) readOnceSeen(link, link, address, (link.textContent || address).trim().slice(0, MAX_CONTEXT));
+    if (address) read(address, (link.textContent || address).trim().slice(0, MAX_CONTEXT), !seen(link, link));
   }
 
   function scanFormField(field: HTMLInputElement | HTMLTextAreaElement) {
     if (field === focusedElement() || field.type === 'hidden' || field.type === 'password' || !field.value) return;
-    if (isReadable(field.parentElement)) readOnceSeen(field, field, field.value);
+    if (isReadable(field.parentElement)) read(field.value, undefined, !seen(field, field));
   }
 
   /** Reads the fields and links under the job's root. */
@@ -328,7 +262,9 @@ export function createPageScanner(options: PageScannerOptions) {
       if (root.isConnected && !insideAnother(root)) startJob(root);
     }
     while (jobs.length > 0 && advance(jobs[0]!, deadline)) jobs.shift();
-    sendBatch();
+    for (let from = 0; from < batch.length; from += MAX_READINGS_PER_REPORT) options.report(batch.slice(from, from + MAX_READINGS_PER_REPORT));
+    batch = [];
+    if (jobs.length === 0) sentThisScan.clear();
     // A big first scan continues in the next slice, leaving the page free to respond in between.
     if (jobs.length > 0) scheduleFlush();
   }
@@ -369,11 +305,10 @@ export function createPageScanner(options: PageScannerOptions) {
       for (const node of [...unseen]) {
         const element = node instanceof Element ? node : parentOf(node);
         if (!node.isConnected || !element) unseen.delete(node);
-        else
-          seenCheck.ask(element, (seen) => {
-            if (!seen || !unseen.delete(node)) return;
-            enqueue(node);
-          });
+        else if (isRendered(element)) {
+          unseen.delete(node);
+          enqueue(node);
+        }
       }
     }, RECHECK_AFTER_MS);
   };
@@ -396,7 +331,6 @@ export function createPageScanner(options: PageScannerOptions) {
       jobs.length = 0;
       sentThisScan.clear();
       unseen.clear();
-      seenCheck.stop();
       clearTimeout(recheckTimer);
       document.removeEventListener('change', onChange, true);
       document.removeEventListener('click', onAgentAction, true);
