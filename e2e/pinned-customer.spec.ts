@@ -57,6 +57,9 @@ describe('the customer the agent chose', () => {
     expect(await composer.inputValue()).toBe(note.slice(0, 8));
     expect(await composer.evaluate((field) => field === document.activeElement)).toBe(true);
     await panel.screenshot({ path: 'e2e/artifacts/new-contact-offer-360-en.png' });
+    await panel.setViewportSize({ width: 420, height: 800 });
+    await panel.screenshot({ path: 'e2e/artifacts/new-contact-offer-420-en.png' });
+    await panel.setViewportSize({ width: 360, height: 800 });
 
     await composer.pressSequentially(note.slice(8));
     await composer.press('Control+Enter');
@@ -114,6 +117,8 @@ describe('the customer the agent chose', () => {
     await panel.getByRole('heading', { name: '陈建国' }).waitFor();
     await panel.getByRole('button', { name: /Pinned/ }).waitFor();
     await panel.screenshot({ path: 'e2e/artifacts/pinned-card-360-en.png' });
+    await panel.setViewportSize({ width: 420, height: 800 });
+    await panel.screenshot({ path: 'e2e/artifacts/pinned-card-420-en.png' });
     await panel.close();
 
     const watcher = await agent.browser.context.newPage();
@@ -193,6 +198,8 @@ describe('the offer and the pin, in Chinese', () => {
       await panel.getByRole('button', { name: /已固定/ }).waitFor();
       expect(await offer.textContent()).not.toMatch(/[A-Za-z]{3,}/);
       await panel.screenshot({ path: 'e2e/artifacts/new-contact-offer-pinned-360-zh.png' });
+      await panel.setViewportSize({ width: 420, height: 800 });
+      await panel.screenshot({ path: 'e2e/artifacts/new-contact-offer-pinned-420-zh.png' });
     } finally {
       await browser.close();
       await mock.close();
