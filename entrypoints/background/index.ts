@@ -11,7 +11,8 @@ import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { lockedFields, parsePolicy } from '@/lib/settings/policy';
-import { crmTokenItem, enabledSitesItem, lookupCacheItem, referenceCacheItem, settingsItem, tabContactsItem, tabLookupsItem } from '@/lib/storage';
+import { crmTokenItem, enabledSitesItem, labelSuggestionsItem, lookupCacheItem, referenceCacheItem, settingsItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import { effectiveSuggestionSettings, readSuggestionPolicy } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
@@ -19,6 +20,7 @@ import { startOutbox } from './outbox';
 import { watchPanelPresence } from './panel-presence';
 import { injectScanner, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
 import { createRememberedRecords } from './remembered';
+import { createTabConversations } from './tab-conversations';
 import { createTabLookups } from './tab-lookups';
 import { watchTabs } from './tabs';
 
@@ -50,7 +52,12 @@ export default defineBackground(() => {
     following: (tabId) => panels.following(tabId),
   });
   panels.onChange((tabId) => void tabLookups.panelChanged(tabId).catch(() => undefined));
-  const tabs = watchTabs(tabContactsItem, (tabId) => void tabLookups.forgetTab(tabId));
+  const tabs = watchTabs([tabContactsItem, tabConversationsItem], (tabId) => void tabLookups.forgetTab(tabId));
+  const suggestionPolicy = () => browser.storage.managed.get().then((raw) => readSuggestionPolicy(raw).policy, () => ({}));
+  const conversations = createTabConversations({
+    store: tabConversationsItem,
+    enabled: async () => effectiveSuggestionSettings(await labelSuggestionsItem.getValue(), await suggestionPolicy()).enabled,
+  });
 
   const outbox = startOutbox(session);
   const handlers = createHandlers({
@@ -70,6 +77,8 @@ export default defineBackground(() => {
     records,
     enableSite,
     releaseSite: releaseSiteAccess,
+    conversations,
+    labelSuggestions: { own: labelSuggestionsItem, policy: suggestionPolicy },
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 
