@@ -5,9 +5,11 @@ import { App } from './App';
 import { loadForm } from './models/connection-form';
 import { startWatchingSites } from './models/enabled-sites';
 import { startWatchingHeldWrites } from './models/held-writes';
+import { loadSuggestionSettings } from './models/label-suggestions';
 
 document.documentElement.lang = uiLanguage();
 void loadForm();
 startWatchingSites();
 startWatchingHeldWrites();
+void loadSuggestionSettings();
 render(<App />, document.getElementById('app')!);
