@@ -43,7 +43,8 @@ export function LabelSuggestions({ suggestions, onApply, onHold, onRelease }: La
       role="group"
       aria-labelledby="suggestions-caption"
       onPointerEnter={onHold}
-      onPointerLeave={() => !document.activeElement?.closest('.suggestions') && onRelease()}
+      // Focus left on a button by a click does not hold the row; focus from the keyboard does.
+      onPointerLeave={() => !document.activeElement?.matches('.suggestions :focus-visible') && onRelease()}
       onFocusIn={onHold}
       onFocusOut={(event) => !(event.relatedTarget instanceof Element && event.currentTarget.contains(event.relatedTarget)) && !event.currentTarget.matches(':hover') && onRelease()}
       onKeyDown={(event) => moveRovingFocus(event, '.suggestion__button')}

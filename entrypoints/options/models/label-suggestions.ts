@@ -55,7 +55,13 @@ async function save(change: { enabled?: boolean; synonyms?: Record<string, strin
   }
 }
 
-export const setSuggestionsEnabled = (enabled: boolean) => save({ enabled });
+/** The box shows the agent's click at once; a refused save puts it back as it was. */
+export async function setSuggestionsEnabled(enabled: boolean) {
+  const before = suggestionsView.value;
+  if (before) suggestionsView.value = { ...before, own: { ...before.own, enabled }, effective: { ...before.effective, enabled: before.policy.enabled ?? enabled } };
+  await save({ enabled });
+  if (suggestionOutcome.value && 'error' in suggestionOutcome.value) suggestionsView.value = before;
+}
 
 export async function saveSynonyms() {
   const { synonyms, problems } = parseSynonymText(synonymDraft.value);
