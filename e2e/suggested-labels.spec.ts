@@ -5,12 +5,10 @@
 // Screenshots at 360 px, in English and Chinese, land in e2e/artifacts/.
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
-import { startSobotMock, type SobotMock } from '../dev/mock-crm/sobot/server';
 import { storedCustomer } from './chaos/mock-crm';
-import { CHINESE, connectCrm, enableScanningOn, openPanel } from './support/agent';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { openPanel } from './support/agent';
 import { openConversation } from './support/conversation';
 import { agentWithSobot } from './support/setup';
 
@@ -105,27 +103,17 @@ describe('suggested labels, in English', () => {
 });
 
 describe('suggested labels, in Chinese at 360 px', () => {
-  let mock: SobotMock;
-  let browser: ExtensionBrowser;
+  const agent = agentWithSobot({ lang: 'zh-CN', scanningEnabled: true });
 
-  beforeAll(async () => {
-    mock = await startSobotMock({ port: 0 });
-    browser = await launchWithExtension({ lang: 'zh-CN' });
-    const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey }, CHINESE);
+  it('shows two suggestions with what they replace and why, without moving the stage or the note', async () => {
+    const options = await agent.browser.context.newPage();
+    await options.goto(`chrome-extension://${agent.browser.extensionId}/options.html`);
     await saveSynonyms(options, '发票: 开票, 开发票', { synonyms: '同义词', save: '保存同义词', saved: '标签建议设置已保存。' });
     await options.screenshot({ path: 'e2e/artifacts/suggestion-settings-zh.png', fullPage: true });
     await options.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await mock?.close();
-  });
 
-  it('shows two suggestions with what they replace and why, without moving the stage or the note', async () => {
-    await openConversation(browser, mock.url, ['我现在是银卡会员了，麻烦开发票，手机 138 1234 5678']);
-    const panel = await openPanel(browser, 360);
-    const enable = panel.getByRole('button', { name: CHINESE.enableOnSite });
-    await Promise.race([enable.waitFor().then(() => enableScanningOn(panel, CHINESE)), panel.getByRole('heading', { name: '张伟' }).waitFor()]);
+    await openConversation(agent.browser, agent.mock.url, ['我现在是银卡会员了，麻烦开发票，手机 138 1234 5678']);
+    const panel = await openPanel(agent.browser, 360);
     await panel.getByRole('heading', { name: '张伟' }).waitFor();
     const suggested = panel.getByRole('group', { name: '建议' });
     const stepper = panel.getByRole('region', { name: '跟进阶段' });
@@ -142,7 +130,7 @@ describe('suggested labels, in Chinese at 360 px', () => {
     await suggested.getByRole('button', { name: '已添加 发票' }).waitFor();
     // Adding the label grows the chips below the suggestions, never the suggestions' row.
     expect(await stageTop()).toBeGreaterThanOrEqual(top);
-    await expect.poll(() => timesLabelled(mock.url, FIXTURE_CUSTOMERS.zhangWei.id, '发票'), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => timesLabelled(agent.mock.url, FIXTURE_CUSTOMERS.zhangWei.id, '发票'), { timeout: 15_000 }).toBe(1);
     await panel.close();
   });
 });
