@@ -15,8 +15,11 @@ export const suggestionsBusy = signal(false);
 /** The CRM's label names, to say which synonyms name no label; empty while the CRM cannot be asked. */
 export const crmLabelNames = signal<ReadonlySet<string>>(new Set());
 
-const savedText = computed(() => formatSynonymText(suggestionsView.value?.own.synonyms ?? {}));
-export const synonymsChanged = computed(() => synonymDraft.value.trim() !== savedText.value.trim());
+/** The draft says something else than what is saved (however it is punctuated), or cannot be read. */
+export const synonymsChanged = computed(() => {
+  const { synonyms, problems } = parseSynonymText(synonymDraft.value);
+  return problems.length > 0 || JSON.stringify(synonyms) !== JSON.stringify(suggestionsView.value?.own.synonyms ?? {});
+});
 
 /** Names in the draft that no label of the CRM carries (only once the CRM's labels are known). */
 export const unknownLabelNames = computed(() => {
