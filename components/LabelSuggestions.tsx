@@ -3,6 +3,7 @@
 // says, on hover, on focus and to screen readers (aria-describedby), the words of the chat that
 // suggested it and which label it replaces in a single-choice group. One Tab stop, arrows inside.
 // Props in, events out.
+import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { moveRovingFocus, useRovingStop } from './roving-focus';
 
@@ -37,6 +38,8 @@ function nameOf(suggestion: SuggestionView): string {
 export function LabelSuggestions({ suggestions, onApply, onHold, onRelease }: LabelSuggestionsProps) {
   const roving = useRovingStop(suggestions.map((suggestion) => suggestion.id));
   const firstOpen = suggestions.find((suggestion) => !suggestion.applied);
+  // A row that goes (another customer opened) holds nothing still any more.
+  useEffect(() => onRelease, []);
   return (
     <div
       class="suggestions"

@@ -30,7 +30,8 @@ function setup(policy: SuggestionPolicy = {}) {
   } as unknown as HandlerDependencies;
   const visitorWrote = (tabId: number, ...texts: string[]) =>
     conversations.record(tabId, texts.map((text) => ({ text })), detectContacts, []);
-  return { handlers: labelSuggestionHandlers(deps), visitorWrote, conversation: () => conversation, listLabelGroups };
+  const setOwn = (value: unknown) => void (own = value as LabelSuggestionSettings);
+  return { handlers: labelSuggestionHandlers(deps), visitorWrote, conversation: () => conversation, listLabelGroups, setOwn };
 }
 
 describe('label suggestion handlers', () => {
@@ -65,5 +66,14 @@ describe('label suggestion handlers', () => {
     const view = await handlers['labelSuggestions.save']({ enabled: true }, fromPage);
     expect(view.own.enabled).toBe(true);
     expect(view.effective.enabled).toBe(false);
+  });
+
+  it('reads malformed saved settings as none, since content scripts can write storage.local', async () => {
+    const { handlers, visitorWrote, setOwn } = setup();
+    setOwn({ enabled: 'yes', synonyms: { 红酒: 'wine' } });
+    await visitorWrote(3, 'wine 13812345678');
+    const view = await handlers['labelSuggestions.settings']({}, fromPage);
+    expect(view.own).toEqual({ enabled: true, synonyms: {} });
+    expect((await handlers['labelSuggestions.forTab']({ tabId: 3, contacts: ['13812345678'] }, fromPage)).matches).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { Handlers } from '@/lib/messaging/server';
 import type { LabelSuggestionsView } from '@/lib/messaging/protocol';
 import { contactKey } from '@/lib/suggest/conversation';
 import { createLabelMatcher, type LabelMatcher, type LabelSynonyms } from '@/lib/suggest/label-matcher';
-import { effectiveSuggestionSettings } from '@/lib/suggest/suggestion-settings';
+import { cleanSynonyms, effectiveSuggestionSettings, type LabelSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import type { HandlerDependencies } from './dependencies';
 import { referenceData } from './reference-data';
 
@@ -26,8 +26,14 @@ export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handler
     return built.matcher;
   }
 
+  /** As saved; storage.local is writable by content scripts too, so it is read as untrusted. */
+  async function ownSettings(): Promise<LabelSuggestionSettings> {
+    const saved = await deps.labelSuggestions.own.getValue();
+    return { enabled: saved?.enabled !== false, synonyms: cleanSynonyms(saved?.synonyms) ?? {} };
+  }
+
   async function view(): Promise<LabelSuggestionsView> {
-    const [own, policy] = await Promise.all([deps.labelSuggestions.own.getValue(), deps.labelSuggestions.policy()]);
+    const [own, policy] = await Promise.all([ownSettings(), deps.labelSuggestions.policy()]);
     return { own, policy, effective: effectiveSuggestionSettings(own, policy) };
   }
 
@@ -54,7 +60,7 @@ export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handler
     'labelSuggestions.settings': view,
 
     async 'labelSuggestions.save'({ enabled, synonyms }) {
-      const own = await deps.labelSuggestions.own.getValue();
+      const own = await ownSettings();
       await deps.labelSuggestions.own.setValue({ enabled: enabled ?? own.enabled, synonyms: synonyms ?? own.synonyms });
       const saved = await view();
       if (!saved.effective.enabled) await deps.conversations.forgetAll();
