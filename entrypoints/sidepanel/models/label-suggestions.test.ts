@@ -13,17 +13,16 @@ const editor = await import('./label-editor');
 const { showLookup } = await import('./lookup.testing');
 const { referenceData } = await import('./reference');
 
-const level: LabelGroup = {
-  id: 'g-level',
-  name: '客户等级',
-  color: '#F5A623',
-  multipleChoice: false,
-  labels: [
-    { id: 'silver', name: '银卡会员', groupId: 'g-level' },
-    { id: 'gold', name: '金卡会员', groupId: 'g-level' },
-  ],
-};
-const interest: LabelGroup = { id: 'g-interest', name: '兴趣', color: '#76A6F1', multipleChoice: true, labels: [{ id: 'digital', name: '数码产品', groupId: 'g-interest' }] };
+/** A group whose labels' ids are their keys. */
+const groupOf = (id: string, name: string, color: string, multipleChoice: boolean, labels: Record<string, string>): LabelGroup => ({
+  id,
+  name,
+  color,
+  multipleChoice,
+  labels: Object.entries(labels).map(([labelId, labelName]) => ({ id: labelId, name: labelName, groupId: id })),
+});
+const level = groupOf('g-level', '客户等级', '#F5A623', false, { silver: '银卡会员', gold: '金卡会员' });
+const interest = groupOf('g-interest', '兴趣', '#76A6F1', true, { digital: '数码产品' });
 const silver: LabelRef = { id: 'silver', name: '银卡会员', color: '#F5A623' };
 const enqueued = () => request.mock.calls.filter(([type]) => type === 'write.enqueue').map(([, payload]) => (payload as { payload: unknown }).payload);
 const names = () => suggestions.shownSuggestions('c1').map((each) => `${each.label.name}${each.applied ? ' ✓' : ''}`);
