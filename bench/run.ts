@@ -195,6 +195,27 @@ async function flood() {
   record('manualSearchRatioDuringFlood', figures.manualSearchRatioDuringFlood);
 }
 
+async function suggestions() {
+  const { benchSuggest } = await import('./suggest.bench');
+  const figures = await benchSuggest();
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
+  rows.push(
+    {
+      figure: 'suggestMatchRatioVsDetect',
+      value: String(Number(figures.suggestMatchRatioVsDetect.toFixed(3))),
+      against: `label matching ${ms(figures.matchMsPer1000)} per 1,000 messages (${figures.labels} labels + synonyms; ${figures.matchedMessages} messages suggested something) against detectContacts on the same messages, ${ms(figures.detectMsPer1000)}`,
+    },
+    {
+      figure: 'suggestMatchRatioVsIncludes',
+      value: String(Number(figures.suggestMatchRatioVsIncludes.toFixed(3))),
+      against: `against a bare includes() of every label name, ${ms(figures.includesMsPer1000)} per 1,000; the index (pinyin included) builds in ${ms(figures.indexBuildMs)}, once per change of labels or synonyms`,
+    },
+  );
+  for (const key of ['suggestMatchRatioVsDetect', 'suggestMatchRatioVsIncludes', 'matchMsPer1000', 'indexBuildMs'] as const) {
+    record(key === 'matchMsPer1000' ? 'suggestMatchMsPer1000' : key === 'indexBuildMs' ? 'suggestIndexBuildMs' : key, figures[key]);
+  }
+}
+
 async function panel() {
   const { benchPanel } = await import('./panel.bench');
   const figures = await benchPanel();
@@ -224,6 +245,7 @@ const started = performance.now();
 ensureBuilt();
 await section('bundles', ['contentScriptGzipBytes', 'backgroundGzipBytes', 'sidePanelGzipBytes'], bundles);
 await section('detection', ['detectSpeedupVsLibphonenumber', 'pageScanRatioVsTreeWalker', 'incrementalScanRatio5000v500', 'longTasksOver50ms'], detection);
+await section('suggestions', ['suggestMatchRatioVsDetect', 'suggestMatchRatioVsIncludes'], suggestions);
 await section('lookup', ['lookupOverheadRatio0ms', 'lookupOverheadRatio100ms', 'lookupOverheadRatio100msFullCache'], lookup);
 await section('requests', ['requestsPerFirstLookup', 'requestsPerWarmLookup', 'tokenCallsPer100Lookups'], requests);
 await section('flood', ['floodSearchesVisible', 'floodSearchesHidden', 'manualSearchRatioDuringFlood'], flood);

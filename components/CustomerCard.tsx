@@ -32,6 +32,8 @@ interface CustomerCardProps {
   children?: ComponentChildren;
   /** Beside the editor's toggle while it is open: "Reading the latest labels…" or why that failed. */
   editorNote?: string;
+  /** The suggested labels' row, above the chips; undefined when suggestions are off. */
+  suggestions?: ComponentChildren;
 }
 
 export const STATUS_KEYS: Record<CrmStatus, Parameters<typeof t>[0]> = {
@@ -56,7 +58,7 @@ function StageFact({ stage, onRetry }: { stage: StageView; onRetry: () => void }
   return <span class={stage.name ? 'card__stage' : 'muted'}>{stage.name ?? t('stageNone')}</span>;
 }
 
-export function CustomerCard({ card, stage, latestNote, revalidating, onRetryStage, labelEditor, children, editorNote }: CustomerCardProps) {
+export function CustomerCard({ card, stage, latestNote, revalidating, onRetryStage, labelEditor, children, editorNote, suggestions }: CustomerCardProps) {
   const { customer, labels } = card;
   const title = customer.nick || customer.realName || t('unnamedCustomer');
   const phone = customer.phones[0];
@@ -122,7 +124,8 @@ export function CustomerCard({ card, stage, latestNote, revalidating, onRetrySta
       )}
       {/* A backend without labels has no label section: "No labels yet" would suggest it could have some. */}
       {labelEditor && (
-        <section class={`card__labels ${editorOpen ? 'card__labels--editing' : ''}`} aria-label={t('labels')}>
+        <section class={`card__labels ${editorOpen ? 'card__labels--editing' : ''} ${suggestions ? 'card__labels--suggesting' : ''}`} aria-label={t('labels')}>
+          {suggestions}
           <button
             type="button"
             class="chip-button card__labels-edit"

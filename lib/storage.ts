@@ -11,6 +11,8 @@ import type { TabLookup } from './lookup/tab-lookup';
 import type { CustomerFormValues } from './crm/customer-form';
 import type { LookupAnswer, TabContact } from './messaging/protocol';
 import type { OutboxWrite } from './outbox/types';
+import type { ConversationText } from './suggest/conversation';
+import { DEFAULT_SUGGESTION_SETTINGS, type LabelSuggestionSettings } from './suggest/suggestion-settings';
 
 export interface Settings {
   backend: BackendKind;
@@ -40,6 +42,15 @@ export const settingsChangedItem = storage.defineItem<string>('session:settingsC
 export const tabContactsItem = storage.defineItem<Record<string, TabContact[]>>('session:tabContacts', {
   fallback: {},
 });
+
+/**
+ * What each tab's visitor wrote, as far as the page scanner reported it (lib/suggest/conversation.ts):
+ * read for label suggestions. Session storage, kept in memory only: gone with the tab, its page or the browser.
+ */
+export const tabConversationsItem = storage.defineItem<Record<string, ConversationText[]>>('session:tabConversations', { fallback: {} });
+
+/** Label suggestions on or off, and the agent's own synonyms per label name; business words, no customer data. */
+export const labelSuggestionsItem = storage.defineItem<LabelSuggestionSettings>('local:labelSuggestions', { fallback: DEFAULT_SUGGESTION_SETTINGS });
 
 /**
  * Each tab's lookup as the background decided it (lib/lookup/tab-lookup.ts): what the panel shows, the

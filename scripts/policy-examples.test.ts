@@ -4,11 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lockedFields, parsePolicy } from '@/lib/settings/policy';
+import { readSuggestionPolicy } from '@/lib/suggest/suggestion-settings';
 import { policyProblems, schemaProblems, type SchemaNode } from './managed-schema';
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const schema = JSON.parse(read('public/managed_schema.json')) as SchemaNode;
 const example = JSON.parse(read('docs/policy/crm-sidebar-policy.json')) as Record<string, unknown>;
+/** Read apart (lib/suggest/suggestion-settings.ts) and shown with an example of their own in the rollout guide. */
+const SUGGESTION_SETTINGS = ['labelSuggestions', 'labelSynonyms'];
+const suggestionExample = { labelSuggestions: true, labelSynonyms: { 开票需求: ['发票', 'invoice'], 易投诉: ['投诉'] } };
 
 const BROWSERS = [
   { browser: 'chrome', id: 'CHROME_EXTENSION_ID', registry: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome', domain: 'com.google.Chrome', store: 'https://clients2.google.com/service/update2/crx' },
@@ -27,10 +31,21 @@ describe('the example policy', () => {
   });
 
   it('sets every setting the schema declares, and the extension applies each one', () => {
-    expect(Object.keys(example).sort()).toEqual(Object.keys(schema.properties ?? {}).sort());
+    const connectionSettings = Object.keys(schema.properties ?? {}).filter((key) => !SUGGESTION_SETTINGS.includes(key));
+    expect(Object.keys(example).sort()).toEqual(connectionSettings.sort());
     const applied = parsePolicy(example);
     expect(lockedFields(applied).sort()).toEqual(Object.keys(example).sort());
     expect(applied).toEqual(example);
+  });
+
+  it('with the label-suggestion settings added, still validates, and the extension applies them', () => {
+    expect(Object.keys(suggestionExample)).toEqual(SUGGESTION_SETTINGS);
+    expect(policyProblems(schema, { ...example, ...suggestionExample })).toEqual([]);
+    expect(readSuggestionPolicy({ ...example, ...suggestionExample })).toEqual({
+      policy: { enabled: true, synonyms: suggestionExample.labelSynonyms },
+      ignored: [],
+    });
+    expect(policyProblems(schema, { labelSynonyms: { 开票需求: '发票' } })).toEqual([expect.stringContaining('policy.labelSynonyms.开票需求')]);
   });
 });
 

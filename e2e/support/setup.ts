@@ -1,9 +1,9 @@
-// Where most stories start: a Sobot mock, and Chromium with the extension (in English) connected to it
+// Where most stories start: a Sobot mock, and Chromium with the extension (in English unless asked) connected to it
 // through the options page as an admin would; optionally with "me" chosen and scanning enabled on the
 // mock's origin, where the specs' conversations are served.
 import { afterAll, beforeAll } from 'vitest';
 import { startSobotMock, type SobotMock } from '../../dev/mock-crm/sobot/server';
-import { connectCrm, enableScanningOn, openPanel } from './agent';
+import { CHINESE, connectCrm, enableScanningOn, ENGLISH, openPanel } from './agent';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { openConversation } from './conversation';
 
@@ -17,12 +17,16 @@ export interface AgentSetup {
   me?: string;
   /** Turn scanning on for the mock's origin from the panel, as an agent does once. */
   scanningEnabled?: boolean;
+  /** The browser's (and so the extension's) language; English by default. */
+  lang?: 'en' | 'zh-CN';
 }
 
 async function startAgentWithSobot(setup: AgentSetup = {}): Promise<AgentWithSobot> {
   const mock = await startSobotMock({ port: 0 });
-  const browser = await launchWithExtension({ lang: 'en' });
-  const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey });
+  const lang = setup.lang ?? 'en';
+  const texts = lang === 'en' ? ENGLISH : CHINESE;
+  const browser = await launchWithExtension({ lang });
+  const options = await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey }, texts);
   if (setup.me) {
     await options.getByLabel('Me in the CRM').selectOption({ label: setup.me });
     await options.getByRole('button', { name: 'Save', exact: true }).click();
@@ -32,7 +36,7 @@ async function startAgentWithSobot(setup: AgentSetup = {}): Promise<AgentWithSob
   if (setup.scanningEnabled) {
     const first = await openConversation(browser, mock.url, ['您好']);
     const panel = await openPanel(browser);
-    await enableScanningOn(panel);
+    await enableScanningOn(panel, texts);
     await panel.close();
     await first.close();
   }

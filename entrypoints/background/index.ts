@@ -12,7 +12,8 @@ import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
-import { crmTokenItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabLookupsItem } from '@/lib/storage';
+import { crmTokenItem, labelSuggestionsItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import { effectiveSuggestionSettings, readSuggestionPolicy } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
@@ -20,6 +21,7 @@ import { startOutbox } from './outbox';
 import { watchPanelPresence } from './panel-presence';
 import { injectScanner, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
 import { createRememberedRecords } from './remembered';
+import { createTabConversations } from './tab-conversations';
 import { createTabLookups } from './tab-lookups';
 import { watchTabs } from './tabs';
 
@@ -60,7 +62,12 @@ export default defineBackground(() => {
     following: (tabId) => panels.following(tabId),
   });
   panels.onChange((tabId) => void tabLookups.panelChanged(tabId).catch(() => undefined));
-  const tabs = watchTabs(tabContactsItem, (tabId) => void tabLookups.forgetTab(tabId));
+  const tabs = watchTabs([tabContactsItem, tabConversationsItem], (tabId) => void tabLookups.forgetTab(tabId));
+  const suggestionPolicy = () => browser.storage.managed.get().then((raw) => readSuggestionPolicy(raw).policy, () => ({}));
+  const conversations = createTabConversations({
+    store: tabConversationsItem,
+    enabled: async () => effectiveSuggestionSettings(await labelSuggestionsItem.getValue(), await suggestionPolicy()).enabled,
+  });
 
   const outbox = startOutbox(session);
   const handlers = createHandlers({
@@ -80,6 +87,8 @@ export default defineBackground(() => {
     records,
     enableSite,
     releaseSite: releaseSiteAccess,
+    conversations,
+    labelSuggestions: { own: labelSuggestionsItem, policy: suggestionPolicy },
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 

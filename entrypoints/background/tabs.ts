@@ -1,21 +1,23 @@
-// Keeps per-tab state tidy: the action badge shows how many contacts a tab has, a tab's contacts go when
-// the tab closes or loads a new document, and everything else about a tab (its lookup, its pin) goes when
+// Keeps per-tab state tidy: the action badge shows how many contacts a tab has, a tab's contacts and
+// conversation go when the tab closes or loads a new document, and everything else about a tab (its lookup, its pin) goes when
 // it closes. Only the background imports it.
 import { browser } from 'wxt/browser';
 import type { TabContact } from '@/lib/messaging/protocol';
 
-interface TabContactsItem {
-  getValue(): Promise<Record<string, TabContact[]>>;
-  setValue(value: Record<string, TabContact[]>): Promise<void>;
+interface PerTabItem {
+  getValue(): Promise<Record<string, unknown>>;
+  setValue(value: Record<string, unknown>): Promise<void>;
 }
 
-export function watchTabs(item: TabContactsItem, onClosed: (tabId: number) => void) {
-  async function forget(tabId: number) {
+/** `perTab`: items keyed by tab id (contacts, conversation) whose entry describes the document on screen. */
+export function watchTabs(perTab: PerTabItem[], onClosed: (tabId: number) => void) {
+  async function forgetIn(item: PerTabItem, tabId: number) {
     const all = await item.getValue();
     if (!(tabId in all)) return;
     const { [tabId]: _removed, ...rest } = all;
     await item.setValue(rest);
   }
+  const forget = (tabId: number) => Promise.all(perTab.map((item) => forgetIn(item, tabId)));
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void forget(tabId);

@@ -12,6 +12,7 @@ import { connectionParts } from '@/lib/crm/connection-key';
 import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { removeSite, sites, sitesError } from './models/enabled-sites';
+import { LabelSuggestionsSection } from './LabelSuggestionsSection';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
 import { agents, baseUrl, busy, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
@@ -315,6 +316,7 @@ export function App() {
         )}
         {sitesError.value && <Notice tone="error" title={describeError(sitesError.value.code)} />}
       </section>
+      <LabelSuggestionsSection />
     </main>
   );
 }

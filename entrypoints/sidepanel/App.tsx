@@ -16,7 +16,7 @@ import { describeError, describeFailure, t } from '@/lib/i18n';
 import { CrmText } from '@/components/CrmText';
 import type { Customer } from '@/lib/crm/domain';
 import type { ErrorCode, TabContact } from '@/lib/messaging/protocol';
-import { CustomerTimeline, CustomerWork, LABEL_EDITOR_ID, labelReadNote, Labels, latestNoteLine } from './CustomerWork';
+import { CustomerTimeline, CustomerWork, LABEL_EDITOR_ID, labelReadNote, Labels, latestNoteLine, Suggestions } from './CustomerWork';
 import { announcements } from './models/announcer';
 import { installShortcuts } from './run-shortcuts';
 import { TopBar } from './TopBar';
@@ -35,6 +35,7 @@ import { settingsError, settingsView } from './models/settings';
 import { enableFollowedSite, siteAccess, siteAccessError } from './models/site-access';
 import { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } from './models/search';
 import { labelEditorFor, shownLabels, toggleLabelEditor } from './models/label-editor';
+import { suggestionsEnabled } from './models/label-suggestions';
 import { loadStage, stages } from './models/stage';
 import { RESULT_MESSAGES, shownStage } from './models/stage-stepper';
 
@@ -212,6 +213,7 @@ function LookupResult() {
                 : undefined
             }
             editorNote={labelReadNote(selected.customer.id)}
+            suggestions={settingsView.value?.capabilities.labels && suggestionsEnabled.value ? <Suggestions card={selected} /> : undefined}
           >
             <Labels customerId={selected.customer.id} />
           </CustomerCard>

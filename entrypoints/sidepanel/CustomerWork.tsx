@@ -3,6 +3,7 @@
 // card's one-line summary of the newest note. Reads models, renders components; App.tsx imports it.
 // Only controls the backend's capabilities allow are shown.
 import { LabelEditor } from '@/components/LabelEditor';
+import { LabelSuggestions } from '@/components/LabelSuggestions';
 import { NoteComposer } from '@/components/NoteComposer';
 import { StageStepper, type StepperResult } from '@/components/StageStepper';
 import { Timeline, type TimelineItem } from '@/components/Timeline';
@@ -28,6 +29,7 @@ import {
   toggleLabelEditor,
   topMatch,
 } from './models/label-editor';
+import { applySuggestion, holdSuggestions, releaseSuggestions, shownSuggestions } from './models/label-suggestions';
 import { editNote, noteDrafts, noteProblem, sendNote } from './models/notes';
 import { referenceData } from './models/reference';
 import { settingsView } from './models/settings';
@@ -100,6 +102,29 @@ export function Labels({ customerId }: { customerId: string }) {
       onCreate={() => void createLabel(customerId)}
       onCancelNew={cancelNewLabel}
       onClose={() => toggleLabelEditor(customerId)}
+    />
+  );
+}
+
+/** The labels the chat suggests for the customer, above the chips. */
+export function Suggestions({ card }: { card: CustomerCard }) {
+  const customerId = card.customer.id;
+  const suggestions = shownSuggestions(customerId, card.labels);
+  return (
+    <LabelSuggestions
+      suggestions={suggestions.map((suggestion) => ({
+        id: suggestion.label.id,
+        name: suggestion.label.name,
+        words: suggestion.words,
+        replaces: suggestion.replaces?.name,
+        applied: suggestion.applied,
+      }))}
+      onApply={(id) => {
+        const suggestion = suggestions.find((each) => each.label.id === id);
+        if (suggestion) applySuggestion(customerId, suggestion);
+      }}
+      onHold={() => holdSuggestions(customerId)}
+      onRelease={releaseSuggestions}
     />
   );
 }

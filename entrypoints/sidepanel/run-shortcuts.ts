@@ -1,11 +1,12 @@
 // Runs the panel's shortcuts (shortcuts.ts says which key means what) against the customer on screen:
-// focus the note, open the labels, set stage N, step through the detected contacts, accept the new
+// focus the note, open the labels, add the first suggested label, set stage N, step through the detected contacts, accept the new
 // contact, undo, show the list. App.tsx installs it once.
 import { signal } from '@preact/signals';
 import type { TabContact } from '@/lib/messaging/protocol';
 import { stageSteps } from './CustomerWork';
 import { tabContacts } from './models/contacts';
 import { labelEditorFor, toggleLabelEditor } from './models/label-editor';
+import { applyFirstSuggestion } from './models/label-suggestions';
 import { lookedUpValue, lookupState, switchToOffer, tabLookup } from './models/lookup';
 import { settingsView } from './models/settings';
 import { moveToStage } from './models/stage-stepper';
@@ -37,6 +38,8 @@ function run(intent: ShortcutIntent, openContact: (contact: TabContact) => void)
       if (labelEditorFor.value !== customerId) toggleLabelEditor(customerId);
       else focusInto('.label-editor__filter, .label-toggle[tabindex="0"]');
       return true;
+    case 'apply-suggestion':
+      return Boolean(customerId && capabilities?.labels && applyFirstSuggestion(customerId));
     case 'set-stage': {
       if (!customerId || !capabilities?.stages) return false;
       const { stages, currentId } = stageSteps(customerId);

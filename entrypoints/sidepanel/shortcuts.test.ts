@@ -9,6 +9,7 @@ describe('the panel’s shortcuts', () => {
   it('maps single keys to the three jobs, contacts and help', () => {
     expect(key('n')).toEqual({ kind: 'focus-note' });
     expect(key('L')).toEqual({ kind: 'open-labels' });
+    expect(key('a')).toEqual({ kind: 'apply-suggestion' });
     expect(key('3')).toEqual({ kind: 'set-stage', index: 2 });
     expect(key('j')).toEqual({ kind: 'contact', step: 1 });
     expect(key('k')).toEqual({ kind: 'contact', step: -1 });
@@ -20,6 +21,7 @@ describe('the panel’s shortcuts', () => {
   it('leaves keys alone while the agent types, composes with an IME, holds a key or uses a modifier', () => {
     const field = document.createElement('textarea');
     expect(key('n', { target: field })).toBeUndefined();
+    expect(key('a', { target: field })).toBeUndefined();
     const search = document.createElement('input');
     expect(key('1', { target: search })).toBeUndefined();
     expect(key('z', { target: search, ctrlKey: true })).toBeUndefined();

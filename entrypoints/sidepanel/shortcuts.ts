@@ -5,6 +5,7 @@
 export type ShortcutIntent =
   | { kind: 'focus-note' }
   | { kind: 'open-labels' }
+  | { kind: 'apply-suggestion' }
   | { kind: 'set-stage'; index: number }
   | { kind: 'contact'; step: 1 | -1 }
   | { kind: 'accept-new-contact' }
@@ -15,6 +16,7 @@ export type ShortcutIntent =
 export const SHORTCUT_LIST = [
   { keys: ['N'], what: 'shortcutNote' },
   { keys: ['L'], what: 'shortcutLabels' },
+  { keys: ['A'], what: 'shortcutSuggestion' },
   { keys: ['1', '…', '9'], what: 'shortcutStage' },
   { keys: ['J', 'K'], what: 'shortcutContacts' },
   { keys: ['S'], what: 'shortcutAcceptContact' },
@@ -48,6 +50,9 @@ export function shortcutOf(
     case 'l':
     case 'L':
       return { kind: 'open-labels' };
+    case 'a':
+    case 'A':
+      return { kind: 'apply-suggestion' };
     case 'j':
     case 'J':
       return { kind: 'contact', step: 1 };

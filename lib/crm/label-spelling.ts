@@ -6,9 +6,15 @@ import type { Label, LabelGroup, LabelSpelling } from './domain';
 
 const HAN = /\p{Script=Han}/u;
 
-export function spellingOf(name: string): LabelSpelling | undefined {
+/** A Chinese name's syllables without tones (红酒 → ['hong', 'jiu']); undefined for a name with no Han character. */
+export function syllablesOf(name: string): string[] | undefined {
   if (!HAN.test(name)) return undefined;
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).map((part) => part.toLowerCase().replace(/\s+/g, ''));
+  return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).map((part) => part.toLowerCase().replace(/\s+/g, ''));
+}
+
+export function spellingOf(name: string): LabelSpelling | undefined {
+  const syllables = syllablesOf(name);
+  if (!syllables) return undefined;
   return { full: syllables.join(''), initials: syllables.map((part) => part[0] ?? '').join('') };
 }
 

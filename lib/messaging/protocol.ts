@@ -20,6 +20,8 @@ import type {
   TimelineEvent,
 } from '../crm/domain';
 import type { OutboxWrite } from '../outbox/types';
+import type { LabelMatch } from '../suggest/label-matcher';
+import { MAX_LABEL_NAME_CHARS, MAX_SYNONYM_CHARS, MAX_SYNONYM_LABELS, MAX_SYNONYMS_PER_LABEL, type LabelSuggestionSettings, type SuggestionPolicy } from '../suggest/suggestion-settings';
 import type { SerializedCrmError } from '../crm/errors';
 import type { IgnoredPolicyValue, LockedField } from '../settings/policy';
 import type { Settings } from '../storage';
@@ -98,6 +100,11 @@ export const panelPresence = z.object({
 
 const tabId = z.number().check(z.int(), z.nonnegative());
 
+/** Label name → words that mean it, bounded as lib/suggest/suggestion-settings.ts bounds a policy's. */
+const labelSynonyms = z
+  .record(nonEmptyText(MAX_LABEL_NAME_CHARS), z.array(nonEmptyText(MAX_SYNONYM_CHARS)).check(z.maxLength(MAX_SYNONYMS_PER_LABEL)))
+  .check(z.refine((synonyms) => Object.keys(synonyms).length <= MAX_SYNONYM_LABELS, 'too many labels'));
+
 export const protocol = {
   'contacts.detected': {
     senders: ['content-script'],
@@ -151,6 +158,16 @@ export const protocol = {
     }),
   },
   'label.create': { senders: ['extension-page'], request: z.object({ groupId: id, name: nonEmptyText(30) }) },
+  /** The labels the tab's conversation about these contacts (the customer's, as the panel has them) talks about. */
+  'labelSuggestions.forTab': {
+    senders: ['extension-page'],
+    request: z.object({ tabId, contacts: z.array(nonEmptyText(120)).check(z.maxLength(20)) }),
+  },
+  'labelSuggestions.settings': { senders: ['extension-page'], request: z.object({}) },
+  'labelSuggestions.save': {
+    senders: ['extension-page'],
+    request: z.object({ enabled: z.optional(z.boolean()), synonyms: z.optional(labelSynonyms) }),
+  },
   'write.enqueue': { senders: ['extension-page'], request: newWrite },
   'write.retry': { senders: ['extension-page'], request: z.object({ id: writeId }) },
   'write.discard': { senders: ['extension-page'], request: z.object({ id: writeId }) },
@@ -232,6 +249,13 @@ export interface SitesView {
   setByAdmin: string[];
 }
 
+/** The agent's own suggestion settings, the admin's, and the two laid together. */
+export interface LabelSuggestionsView {
+  own: LabelSuggestionSettings;
+  policy: SuggestionPolicy;
+  effective: LabelSuggestionSettings;
+}
+
 export interface ResponseMap {
   'contacts.detected': { accepted: number };
   'lookup.open': { ok: true };
@@ -252,6 +276,9 @@ export interface ResponseMap {
   'customer.labels': LabelRef[];
   'customer.timeline': { events: TimelineEvent[]; pageCount: number };
   'label.create': Label;
+  'labelSuggestions.forTab': { enabled: boolean; matches: LabelMatch[] };
+  'labelSuggestions.settings': LabelSuggestionsView;
+  'labelSuggestions.save': LabelSuggestionsView;
   'write.enqueue': OutboxWrite;
   'write.retry': { ok: boolean };
   'write.discard': { ok: boolean };

@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TabContact } from '@/lib/messaging/protocol';
+import type { ConversationText } from '@/lib/suggest/conversation';
+import { createTabConversations } from '../tab-conversations';
 import { contactHandlers } from './contacts';
 import type { HandlerDependencies } from './dependencies';
 
-function setup() {
+function setup({ suggestions = true } = {}) {
   let stored: Record<string, TabContact[]> = {};
+  let conversation: Record<string, ConversationText[]> = {};
   const slow = () => new Promise((resolve) => setTimeout(resolve, 1));
   const contactsChanged = vi.fn(async () => undefined);
   const deps = {
@@ -18,11 +21,16 @@ function setup() {
     detect: (text: string) => [{ kind: 'phone' as const, value: `+86${text.replace(/\D/g, '')}`, start: 0, end: text.length }],
     onTabContactsChanged: () => undefined,
     tabLookups: { contactsChanged },
+    conversations: createTabConversations({
+      store: { getValue: async () => conversation, setValue: async (value) => void (conversation = value) },
+      enabled: async () => suggestions,
+      now: () => 5,
+    }),
   } as unknown as HandlerDependencies;
   const handlers = contactHandlers(deps);
   const report = (tabId: number, text: string, hidden?: boolean) =>
     handlers['contacts.detected']({ readings: [hidden ? { text, hidden } : { text }] }, { sender: 'content-script', tabId });
-  return { stored: () => stored, contactsChanged, report };
+  return { stored: () => stored, conversation: () => conversation, contactsChanged, report, handlers };
 }
 
 describe('contact handlers', () => {
@@ -72,5 +80,20 @@ describe('contact handlers', () => {
     expect(contactsChanged.mock.calls.length).toBe(read);
     // Another tab is not held back by this one.
     expect(await report(8, '13812345678')).toEqual({ accepted: 1 });
+  });
+
+  it('keeps what the visitor wrote, seen texts only, as the tab’s conversation, with the contacts each is about', async () => {
+    const { conversation, handlers } = setup();
+    await handlers['contacts.detected'](
+      { readings: [{ text: '我想订红酒 13812345678' }, { text: '别的会话 13900000000', hidden: true }] },
+      { sender: 'content-script', tabId: 7 },
+    );
+    expect(conversation()[7]).toEqual([{ text: '我想订红酒 13812345678', at: 5, contacts: ['phone:+8613812345678'] }]);
+  });
+
+  it('keeps no conversation while suggestions are off', async () => {
+    const { conversation, report } = setup({ suggestions: false });
+    await report(7, '13812345678');
+    expect(conversation()).toEqual({});
   });
 });

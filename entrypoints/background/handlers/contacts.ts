@@ -1,7 +1,9 @@
 // Handlers for what the page scanner reports and the sites where it runs. Each tab's contacts are kept in
 // session storage (which the panel watches), and the tab-lookups controller hears of every change: it
-// alone decides whether a new contact is looked up, offered or left alone. Reports per tab are bounded,
-// so no page can make the background do unbounded work.
+// alone decides whether a new contact is looked up, offered or left alone. The visible texts are also
+// kept as the tab's conversation, for label suggestions, once the lookup is on its way. Reports per tab
+// are bounded, so no page can make the background do unbounded work.
+import type { DetectedContact } from '@/lib/contacts/detect';
 import { contactsInReadings, mergeTabContacts } from '@/lib/contacts/tab-contacts';
 import { createReportRate } from '@/lib/lookup/report-rate';
 import type { Handlers } from '@/lib/messaging/server';
@@ -19,8 +21,14 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, Conta
   return {
     async 'contacts.detected'({ readings }, { tabId }) {
       if (tabId === undefined || !reportRate.take(tabId)) return { accepted: 0 };
-      const found = contactsInReadings(readings, deps.detect, now());
-      if (found.length === 0) return { accepted: 0 };
+      // Each text is searched once, for the contact list and for the conversation.
+      const detected = new Map<string, DetectedContact[]>();
+      const detectOnce = (text: string) => detected.get(text) ?? detected.set(text, deps.detect(text)).get(text)!;
+      const found = contactsInReadings(readings, detectOnce, now());
+      if (found.length === 0) {
+        await deps.conversations.record(tabId, readings, detectOnce, (await deps.tabContacts.getValue())[tabId] ?? []);
+        return { accepted: 0 };
+      }
       // Reports from many tabs and frames arrive at once: one merge at a time, or a report is lost.
       const merged = await serially(async () => {
         const all = await deps.tabContacts.getValue();
@@ -31,6 +39,7 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, Conta
         return next;
       });
       deps.onTabContactsChanged(tabId, merged);
+      await deps.conversations.record(tabId, readings, detectOnce, merged);
       return { accepted: found.length };
     },
 

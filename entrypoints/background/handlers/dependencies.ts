@@ -10,7 +10,9 @@ import type { Settings } from '@/lib/storage';
 import type { Outbox } from '@/lib/outbox/outbox';
 import type { ContactLookups } from '../contact-lookups';
 import type { RememberedRecords } from '../remembered';
+import type { TabConversations } from '../tab-conversations';
 import type { TabLookups } from '../tab-lookups';
+import type { LabelSuggestionSettings, SuggestionPolicy } from '@/lib/suggest/suggestion-settings';
 
 export interface Item<T> {
   getValue(): Promise<T>;
@@ -38,5 +40,9 @@ export interface HandlerDependencies {
   /** Gives a removed site's host access back unless one of `stillNeeded` (sites, the CRM address) needs it. */
   releaseSite: (origin: string, stillNeeded: string[]) => Promise<unknown>;
   outbox: Pick<Outbox, 'enqueue' | 'retry' | 'discard'>;
+  /** Each tab's conversation, for label suggestions. */
+  conversations: TabConversations;
+  /** The agent's own label-suggestion settings and what a policy says about them. */
+  labelSuggestions: { own: Item<LabelSuggestionSettings>; policy: () => Promise<SuggestionPolicy> };
   now?: () => number;
 }

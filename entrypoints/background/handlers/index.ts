@@ -4,6 +4,7 @@ import { contactHandlers } from './contacts';
 import { customerHandlers } from './customers';
 import { customerWriteHandlers } from './customer-writes';
 import type { HandlerDependencies } from './dependencies';
+import { labelSuggestionHandlers } from './label-suggestions';
 import { lookupHandlers } from './lookups';
 import { settingsHandlers } from './settings';
 import { writeHandlers } from './writes';
@@ -18,5 +19,6 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     ...customerWriteHandlers(deps),
     ...settingsHandlers(deps),
     ...writeHandlers(deps),
+    ...labelSuggestionHandlers(deps),
   };
 }

@@ -1,0 +1,101 @@
+// The options page's "Label suggestions" section: the switch, the synonyms box with each wrong line
+// named, the administrator's synonyms (read only) and the export. Renders models/label-suggestions.ts.
+import { Notice } from '@/components/Notice';
+import { describeError, t } from '@/lib/i18n';
+import type { SynonymLineProblem } from '@/lib/suggest/suggestion-settings';
+import {
+  downloadSynonyms,
+  saveSynonyms,
+  setSuggestionsEnabled,
+  suggestionOutcome,
+  suggestionsBusy,
+  suggestionsView,
+  synonymDraft,
+  synonymProblems,
+  unknownLabelNames,
+} from './models/label-suggestions';
+
+const PROBLEMS: Record<SynonymLineProblem, Parameters<typeof t>[0]> = {
+  'no-separator': 'synonymNoSeparator',
+  'no-name': 'synonymNoName',
+  'name-too-long': 'synonymNameTooLong',
+  'no-words': 'synonymNoWords',
+  'word-too-long': 'synonymWordTooLong',
+  'too-many-words': 'synonymTooManyWords',
+  'too-many-labels': 'synonymTooManyLabels',
+};
+
+export function LabelSuggestionsSection() {
+  const view = suggestionsView.value;
+  if (!view) return null;
+  const lockedSwitch = view.policy.enabled !== undefined;
+  const adminSynonyms = Object.entries(view.policy.synonyms ?? {});
+  const problems = synonymProblems.value;
+  const unknown = unknownLabelNames.value;
+  const outcome = suggestionOutcome.value;
+  return (
+    <section class="form" aria-labelledby="suggestions-title">
+      <h2 id="suggestions-title">{t('suggestionsTitle')}</h2>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={view.effective.enabled}
+          disabled={lockedSwitch || suggestionsBusy.value}
+          aria-describedby="suggestions-privacy"
+          onChange={(event) => void setSuggestionsEnabled(event.currentTarget.checked)}
+        />
+        {t('suggestionsEnabled')}
+      </label>
+      {lockedSwitch && <p class="field__hint">{t('setByAdmin')}</p>}
+      <p id="suggestions-privacy" class="field__hint">
+        {t('suggestionsPrivacy')}
+      </p>
+      <div class="field">
+        <label for="synonyms">{t('synonymsLabel')}</label>
+        <textarea
+          id="synonyms"
+          class="synonyms"
+          rows={6}
+          spellcheck={false}
+          value={synonymDraft.value}
+          placeholder="开票需求: 发票, invoice"
+          aria-invalid={problems.length > 0}
+          aria-describedby="synonyms-hint synonyms-problems"
+          onInput={(event) => (synonymDraft.value = event.currentTarget.value)}
+        />
+        <p id="synonyms-hint" class="field__hint">
+          {t('synonymsHint')}
+        </p>
+        <div id="synonyms-problems">
+          {problems.map(({ line, problem }) => (
+            <p key={line} class="field__error">
+              {t('synonymLine', [String(line), t(PROBLEMS[problem])])}
+            </p>
+          ))}
+          {unknown.length > 0 && <p class="field__hint">{t('synonymsUnknown', unknown.join(t('listJoin')))}</p>}
+        </div>
+      </div>
+      {adminSynonyms.length > 0 && (
+        <div class="field">
+          <h3 class="synonyms__admin-title">{t('synonymsByAdmin')}</h3>
+          <ul class="synonyms__admin">
+            {adminSynonyms.map(([name, words]) => (
+              <li key={name}>
+                <bdi>{name}</bdi>: {words.join(t('listJoin'))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="form__actions">
+        <button type="button" class="button button--primary" disabled={suggestionsBusy.value} onClick={() => void saveSynonyms()}>
+          {t('synonymsSave')}
+        </button>
+        <button type="button" class="button" onClick={downloadSynonyms}>
+          {t('synonymsExport')}
+        </button>
+      </div>
+      {outcome && ('saved' in outcome ? <Notice tone="info" title={t('suggestionsSaved')} /> : <Notice tone="error" title={describeError(outcome.error.code)} />)}
+    </section>
+  );
+}
