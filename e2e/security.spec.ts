@@ -60,20 +60,32 @@ describe('what a web page and a content script can reach', () => {
         chrome.runtime.sendMessage({ type: 'settings.get', payload: {} }),
         chrome.runtime.sendMessage({ type: 'settings.save', payload: { baseUrl: 'https://evil.example', appid: 'x', appKey: 'y' } }),
         chrome.runtime.sendMessage({ type: 'customer.update', payload: { customerId: 'x', input: { nick: 'pwned' } } }),
+        chrome.runtime.sendMessage({ type: 'labelSuggestions.settings', payload: {} }),
+        chrome.runtime.sendMessage({ type: 'labelSuggestions.save', payload: { enabled: false, synonyms: { 红酒: ['pwned'] } } }),
       ])`,
     )) as { ok: boolean; error?: { code: string } }[];
-    expect(replies).toHaveLength(5);
+    expect(replies).toHaveLength(7);
     for (const reply of replies) expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await requestCounts(mock.url)).toEqual(before);
   });
 
-  it('gives a content script none of the connection settings or enabled sites, and ignores what it plants in storage.local', async () => {
-    // Nothing at all is in storage.local: no CRM address, signature recipe, "me in the CRM" or site list.
+  it('gives a content script none of the connection settings, enabled sites or label synonyms, and ignores what it plants in storage.local', async () => {
+    const saving = await browser.context.newPage();
+    await saving.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await saving.getByLabel('Synonyms', { exact: true }).fill('红酒: 干红');
+    await saving.getByRole('button', { name: 'Save synonyms' }).click();
+    await saving.getByText('Suggestion settings saved.').waitFor();
+    await saving.close();
+    // Nothing at all is in storage.local: no CRM address, signature recipe, "me in the CRM", site list or synonyms.
     expect(await inContentScript(browser, chat, 'chrome.storage.local.get(null)')).toEqual({});
     await inContentScript(
       browser,
       chat,
-      `chrome.storage.local.set({ settings: { backend: 'sobot', baseUrl: 'https://evil.example', autoLookup: true }, enabledSites: ['https://evil.example'] })`,
+      `chrome.storage.local.set({
+        settings: { backend: 'sobot', baseUrl: 'https://evil.example', autoLookup: true },
+        enabledSites: ['https://evil.example'],
+        labelSuggestions: { enabled: false, synonyms: { 红酒: ['evil'] } },
+      })`,
     );
     await stopServiceWorker(browser);
 
@@ -82,6 +94,8 @@ describe('what a web page and a content script can reach', () => {
     await expect.poll(() => options.getByLabel('CRM base URL').inputValue()).toBe(mock.url);
     await options.getByRole('list').getByText(mock.url, { exact: true }).waitFor();
     expect(await options.getByText('evil.example').count()).toBe(0);
+    await expect.poll(() => options.getByLabel('Synonyms', { exact: true }).inputValue()).toBe('红酒: 干红');
+    expect(await options.getByLabel('Suggest labels from what the visitor writes').isChecked()).toBe(true);
     // The woken worker removed the planted keys as well.
     expect(await inContentScript(browser, chat, 'chrome.storage.local.get(null)')).toEqual({});
     await options.close();

@@ -1,7 +1,7 @@
 // Every chrome.storage item of the extension, in one file, so what lives where (and who can read it)
 // is visible at a glance. No item is `local:`: content scripts can read and write storage.local. Secrets
-// live in lib/auth/credential-store.ts, the agent's settings and enabled sites in
-// lib/settings/agent-settings.ts (both in the extension origin's IndexedDB).
+// live in lib/auth/credential-store.ts, the agent's settings, enabled sites and label-suggestion settings
+// in lib/settings/agent-settings.ts (both in the extension origin's IndexedDB).
 import { storage } from 'wxt/utils/storage';
 import type { IssuedToken } from './auth/token-holder';
 import type { BackendKind } from './crm/backend';
@@ -12,7 +12,6 @@ import type { CustomerFormValues } from './crm/customer-form';
 import type { LookupAnswer, TabContact } from './messaging/protocol';
 import type { OutboxWrite } from './outbox/types';
 import type { ConversationText } from './suggest/conversation';
-import { DEFAULT_SUGGESTION_SETTINGS, type LabelSuggestionSettings } from './suggest/suggestion-settings';
 
 export interface Settings {
   backend: BackendKind;
@@ -48,9 +47,6 @@ export const tabContactsItem = storage.defineItem<Record<string, TabContact[]>>(
  * read for label suggestions. Session storage, kept in memory only: gone with the tab, its page or the browser.
  */
 export const tabConversationsItem = storage.defineItem<Record<string, ConversationText[]>>('session:tabConversations', { fallback: {} });
-
-/** Label suggestions on or off, and the agent's own synonyms per label name; business words, no customer data. */
-export const labelSuggestionsItem = storage.defineItem<LabelSuggestionSettings>('local:labelSuggestions', { fallback: DEFAULT_SUGGESTION_SETTINGS });
 
 /**
  * Each tab's lookup as the background decided it (lib/lookup/tab-lookup.ts): what the panel shows, the

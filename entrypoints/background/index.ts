@@ -12,7 +12,7 @@ import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
-import { crmTokenItem, labelSuggestionsItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import { crmTokenItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
 import { effectiveSuggestionSettings, readSuggestionPolicy } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
@@ -29,7 +29,7 @@ export default defineBackground(() => {
   // No policy (or no managed storage, as in Firefox without one) is an empty policy.
   const policyReading = (): Promise<PolicyReading> => browser.storage.managed.get().then(readPolicy, () => ({ policy: {}, ignored: [] }));
   const policy = async () => (await policyReading()).policy;
-  // The connection changed (the agent saved, or the admin pushed a policy): writes made for the connection
+  // The settings changed (the agent saved, or the admin pushed a policy): writes made for a connection
   // now back go out, and the extension's pages ask again.
   const settingsChanged = () => {
     session.invalidate();
@@ -66,7 +66,7 @@ export default defineBackground(() => {
   const suggestionPolicy = () => browser.storage.managed.get().then((raw) => readSuggestionPolicy(raw).policy, () => ({}));
   const conversations = createTabConversations({
     store: tabConversationsItem,
-    enabled: async () => effectiveSuggestionSettings(await labelSuggestionsItem.getValue(), await suggestionPolicy()).enabled,
+    enabled: async () => effectiveSuggestionSettings(await agentSettings.labelSuggestions.getValue(), await suggestionPolicy()).enabled,
   });
 
   const outbox = startOutbox(session);
@@ -88,7 +88,7 @@ export default defineBackground(() => {
     enableSite,
     releaseSite: releaseSiteAccess,
     conversations,
-    labelSuggestions: { own: labelSuggestionsItem, policy: suggestionPolicy },
+    labelSuggestions: { own: agentSettings.labelSuggestions, policy: suggestionPolicy },
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 

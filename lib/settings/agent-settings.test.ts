@@ -2,6 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import { DEFAULT_SUGGESTION_SETTINGS } from '../suggest/suggestion-settings';
 import { createAgentSettings } from './agent-settings';
 
 const OLD_SETTINGS: Settings = {
@@ -11,6 +12,8 @@ const OLD_SETTINGS: Settings = {
   signatureRecipe: 'hmac-sha256/appid+nonce+timestamp/base64',
   myAgent: { id: 'a1', name: '王芳' },
 };
+
+const SUGGESTIONS = { enabled: false, synonyms: { 开票需求: ['发票', 'invoice'] } };
 
 describe('the agent’s settings and enabled sites', () => {
   let indexedDb: IDBFactory;
@@ -59,5 +62,28 @@ describe('the agent’s settings and enabled sites', () => {
     await expect(stores.settings.getValue()).rejects.toThrow('storage is busy');
     expect(await stores.settings.getValue()).toEqual(OLD_SETTINGS);
     expect(await local.get(null)).toEqual({});
+  });
+
+  it('keep the label-suggestion settings out of storage.local: saved here, never read from there, and what is planted there removed', async () => {
+    // Planted before the first start (no released version wrote this key): not taken over.
+    await fakeBrowser.storage.local.set({ labelSuggestions: { enabled: false, synonyms: { 红酒: ['evil'] } } });
+    const stores = open();
+    expect(await stores.labelSuggestions.getValue()).toEqual(DEFAULT_SUGGESTION_SETTINGS);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+
+    const changed = vi.fn();
+    const saving = open(changed);
+    await saving.labelSuggestions.setValue(SUGGESTIONS);
+    expect(changed).toHaveBeenCalledOnce();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    // Planted while running: still not read.
+    await fakeBrowser.storage.local.set({ labelSuggestions: DEFAULT_SUGGESTION_SETTINGS });
+    expect(await saving.labelSuggestions.getValue()).toEqual(SUGGESTIONS);
+
+    // A restart still reads what the agent saved, and removes the planted copy and its metadata.
+    await fakeBrowser.storage.local.set({ labelSuggestions$: { v: 1 } });
+    const restarted = open();
+    expect(await restarted.labelSuggestions.getValue()).toEqual(SUGGESTIONS);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });

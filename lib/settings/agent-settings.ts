@@ -1,12 +1,14 @@
-// The agent's own connection settings (base URL, signature recipe, "me in the CRM", auto-lookup) and
-// enabled sites, kept in the extension origin's IndexedDB: content scripts can read and write
-// storage.local, so a page-side compromise must find neither the CRM address nor the sites there, nor
-// be able to plant its own. Only the background imports it.
+// The agent's own connection settings (base URL, signature recipe, "me in the CRM", auto-lookup),
+// enabled sites and label-suggestion settings (the switch and the synonyms), kept in the extension
+// origin's IndexedDB: content scripts can read and write storage.local, so a page-side compromise must
+// find neither the CRM address, the sites nor the synonyms there, nor be able to plant its own. Only the
+// background imports it.
 // Invariant: what older versions kept in storage.local is moved here once, before the first read, and
 // never read again: later writes to storage.local (by anyone) change nothing.
 import { checkSiteOrigin } from '../crm/hosts';
 import { openKeyValue } from '../idb';
 import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import { DEFAULT_SUGGESTION_SETTINGS, type LabelSuggestionSettings } from '../suggest/suggestion-settings';
 import type { Item } from './effective-stores';
 
 /** The part of storage.local the move needs (browser.storage.local has it). */
@@ -17,9 +19,14 @@ export interface LegacyArea {
 
 const SETTINGS = 'settings';
 const SITES = 'enabledSites';
+const SUGGESTIONS = 'labelSuggestions';
 const MOVED = 'movedOutOfStorageLocal';
-/** The storage.local keys older versions wrote (WXT's items plus their metadata keys). */
-const LEGACY_KEYS = [SETTINGS, `${SETTINGS}$`, SITES, `${SITES}$`];
+/**
+ * The storage.local keys older versions wrote (WXT's items plus their metadata keys), removed on every
+ * start. The label-suggestion key is among them though no released version wrote it: it is never read,
+ * only removed, so whatever lands there leaves storage.local empty again.
+ */
+const LEGACY_KEYS = [SETTINGS, `${SETTINGS}$`, SITES, `${SITES}$`, SUGGESTIONS, `${SUGGESTIONS}$`];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -66,5 +73,9 @@ export function createAgentSettings(options: { indexedDb?: IDBFactory; legacy: L
     };
   }
 
-  return { settings: item<Settings>(SETTINGS, DEFAULT_SETTINGS), enabledSites: item<string[]>(SITES, []) };
+  return {
+    settings: item<Settings>(SETTINGS, DEFAULT_SETTINGS),
+    enabledSites: item<string[]>(SITES, []),
+    labelSuggestions: item<LabelSuggestionSettings>(SUGGESTIONS, DEFAULT_SUGGESTION_SETTINGS),
+  };
 }

@@ -1,8 +1,9 @@
-// The label-suggestion settings: on or off, and the synonyms per label name — the agent's own (saved in
-// storage) with an admin's policy laid over them (`labelSuggestions`, `labelSynonyms` in
-// public/managed_schema.json). The admin's switch wins; the admin's synonyms are always in use and the
-// agent's are added to them. Also the one-line-per-label text the options page edits them as. Pure; the
-// background and the options page import it. Every list is bounded, and a bad policy value is named.
+// The label-suggestion settings: on or off, and the synonyms per label name — the agent's own (kept with
+// the other settings in lib/settings/agent-settings.ts) with an admin's policy laid over them
+// (`labelSuggestions`, `labelSynonyms` in public/managed_schema.json). The admin's switch wins; the
+// admin's synonyms are always in use and the agent's are added to them. Also the one-line-per-label text
+// the options page edits them as. Pure; the background and the options page import it. Every list is
+// bounded, and a bad policy value is named.
 import type { IgnoredPolicyValue } from '../settings/policy';
 import type { LabelSynonyms } from './label-matcher';
 

@@ -68,7 +68,7 @@ describe('label suggestion handlers', () => {
     expect(view.effective.enabled).toBe(false);
   });
 
-  it('reads malformed saved settings as none, since content scripts can write storage.local', async () => {
+  it('reads malformed saved settings as none rather than building the matcher from them', async () => {
     const { handlers, visitorWrote, setOwn } = setup();
     setOwn({ enabled: 'yes', synonyms: { 红酒: 'wine' } });
     await visitorWrote(3, 'wine 13812345678');

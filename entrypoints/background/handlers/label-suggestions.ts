@@ -26,7 +26,7 @@ export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handler
     return built.matcher;
   }
 
-  /** As saved; storage.local is writable by content scripts too, so it is read as untrusted. */
+  /** As saved, each part checked again: what the matcher is built from is never taken on trust. */
   async function ownSettings(): Promise<LabelSuggestionSettings> {
     const saved = await deps.labelSuggestions.own.getValue();
     return { enabled: saved?.enabled !== false, synonyms: cleanSynonyms(saved?.synonyms) ?? {} };

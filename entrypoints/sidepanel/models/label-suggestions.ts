@@ -8,7 +8,7 @@ import { computed, effect, signal } from '@preact/signals';
 import type { LabelRef } from '@/lib/crm/domain';
 import { request } from '@/lib/messaging/client';
 import type { CustomerCard } from '@/lib/messaging/protocol';
-import { labelSuggestionsItem, tabConversationsItem } from '@/lib/storage';
+import { settingsChangedItem, tabConversationsItem } from '@/lib/storage';
 import type { LabelMatch } from '@/lib/suggest/label-matcher';
 import { pickSuggestions, type LabelSuggestion } from '@/lib/suggest/pick-suggestions';
 import { followedTab } from './followed-tab';
@@ -90,7 +90,7 @@ async function loadEnabled() {
 
 export function startSuggestingLabels() {
   void loadEnabled();
-  labelSuggestionsItem.watch(() => void loadEnabled());
+  settingsChangedItem.watch(() => void loadEnabled());
   tabConversationsItem.watch((all) => {
     const tab = followedTab.peek();
     const texts = tab ? (all?.[tab.id] ?? []) : [];
