@@ -48,6 +48,8 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
       secret: mock.appKey,
       enabledSites: [mock.url, WILDCARD_SITE, BAD_PORT_SITE],
       autoLookup: true,
+      labelSuggestions: true,
+      labelSynonyms: { 开票需求: ['发票', 'invoice'] },
     });
   });
 
@@ -88,8 +90,17 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
     for (const choice of [options.getByLabel(text('crmBackend'), { exact: true }), options.getByLabel(text('sobotHost'), { exact: true }), options.getByLabel(text('autoLookup'), { exact: true })]) {
       expect(await choice.isDisabled()).toBe(true);
     }
-    // CRM, base URL, App ID, App key and auto-lookup: one hint under each.
-    expect(await options.getByText(text('setByAdmin'), { exact: true }).count()).toBe(5);
+    // The suggestions' switch, and the admin's synonyms shown apart from the agent's own, which stay editable.
+    const suggestionsSwitch = options.getByLabel(text('suggestionsEnabled'), { exact: true });
+    await suggestionsSwitch.waitFor();
+    expect(await suggestionsSwitch.isDisabled()).toBe(true);
+    expect(await suggestionsSwitch.isChecked()).toBe(true);
+    const adminSynonyms = options.getByRole('list', { name: text('synonymsByAdmin') });
+    expect(await adminSynonyms.innerText()).toContain('开票需求');
+    expect(await adminSynonyms.evaluate((list) => getComputedStyle(list).borderStyle)).toBe('dashed');
+    expect(await options.getByLabel(text('synonymsLabel'), { exact: true }).isEditable()).toBe(true);
+    // CRM, base URL, App ID, App key, auto-lookup, the suggestions' switch and the admin's synonyms: one hint under each.
+    expect(await options.getByText(text('setByAdmin'), { exact: true }).count()).toBe(7);
 
     const adminSite = options.getByRole('listitem').filter({ hasText: mock.url });
     await adminSite.getByText(text('siteSetByAdmin'), { exact: true }).waitFor();
@@ -110,7 +121,8 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
     const browser = await launch('zh-CN');
     const options = await openOptions(browser, 360);
     await options.getByText(text('policyIgnoredTitle')).waitFor();
-    expect(await options.getByText(text('setByAdmin'), { exact: true }).count()).toBe(5);
+    await options.getByRole('list', { name: text('synonymsByAdmin') }).waitFor();
+    expect(await options.getByText(text('setByAdmin'), { exact: true }).count()).toBe(7);
     await options.getByText(text('siteSetByAdmin'), { exact: true }).waitFor();
     await options.screenshot({ path: 'e2e/artifacts/policy-options-zh-360.png', fullPage: true });
   });

@@ -3,14 +3,13 @@
 // for Chrome and Edge), is one the browser hands to the extension and the extension applies in full.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lockedFields, parsePolicy } from '@/lib/settings/policy';
-import { readSuggestionPolicy } from '@/lib/suggest/suggestion-settings';
+import { lockedFields, parsePolicy, readPolicy } from '@/lib/settings/policy';
 import { policyProblems, schemaProblems, type SchemaNode } from './managed-schema';
 
 const read = (path: string) => readFileSync(path, 'utf8');
 const schema = JSON.parse(read('public/managed_schema.json')) as SchemaNode;
 const example = JSON.parse(read('docs/policy/crm-sidebar-policy.json')) as Record<string, unknown>;
-/** Read apart (lib/suggest/suggestion-settings.ts) and shown with an example of their own in the rollout guide. */
+/** Shown with an example of their own in the rollout guide, apart from the connection's. */
 const SUGGESTION_SETTINGS = ['labelSuggestions', 'labelSynonyms'];
 const suggestionExample = { labelSuggestions: true, labelSynonyms: { 开票需求: ['发票', 'invoice'], 易投诉: ['投诉'] } };
 
@@ -41,10 +40,9 @@ describe('the example policy', () => {
   it('with the label-suggestion settings added, still validates, and the extension applies them', () => {
     expect(Object.keys(suggestionExample)).toEqual(SUGGESTION_SETTINGS);
     expect(policyProblems(schema, { ...example, ...suggestionExample })).toEqual([]);
-    expect(readSuggestionPolicy({ ...example, ...suggestionExample })).toEqual({
-      policy: { enabled: true, synonyms: suggestionExample.labelSynonyms },
-      ignored: [],
-    });
+    const reading = readPolicy({ ...example, ...suggestionExample });
+    expect(reading).toEqual({ policy: { ...example, ...suggestionExample }, ignored: [] });
+    expect(lockedFields(reading.policy).sort()).toEqual(Object.keys({ ...example, ...suggestionExample }).sort());
     expect(policyProblems(schema, { labelSynonyms: { 开票需求: '发票' } })).toEqual([expect.stringContaining('policy.labelSynonyms.开票需求')]);
   });
 });

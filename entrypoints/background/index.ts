@@ -13,7 +13,7 @@ import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
 import { crmTokenItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
-import { effectiveSuggestionSettings, readSuggestionPolicy } from '@/lib/suggest/suggestion-settings';
+import { effectiveSuggestionSettings, suggestionPolicyOf } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
@@ -63,10 +63,9 @@ export default defineBackground(() => {
   });
   panels.onChange((tabId) => void tabLookups.panelChanged(tabId).catch(() => undefined));
   const tabs = watchTabs([tabContactsItem, tabConversationsItem], (tabId) => void tabLookups.forgetTab(tabId));
-  const suggestionPolicy = () => browser.storage.managed.get().then((raw) => readSuggestionPolicy(raw).policy, () => ({}));
   const conversations = createTabConversations({
     store: tabConversationsItem,
-    enabled: async () => effectiveSuggestionSettings(await agentSettings.labelSuggestions.getValue(), await suggestionPolicy()).enabled,
+    enabled: async () => effectiveSuggestionSettings(await agentSettings.labelSuggestions.getValue(), suggestionPolicyOf(await policy())).enabled,
   });
 
   const outbox = startOutbox(session);
@@ -88,7 +87,7 @@ export default defineBackground(() => {
     enableSite,
     releaseSite: releaseSiteAccess,
     conversations,
-    labelSuggestions: { own: agentSettings.labelSuggestions, policy: suggestionPolicy },
+    labelSuggestions: agentSettings.labelSuggestions,
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 

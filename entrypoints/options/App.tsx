@@ -5,7 +5,7 @@ import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
 import { sentence } from '@/components/sentence';
 import { SOBOT_HOSTS } from '@/lib/crm/hosts';
-import type { IgnoredPolicyValue, IgnoredReason, LockedField } from '@/lib/settings/policy';
+import type { IgnoredPolicyValue, IgnoredReason } from '@/lib/settings/policy';
 import { connectionOkText, describeError, describeFailure, t } from '@/lib/i18n';
 import { CrmText } from '@/components/CrmText';
 import { connectionParts } from '@/lib/crm/connection-key';
@@ -13,6 +13,7 @@ import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { removeSite, sites, sitesError } from './models/enabled-sites';
 import { LabelSuggestionsSection } from './LabelSuggestionsSection';
+import { describedBy, isLocked, LockedHint, lockHintId } from './LockedHint';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
 import { agents, baseUrl, busy, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
@@ -37,22 +38,6 @@ function failureDetail(result: { text: string; code?: string; crmCode?: string; 
   const crmWords = !result.crmCode && (!result.code || result.code === 'crm-error' || result.code === 'internal') ? `${result.text} ` : '';
   return `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${crmWords}(${baseUrl.value})`;
 }
-
-const isLocked = (field: LockedField) => saved.value?.locked.includes(field) ?? false;
-
-/** The id of a locked field's hint, for the field's aria-describedby; undefined when not locked. */
-const lockHintId = (field: LockedField) => (isLocked(field) ? `locked-${field}` : undefined);
-
-/** Under every field the admin's policy sets: why it cannot be changed. */
-function LockedHint({ field }: { field: LockedField }) {
-  return isLocked(field) ? (
-    <p id={lockHintId(field)} class="field__hint field__hint--locked">
-      {t('setByAdmin')}
-    </p>
-  ) : null;
-}
-
-const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 const IGNORED_REASONS: Record<IgnoredReason, Parameters<typeof t>[0]> = {
   ...BASE_URL_PROBLEMS,

@@ -1,8 +1,10 @@
 // The options page's "Label suggestions" section: the switch, the synonyms box with each wrong line
-// named, the administrator's synonyms (read only) and the export. Renders models/label-suggestions.ts.
+// named, the administrator's synonyms (read only) and the export; what a policy sets is locked with its
+// hint, like the connection's fields. Renders models/label-suggestions.ts.
 import { Notice } from '@/components/Notice';
 import { describeError, t } from '@/lib/i18n';
 import type { SynonymLineProblem } from '@/lib/suggest/suggestion-settings';
+import { describedBy, isLocked, LockedHint, lockHintId } from './LockedHint';
 import {
   downloadSynonyms,
   saveSynonyms,
@@ -28,7 +30,6 @@ const PROBLEMS: Record<SynonymLineProblem, Parameters<typeof t>[0]> = {
 export function LabelSuggestionsSection() {
   const view = suggestionsView.value;
   if (!view) return null;
-  const lockedSwitch = view.policy.enabled !== undefined;
   const adminSynonyms = Object.entries(view.policy.synonyms ?? {});
   const problems = synonymProblems.value;
   const unknown = unknownLabelNames.value;
@@ -36,20 +37,22 @@ export function LabelSuggestionsSection() {
   return (
     <section class="form" aria-labelledby="suggestions-title">
       <h2 id="suggestions-title">{t('suggestionsTitle')}</h2>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={view.effective.enabled}
-          disabled={lockedSwitch || suggestionsBusy.value}
-          aria-describedby="suggestions-privacy"
-          onChange={(event) => void setSuggestionsEnabled(event.currentTarget.checked)}
-        />
-        {t('suggestionsEnabled')}
-      </label>
-      {lockedSwitch && <p class="field__hint">{t('setByAdmin')}</p>}
-      <p id="suggestions-privacy" class="field__hint">
-        {t('suggestionsPrivacy')}
-      </p>
+      <div class="field">
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={view.effective.enabled}
+            disabled={isLocked('labelSuggestions') || suggestionsBusy.value}
+            aria-describedby={describedBy(lockHintId('labelSuggestions'), 'suggestions-privacy')}
+            onChange={(event) => void setSuggestionsEnabled(event.currentTarget.checked)}
+          />
+          {t('suggestionsEnabled')}
+        </label>
+        <LockedHint field="labelSuggestions" />
+        <p id="suggestions-privacy" class="field__hint">
+          {t('suggestionsPrivacy')}
+        </p>
+      </div>
       <div class="field">
         <label for="synonyms">{t('synonymsLabel')}</label>
         <textarea
@@ -75,16 +78,21 @@ export function LabelSuggestionsSection() {
           {unknown.length > 0 && <p class="field__hint">{t('synonymsUnknown', unknown.join(t('listJoin')))}</p>}
         </div>
       </div>
-      {adminSynonyms.length > 0 && (
+      {(adminSynonyms.length > 0 || isLocked('labelSynonyms')) && (
         <div class="field">
-          <h3 class="synonyms__admin-title">{t('synonymsByAdmin')}</h3>
-          <ul class="synonyms__admin">
-            {adminSynonyms.map(([name, words]) => (
-              <li key={name}>
-                <bdi>{name}</bdi>: {words.join(t('listJoin'))}
-              </li>
-            ))}
-          </ul>
+          <h3 id="synonyms-admin-title" class="synonyms__admin-title">
+            {t('synonymsByAdmin')}
+          </h3>
+          {adminSynonyms.length > 0 && (
+            <ul class="synonyms__admin" aria-labelledby="synonyms-admin-title" aria-describedby={lockHintId('labelSynonyms')}>
+              {adminSynonyms.map(([name, words]) => (
+                <li key={name}>
+                  <bdi>{name}</bdi>: {words.join(t('listJoin'))}
+                </li>
+              ))}
+            </ul>
+          )}
+          <LockedHint field="labelSynonyms" />
         </div>
       )}
       <div class="form__actions">

@@ -40,6 +40,19 @@ describe('managed policy', () => {
     ]);
   });
 
+  it('reads the label-suggestion switch and synonyms, locks them, and names a malformed one instead of using it', () => {
+    const reading = readPolicy({ labelSuggestions: false, labelSynonyms: { 红酒: [' 葡萄酒 ', 'wine', 'wine'] } });
+    expect(reading).toEqual({ policy: { labelSuggestions: false, labelSynonyms: { 红酒: ['葡萄酒', 'wine'] } }, ignored: [] });
+    expect(lockedFields(reading.policy).sort()).toEqual(['labelSuggestions', 'labelSynonyms']);
+    const bad = readPolicy({ labelSuggestions: 'no', labelSynonyms: { 红酒: 'wine' }, autoLookup: false });
+    expect(bad.policy).toEqual({ autoLookup: false });
+    expect(bad.ignored).toEqual([
+      { field: 'labelSuggestions', reason: 'wrong-type', value: 'no' },
+      { field: 'labelSynonyms', reason: 'wrong-type' },
+    ]);
+    expect(readPolicy({ labelSynonyms: { 红酒: ['x'.repeat(31)] } }).policy).toEqual({});
+  });
+
   it('changes nothing when there is no policy', () => {
     expect(effectiveSettings(DEFAULT_SETTINGS, {})).toEqual(DEFAULT_SETTINGS);
     expect(effectiveCredentials(undefined, {})).toBeUndefined();

@@ -5,6 +5,8 @@
 import type { Credentials } from '../auth/credential-store';
 import { checkBaseUrl, checkSiteOrigin, normalizeBaseUrl, originOf, type BaseUrlProblem, type SiteProblem } from '../crm/hosts';
 import type { Settings } from '../storage';
+import type { LabelSynonyms } from '../suggest/label-matcher';
+import { cleanSynonyms } from '../suggest/suggestion-settings';
 
 export interface ManagedPolicy {
   backend?: 'sobot' | 'useasy';
@@ -13,6 +15,10 @@ export interface ManagedPolicy {
   secret?: string;
   enabledSites?: string[];
   autoLookup?: boolean;
+  /** Label suggestions on or off for every agent (lib/suggest/suggestion-settings.ts lays it over theirs). */
+  labelSuggestions?: boolean;
+  /** Synonyms per label name, always in use; agents add their own. */
+  labelSynonyms?: LabelSynonyms;
 }
 
 export type LockedField = keyof ManagedPolicy;
@@ -82,6 +88,15 @@ export function readPolicy(raw: unknown): PolicyReading {
   if (given.autoLookup !== undefined) {
     if (typeof given.autoLookup === 'boolean') policy.autoLookup = given.autoLookup;
     else ignore('autoLookup', 'wrong-type', given.autoLookup);
+  }
+  if (given.labelSuggestions !== undefined) {
+    if (typeof given.labelSuggestions === 'boolean') policy.labelSuggestions = given.labelSuggestions;
+    else ignore('labelSuggestions', 'wrong-type', given.labelSuggestions);
+  }
+  if (given.labelSynonyms !== undefined) {
+    const synonyms = cleanSynonyms(given.labelSynonyms);
+    if (synonyms) policy.labelSynonyms = synonyms;
+    else ignore('labelSynonyms', 'wrong-type');
   }
   return { policy, ignored };
 }

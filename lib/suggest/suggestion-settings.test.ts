@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSuggestionSettings, formatSynonymText, parseSynonymText, readSuggestionPolicy } from './suggestion-settings';
+import { effectiveSuggestionSettings, formatSynonymText, parseSynonymText, suggestionPolicyOf } from './suggestion-settings';
 
 describe('label suggestion settings', () => {
-  it('reads the policy’s switch and synonyms, and names a malformed value instead of using it', () => {
-    expect(readSuggestionPolicy({ labelSuggestions: false, labelSynonyms: { 红酒: [' 葡萄酒 ', 'wine', 'wine'] }, baseUrl: 'x' })).toEqual({
-      policy: { enabled: false, synonyms: { 红酒: ['葡萄酒', 'wine'] } },
-      ignored: [],
+  it('takes the policy’s switch and synonyms as the admin’s, and nothing else of it', () => {
+    expect(suggestionPolicyOf({ labelSuggestions: false, labelSynonyms: { 红酒: ['葡萄酒'] }, baseUrl: 'https://crm.example.com' })).toEqual({
+      enabled: false,
+      synonyms: { 红酒: ['葡萄酒'] },
     });
-    const bad = readSuggestionPolicy({ labelSuggestions: 'no', labelSynonyms: { 红酒: 'wine' } });
-    expect(bad.policy).toEqual({});
-    expect(bad.ignored.map((value) => value.field)).toEqual(['labelSuggestions', 'labelSynonyms']);
-    expect(readSuggestionPolicy({ labelSynonyms: { 红酒: ['x'.repeat(31)] } }).policy).toEqual({});
+    expect(suggestionPolicyOf({ autoLookup: true })).toEqual({});
   });
 
   it('lets the admin’s switch win and adds the agent’s synonyms to the admin’s', () => {

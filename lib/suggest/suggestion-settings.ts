@@ -1,10 +1,10 @@
 // The label-suggestion settings: on or off, and the synonyms per label name — the agent's own (kept with
 // the other settings in lib/settings/agent-settings.ts) with an admin's policy laid over them
-// (`labelSuggestions`, `labelSynonyms` in public/managed_schema.json). The admin's switch wins; the
-// admin's synonyms are always in use and the agent's are added to them. Also the one-line-per-label text
-// the options page edits them as. Pure; the background and the options page import it. Every list is
-// bounded, and a bad policy value is named.
-import type { IgnoredPolicyValue } from '../settings/policy';
+// (`labelSuggestions`, `labelSynonyms` in public/managed_schema.json, read by lib/settings/policy.ts).
+// The admin's switch wins; the admin's synonyms are always in use and the agent's are added to them.
+// Also the one-line-per-label text the options page edits them as. Pure; the background and the options
+// page import it. Every list is bounded.
+import type { ManagedPolicy } from '../settings/policy';
 import type { LabelSynonyms } from './label-matcher';
 
 export interface LabelSuggestionSettings {
@@ -39,22 +39,12 @@ export function cleanSynonyms(raw: unknown): LabelSynonyms | undefined {
   return Object.keys(clean).length <= MAX_SYNONYM_LABELS ? clean : undefined;
 }
 
-/** The suggestion fields of a managed policy; anything else in it is another reader's. */
-export function readSuggestionPolicy(raw: unknown): { policy: SuggestionPolicy; ignored: IgnoredPolicyValue[] } {
-  const policy: SuggestionPolicy = {};
-  const ignored: IgnoredPolicyValue[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { policy, ignored };
-  const given = raw as Record<string, unknown>;
-  if (given.labelSuggestions !== undefined) {
-    if (typeof given.labelSuggestions === 'boolean') policy.enabled = given.labelSuggestions;
-    else ignored.push({ field: 'labelSuggestions', reason: 'wrong-type', value: JSON.stringify(given.labelSuggestions)?.slice(0, 300) });
-  }
-  if (given.labelSynonyms !== undefined) {
-    const synonyms = cleanSynonyms(given.labelSynonyms);
-    if (synonyms) policy.synonyms = synonyms;
-    else ignored.push({ field: 'labelSynonyms', reason: 'wrong-type' });
-  }
-  return { policy, ignored };
+/** What the admin's policy says about suggestions. */
+export function suggestionPolicyOf(policy: ManagedPolicy): SuggestionPolicy {
+  return {
+    ...(policy.labelSuggestions !== undefined ? { enabled: policy.labelSuggestions } : {}),
+    ...(policy.labelSynonyms ? { synonyms: policy.labelSynonyms } : {}),
+  };
 }
 
 export function mergeSynonyms(first: LabelSynonyms, second: LabelSynonyms): LabelSynonyms {

@@ -12,7 +12,7 @@ import type { ContactLookups } from '../contact-lookups';
 import type { RememberedRecords } from '../remembered';
 import type { TabConversations } from '../tab-conversations';
 import type { TabLookups } from '../tab-lookups';
-import type { LabelSuggestionSettings, SuggestionPolicy } from '@/lib/suggest/suggestion-settings';
+import type { LabelSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 
 export interface Item<T> {
   getValue(): Promise<T>;
@@ -42,7 +42,7 @@ export interface HandlerDependencies {
   outbox: Pick<Outbox, 'enqueue' | 'retry' | 'discard'>;
   /** Each tab's conversation, for label suggestions. */
   conversations: TabConversations;
-  /** The agent's own label-suggestion settings and what a policy says about them. */
-  labelSuggestions: { own: Item<LabelSuggestionSettings>; policy: () => Promise<SuggestionPolicy> };
+  /** The agent's own label-suggestion settings; the admin's are in `policy`. */
+  labelSuggestions: Item<LabelSuggestionSettings>;
   now?: () => number;
 }

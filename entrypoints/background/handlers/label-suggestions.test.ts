@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { detectContacts } from '@/lib/contacts/detect';
 import type { LabelGroup } from '@/lib/crm/domain';
 import type { ConversationText } from '@/lib/suggest/conversation';
-import { DEFAULT_SUGGESTION_SETTINGS, type LabelSuggestionSettings, type SuggestionPolicy } from '@/lib/suggest/suggestion-settings';
+import type { ManagedPolicy } from '@/lib/settings/policy';
+import { DEFAULT_SUGGESTION_SETTINGS, type LabelSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import { createTabConversations } from '../tab-conversations';
 import type { HandlerDependencies } from './dependencies';
 import { labelSuggestionHandlers } from './label-suggestions';
@@ -13,7 +14,7 @@ const GROUPS: LabelGroup[] = [
   { id: 'service', name: '售后', color: '#9B6DD6', multipleChoice: true, labels: [{ id: 'invoice', name: '开票需求', groupId: 'service' }] },
 ];
 
-function setup(policy: SuggestionPolicy = {}) {
+function setup(policy: ManagedPolicy = {}) {
   let conversation: Record<string, ConversationText[]> = {};
   let own: LabelSuggestionSettings = DEFAULT_SUGGESTION_SETTINGS;
   const listLabelGroups = vi.fn(async () => GROUPS);
@@ -26,7 +27,8 @@ function setup(policy: SuggestionPolicy = {}) {
     reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
     detect: detectContacts,
     conversations,
-    labelSuggestions: { own: { getValue: async () => own, setValue: async (value: LabelSuggestionSettings) => void (own = value) }, policy: async () => policy },
+    labelSuggestions: { getValue: async () => own, setValue: async (value: LabelSuggestionSettings) => void (own = value) },
+    policy: async () => ({ policy, ignored: [] }),
   } as unknown as HandlerDependencies;
   const visitorWrote = (tabId: number, ...texts: string[]) =>
     conversations.record(tabId, texts.map((text) => ({ text })), detectContacts, []);
@@ -44,7 +46,7 @@ describe('label suggestion handlers', () => {
   });
 
   it('uses the synonyms the agent saved and those the admin set', async () => {
-    const { handlers, visitorWrote } = setup({ synonyms: { 数码产品: ['耳机'] } });
+    const { handlers, visitorWrote } = setup({ labelSynonyms: { 数码产品: ['耳机'] } });
     await handlers['labelSuggestions.save']({ synonyms: { 开票需求: ['发票'] } }, fromPage);
     await visitorWrote(3, '耳机要开发票 a@b.co');
     const { matches } = await handlers['labelSuggestions.forTab']({ tabId: 3, contacts: ['A@b.co'] }, fromPage);
@@ -62,7 +64,7 @@ describe('label suggestion handlers', () => {
   });
 
   it('lets a policy turn suggestions off whatever the agent saved', async () => {
-    const { handlers } = setup({ enabled: false });
+    const { handlers } = setup({ labelSuggestions: false });
     const view = await handlers['labelSuggestions.save']({ enabled: true }, fromPage);
     expect(view.own.enabled).toBe(true);
     expect(view.effective.enabled).toBe(false);

@@ -6,7 +6,7 @@ import type { Handlers } from '@/lib/messaging/server';
 import type { LabelSuggestionsView } from '@/lib/messaging/protocol';
 import { contactKey } from '@/lib/suggest/conversation';
 import { createLabelMatcher, type LabelMatcher, type LabelSynonyms } from '@/lib/suggest/label-matcher';
-import { cleanSynonyms, effectiveSuggestionSettings, type LabelSuggestionSettings } from '@/lib/suggest/suggestion-settings';
+import { cleanSynonyms, effectiveSuggestionSettings, suggestionPolicyOf, type LabelSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import type { HandlerDependencies } from './dependencies';
 import { referenceData } from './reference-data';
 
@@ -28,12 +28,13 @@ export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handler
 
   /** As saved, each part checked again: what the matcher is built from is never taken on trust. */
   async function ownSettings(): Promise<LabelSuggestionSettings> {
-    const saved = await deps.labelSuggestions.own.getValue();
+    const saved = await deps.labelSuggestions.getValue();
     return { enabled: saved?.enabled !== false, synonyms: cleanSynonyms(saved?.synonyms) ?? {} };
   }
 
   async function view(): Promise<LabelSuggestionsView> {
-    const [own, policy] = await Promise.all([ownSettings(), deps.labelSuggestions.policy()]);
+    const [own, reading] = await Promise.all([ownSettings(), deps.policy()]);
+    const policy = suggestionPolicyOf(reading.policy);
     return { own, policy, effective: effectiveSuggestionSettings(own, policy) };
   }
 
@@ -61,7 +62,7 @@ export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handler
 
     async 'labelSuggestions.save'({ enabled, synonyms }) {
       const own = await ownSettings();
-      await deps.labelSuggestions.own.setValue({ enabled: enabled ?? own.enabled, synonyms: synonyms ?? own.synonyms });
+      await deps.labelSuggestions.setValue({ enabled: enabled ?? own.enabled, synonyms: synonyms ?? own.synonyms });
       const saved = await view();
       if (!saved.effective.enabled) await deps.conversations.forgetAll();
       return saved;

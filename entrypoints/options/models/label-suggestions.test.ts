@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { policyProblems, type SchemaNode } from '@/scripts/managed-schema';
-import { readSuggestionPolicy } from '@/lib/suggest/suggestion-settings';
+import { readPolicy } from '@/lib/settings/policy';
 import { crmLabelNames, exportedSynonyms, suggestionsView, synonymDraft, synonymsChanged, unknownLabelNames } from './label-suggestions';
 
 const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as SchemaNode;
@@ -15,7 +15,7 @@ describe('the synonyms on the options page', () => {
     };
     const exported = JSON.parse(exportedSynonyms()) as Record<string, unknown>;
     expect(policyProblems(schema, exported)).toEqual([]);
-    expect(readSuggestionPolicy(exported).policy.synonyms).toEqual({ 红酒: ['葡萄酒', '干红'], 开票需求: ['发票'] });
+    expect(readPolicy(exported).policy.labelSynonyms).toEqual({ 红酒: ['葡萄酒', '干红'], 开票需求: ['发票'] });
   });
 
   it('knows an unsaved draft, and names the labels the CRM does not have', () => {
