@@ -61,7 +61,7 @@ export function LabelSuggestionsSection() {
           rows={6}
           spellcheck={false}
           value={synonymDraft.value}
-          placeholder="开票需求: 发票, invoice"
+          placeholder={t('synonymsPlaceholder')}
           aria-invalid={problems.length > 0}
           aria-describedby="synonyms-hint synonyms-problems"
           onInput={(event) => (synonymDraft.value = event.currentTarget.value)}
