@@ -109,6 +109,28 @@ describe('the customer the agent chose', () => {
     await chat.close();
   });
 
+  it('looks up the number the visitor wrote far up a scrolled chat log, but not one placed above the page', async () => {
+    // A console scrolls its log, not the page: the visitor's number, forty messages up, is out of view
+    // but where the agent scrolls back to. A number placed above the log's top is where nobody scrolls.
+    const chatter = Array.from({ length: 40 }, (_, index) => `第 ${index + 1} 条消息：好的，我再看看`);
+    const chat = await openConversation(agent.browser, agent.mock.url, []);
+    await chat.evaluate((lines) => {
+      const log = document.getElementById('chat')!;
+      log.setAttribute('style', 'position:relative;height:240px;overflow:auto');
+      for (const text of lines) log.append(Object.assign(document.createElement('p'), { textContent: text }));
+      const placed = Object.assign(document.createElement('p'), { textContent: '李娜 139 1234 5678' });
+      placed.setAttribute('style', 'position:absolute;top:-600px;left:0');
+      log.append(placed);
+      log.scrollTop = log.scrollHeight;
+    }, ['我的手机是 138 1234 5678', ...chatter]);
+    expect(await chat.evaluate(() => document.getElementById('chat')!.scrollTop)).toBeGreaterThan(600);
+    const panel = await openPanel(agent.browser, 360);
+    await panel.getByRole('heading', { name: '张伟' }).waitFor();
+    await panel.getByRole('button', { name: /139 1234 5678.*hidden/ }).waitFor();
+    await panel.close();
+    await chat.close();
+  });
+
   it('keeps the customer chosen for a shared number across closing the panel and a worker restart, and opens them directly next time', async () => {
     const chat = await openConversation(agent.browser, agent.mock.url, ['我们家的电话是 137-0000-0000']);
     let panel = await openPanel(agent.browser, 360);

@@ -7,6 +7,7 @@
 // texts that pass the pre-test. Hidden ones are looked at again after the agent clicks or moves focus in
 // the page, which is how consoles show another conversation. Content-script only.
 import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT, mayHoldContact, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
+import { createSeenCheck } from './visibility';
 
 export interface PageScannerOptions {
   report: (readings: PageReading[]) => void;
@@ -16,7 +17,7 @@ export interface PageScannerOptions {
   schedule?: (flush: () => void) => void;
   /** How long one flush may work before leaving the rest to the next (default SLICE_BUDGET_MS). */
   sliceBudgetMs?: number;
-  /** Whether the agent can see the element's content (isRenderedForAgent by default; DOMs without layout fake it). */
+  /** Whether the agent can see the element's content (createSeenCheck's by default; DOMs without layout fake it). */
   isRendered?: (element: Element) => boolean;
 }
 
@@ -34,26 +35,10 @@ const MAX_CONTEXT = 240;
 const SLICE_BUDGET_MS = 12;
 /** Reading the clock costs too: once per this many nodes. */
 const NODES_PER_CLOCK_READ = 64;
-/** A box thinner than this holds nothing the agent can read (the 1×1 px "visually hidden" pattern). */
-const MIN_SEEN_PX = 2;
 /** Hidden texts kept to look at again when the page changes what it shows; older ones are forgotten. */
 const MAX_UNSEEN_KEPT = 200;
 /** After a click or a focus move in the page, the console has had time to show the other conversation. */
 const RECHECK_AFTER_MS = 300;
-
-/**
- * Whether the agent can see what the element holds: rendered (no display:none, visibility:hidden or
- * opacity:0 on it or an ancestor), with a box of some size, and not placed off the page. Scrolled out of
- * view is still seen: the agent can scroll to it.
- */
-export function isRenderedForAgent(element: Element): boolean {
-  const options = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
-  if (typeof element.checkVisibility === 'function' && !element.checkVisibility(options)) return false;
-  const box = element.getBoundingClientRect();
-  if (box.width < MIN_SEEN_PX || box.height < MIN_SEEN_PX) return false;
-  const view = element.ownerDocument.defaultView;
-  return box.right + (view?.scrollX ?? 0) > 0 && box.bottom + (view?.scrollY ?? 0) > 0;
-}
 
 const defaultSchedule = (flush: () => void) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 300 });
@@ -121,7 +106,7 @@ export function createPageScanner(options: PageScannerOptions) {
   const schedule = options.schedule ?? defaultSchedule;
   const sliceBudgetMs = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const readingsIn = options.readingsOf ?? readingsOf;
-  const isRendered = options.isRendered ?? isRenderedForAgent;
+  const isRendered = options.isRendered ?? createSeenCheck();
   /** Hidden texts read, to look at again once the page may show them (bounded, oldest dropped). */
   const unseen = new Set<Node>();
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
