@@ -61,11 +61,9 @@ const SOBOT_ROUTES: ControlRoute<ControlTarget>[] = [
 
   ['POST', /^act-as-colleague\/stage\/([^/]+)$/, (target, match, body) => {
     const state = target.state();
-    const customer = state.customers.get(decodeURIComponent(match[1] ?? ''));
-    if (!customer) return refuse(404, 'no such customer');
     const { stageId, stageType, agent } = objectBody(body);
-    const colleague = colleagueNamed(agent);
-    if (!colleague) return refuse(400, 'no agent of that name');
+    const [customer, colleague] = [state.customers.get(decodeURIComponent(match[1] ?? '')), colleagueNamed(agent)];
+    if (!customer || !colleague) return refuse(customer ? 400 : 404, customer ? 'no agent of that name' : 'no such customer');
     const problem = moveStage(state, customer, { stageId: typeof stageId === 'string' ? stageId : undefined, stageType: Number(stageType ?? 1) }, target.now(), agentOperator(colleague));
     return problem ? refuse(400, problem) : done({ stageId: customer.stageId ?? null });
   }],
