@@ -274,7 +274,8 @@ export function createTabLookups(deps: TabLookupsDependencies) {
       await deps.customerGone?.(customerId, connection).catch(() => undefined);
       return;
     }
-    const moved = check.card.customer.updatedAt !== before.customer.updatedAt || JSON.stringify(check.card) !== JSON.stringify(before);
+    // The update time first: only when it moved is the card replaced (and the panel reads the stage again).
+    const moved = check.card.customer.updatedAt !== before.customer.updatedAt;
     if (moved) {
       await everywhere(customerId, (shown) => withCard(shown, check.card, at));
       await deps.lookups.rememberCard(view.contact, check.card).catch(() => undefined);
