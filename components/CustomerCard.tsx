@@ -25,6 +25,8 @@ interface CustomerCardProps {
   latestNote?: NoteLine;
   /** A cached card is on screen while the CRM is asked again. */
   revalidating?: boolean;
+  /** "Updated by 王斌 2 min ago": when, and by whom, the CRM last saw the customer change. */
+  updated?: ComponentChildren;
   onRetryStage: () => void;
   /** The label editor's toggle; undefined when the backend has no labels. */
   labelEditor?: { open: boolean; controls: string; onToggle: () => void };
@@ -56,7 +58,7 @@ function StageFact({ stage, onRetry }: { stage: StageView; onRetry: () => void }
   return <span class={stage.name ? 'card__stage' : 'muted'}>{stage.name ?? t('stageNone')}</span>;
 }
 
-export function CustomerCard({ card, stage, latestNote, revalidating, onRetryStage, labelEditor, children, editorNote }: CustomerCardProps) {
+export function CustomerCard({ card, stage, latestNote, revalidating, updated, onRetryStage, labelEditor, children, editorNote }: CustomerCardProps) {
   const { customer, labels } = card;
   const title = customer.nick || customer.realName || t('unnamedCustomer');
   const phone = customer.phones[0];
@@ -71,6 +73,8 @@ export function CustomerCard({ card, stage, latestNote, revalidating, onRetrySta
         {customer.vip && <span class="badge badge--vip">{customer.vipLevel || t('vip')}</span>}
         {customer.crmStatus && <span class="badge">{t(STATUS_KEYS[customer.crmStatus])}</span>}
         {revalidating && <span class="card__refreshing">{t('refreshing')}</span>}
+        {/* Its own line, there from the start: a newer version changes its words, never the layout. */}
+        {updated && <p class="card__updated">{updated}</p>}
       </header>
       <dl class="card__facts">
         {phone && (
