@@ -57,7 +57,7 @@ describe('a fresh card without pushes', { timeout: 120_000 }, () => {
   it('shows a colleague’s stage change when the agent returns to the conversation, with one extra request at most', async () => {
     const { panel, chat } = await panelFor('我的手机是138 1234 5678', '张伟');
     await expect.poll(() => stageFact(panel).textContent()).toBe('意向确定');
-    await panel.getByText(/^Updated by 王斌/).waitFor();
+    await panel.getByText(/^Updated .* by 王斌$/).waitFor();
 
     // Nothing changed: showing the panel again costs one read of the record.
     await letTheCardAge(panel);
@@ -72,7 +72,7 @@ describe('a fresh card without pushes', { timeout: 120_000 }, () => {
     await clearRequests(agent.mock.url);
     await awayAndBack(agent.browser, agent.mock.url, panel, chat, '张伟');
     await expect.poll(() => stageFact(panel).textContent(), { timeout: 10_000 }).toBe('付款流程');
-    await panel.getByText('Updated by 孙磊 just now').waitFor();
+    await panel.getByText('Updated just now by 孙磊').waitFor();
     const stepper = panel.getByRole('region', { name: 'Follow-up stage' });
     expect(await stepper.locator('[aria-current="step"]').textContent()).toContain('付款流程');
     const changed = await requestsSince(agent.mock.url);
@@ -91,7 +91,7 @@ describe('a fresh card without pushes', { timeout: 120_000 }, () => {
     const { panel, chat } = await panelFor('邮箱 zhao.min@example.org', '赵敏');
     const stepper = panel.getByRole('region', { name: 'Follow-up stage' });
     await stepper.getByRole('button', { name: /交易达成/ }).click();
-    await panel.getByText(/^Updated by 系统管理员 just now$/).waitFor({ timeout: 15_000 });
+    await panel.getByText(/^Updated just now by 系统管理员$/).waitFor({ timeout: 15_000 });
     await expect.poll(() => stageFact(panel).textContent()).toBe('交易达成');
     await panel.close();
     await chat.close();
@@ -168,7 +168,12 @@ describe('a fresh card without pushes, in Chinese', { timeout: 120_000 }, () => 
     await letTheCardAge(panel);
     await awayAndBack(browser, mock.url, panel, chat, '张伟');
     await expect.poll(() => stageFact(panel).textContent(), { timeout: 10_000 }).toBe('付款流程');
-    await panel.getByText('王斌 刚刚更新').waitFor();
+    const updated = panel.getByText('更新于 刚刚 · 王斌');
+    await updated.waitFor();
+    // The line shares the name's line, one line high: the first screen's jobs stay where they were.
+    const [name, line] = await Promise.all([panel.getByRole('heading', { name: '张伟' }).boundingBox(), updated.boundingBox()]);
+    expect(line!.y).toBeGreaterThanOrEqual(name!.y - 1);
+    expect(line!.y + line!.height).toBeLessThanOrEqual(name!.y + name!.height + 1);
     await panel.screenshot({ path: 'e2e/artifacts/freshness-updated-zh.png' });
 
     await control(mock.url, 'merge', { userid: liNa.id, merged_userid: zhangWei.id, agent: '王斌' });

@@ -54,11 +54,11 @@ function stageViewOf(customerId: string): StageView | undefined {
   return state;
 }
 
-/** "Updated by 王斌 2 min ago", read against the panel's clock so it ages while on screen. */
+/** "Updated 2 min. ago by 王斌", read against the panel's clock so it ages while on screen; the time comes first, so a line cut short still says it. */
 function updatedLine(customer: Customer) {
   if (!customer.updatedAt) return undefined;
   const when = formatAgo(customer.updatedAt, uiLanguage(), clock.value) ?? t('justNow');
-  return customer.updatedBy ? sentence('cardUpdatedBy', [customer.updatedBy, when]).view : t('cardUpdated', when);
+  return customer.updatedBy ? sentence('cardUpdatedBy', [customer.updatedBy, when]) : t('cardUpdated', when);
 }
 
 /** Errors only a change in the settings can cure: their notice offers "Open settings". */
