@@ -16,6 +16,7 @@ const { followedTab } = await import('./followed-tab');
 const { labelEditorFor } = await import('./label-editor');
 const { showLookup } = await import('./lookup.testing');
 const { publishedLookups } = await import('./lookup');
+const { offerUndo, undoOffer } = await import('./undo');
 
 followedTab.value = { id: 1, url: 'https://chat.example/', origin: 'https://chat.example' };
 startKeepingFresh();
@@ -63,5 +64,14 @@ describe('asking for the card to be checked', () => {
     showLookup({ status: 'idle' });
     revalidateCard('editor');
     expect(asked()).toHaveLength(1);
+  });
+
+  it('withdraws the Undo of a customer the CRM no longer has, and only theirs', () => {
+    onScreen(T0);
+    offerUndo({ kind: 'stage', customerId: 'c1', stageName: '正常跟进', takeBack: () => undefined });
+    showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [card], selectedId: 'c1', revalidating: false, gone: ['c2'] });
+    expect(undoOffer.value?.customerId).toBe('c1');
+    showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [card], selectedId: 'c1', revalidating: false, gone: ['c1'] });
+    expect(undoOffer.value).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
 // lookup) to check the card against the CRM when the panel is shown again, when the agent comes back to
 // the tab, and right before the label editor or the stage control is used — each only when the card is
 // old enough for it to be due (lib/lookup/revalidation.ts), so it costs nothing otherwise. The slow timer
-// runs in the background. Also ticks the clock the card's "Updated … ago" is read against.
+// runs in the background. Also ticks the clock the card's "Updated … ago" is read against, and withdraws
+// the Undo of a customer the CRM no longer has.
 import { effect, signal } from '@preact/signals';
 import { revalidationDue, type RevalidationReason } from '@/lib/lookup/revalidation';
 import { request } from '@/lib/messaging/client';
@@ -10,6 +11,7 @@ import { panelVisible } from './agent-activity';
 import { followedTab } from './followed-tab';
 import { labelEditorFor } from './label-editor';
 import { lookupState } from './lookup';
+import { undoOffer, withdrawUndo } from './undo';
 
 /** Now, to the half minute: what "2 min ago" is measured from. */
 export const clock = signal(Date.now());
@@ -42,5 +44,11 @@ export function startKeepingFresh() {
   });
   effect(() => {
     if (labelEditorFor.value) revalidateCard('editor');
+  });
+  // Nothing can be taken back for a customer merged away or deleted: the inverse would only fail too.
+  effect(() => {
+    const view = lookupState.value;
+    const offer = undoOffer.peek();
+    if (offer && view.status === 'found' && view.gone?.includes(offer.customerId)) withdrawUndo();
   });
 }
