@@ -15,6 +15,13 @@ import { control } from './support/mock-control';
 
 mkdirSync('e2e/artifacts', { recursive: true });
 
+/** Whether the whole element is on screen without scrolling. */
+const inViewport = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth && box.height > 0;
+  });
+
 describe('the first screen at 360×800, in Chinese', () => {
   let mock: SobotMock;
   let browser: ExtensionBrowser;
@@ -41,12 +48,6 @@ describe('the first screen at 360×800, in Chinese', () => {
     await panel.getByRole('region', { name: '跟进阶段' }).locator('[aria-current="step"]').waitFor();
     return panel;
   }
-
-  const inViewport = (locator: Locator) =>
-    locator.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth && box.height > 0;
-    });
 
   it('shows the label chips, the stage control and the note composer without scrolling', async () => {
     const panel = await panelOnZhangWei();
@@ -205,12 +206,6 @@ describe('the first screen at 360×800, in English', () => {
     await browser?.close();
     await mock?.close();
   });
-
-  const inViewport = (locator: Locator) =>
-    locator.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth && box.height > 0;
-    });
 
   it('shows the label chips, the stage control and the note composer without scrolling, English being longer', async () => {
     await openConversation(browser, mock.url, ['Hi, my phone is 138 1234 5678, could you check my order?']);
