@@ -8,6 +8,7 @@ import { t } from '@/lib/i18n';
 import type { CustomerCard as Card } from '@/lib/messaging/protocol';
 import { CopyButton } from './CopyButton';
 import { LabelChip } from './LabelChip';
+import { textOf, viewOf, type Sentence } from './sentence';
 
 export type StageView = { status: 'loading' } | { status: 'loaded'; name: string | undefined } | { status: 'error'; message: string };
 
@@ -25,6 +26,8 @@ interface CustomerCardProps {
   latestNote?: NoteLine;
   /** A cached card is on screen while the CRM is asked again. */
   revalidating?: boolean;
+  /** "Updated 2 min. ago by 王斌": when, and by whom, the CRM last saw the customer change. */
+  updated?: string | Sentence;
   onRetryStage: () => void;
   /** The label editor's toggle; undefined when the backend has no labels. */
   labelEditor?: { open: boolean; controls: string; onToggle: () => void };
@@ -58,7 +61,7 @@ function StageFact({ stage, onRetry }: { stage: StageView; onRetry: () => void }
   return <span class={stage.name ? 'card__stage' : 'muted'}>{stage.name ?? t('stageNone')}</span>;
 }
 
-export function CustomerCard({ card, stage, latestNote, revalidating, onRetryStage, labelEditor, children, editorNote, suggestions }: CustomerCardProps) {
+export function CustomerCard({ card, stage, latestNote, revalidating, updated, onRetryStage, labelEditor, children, editorNote, suggestions }: CustomerCardProps) {
   const { customer, labels } = card;
   const title = customer.nick || customer.realName || t('unnamedCustomer');
   const phone = customer.phones[0];
@@ -72,7 +75,13 @@ export function CustomerCard({ card, stage, latestNote, revalidating, onRetrySta
         </h2>
         {customer.vip && <span class="badge badge--vip">{customer.vipLevel || t('vip')}</span>}
         {customer.crmStatus && <span class="badge">{t(STATUS_KEYS[customer.crmStatus])}</span>}
-        {revalidating && <span class="card__refreshing">{t('refreshing')}</span>}
+        {/* The rest of the name's line, cut short rather than wrapped: a newer version, or the check under
+            way, changes its words and never moves the jobs below. */}
+        {(revalidating || updated) && (
+          <span class="card__updated" title={revalidating || !updated ? undefined : textOf(updated)}>
+            {revalidating || !updated ? t('refreshing') : viewOf(updated)}
+          </span>
+        )}
       </header>
       <dl class="card__facts">
         {phone && (

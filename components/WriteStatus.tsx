@@ -2,6 +2,7 @@
 // when it did not land. Discard asks first: a dropped write is gone for good. Props in, events out.
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
+import { CopyButton } from './CopyButton';
 import { CrmText } from './CrmText';
 import { useFocusOnMount } from './focus-on-mount';
 import type { OutboxState } from '@/lib/outbox/types';
@@ -17,6 +18,8 @@ interface WriteStatusProps {
   crmError?: { crmCode?: string; message: string };
   /** It failed, or is waiting after a failure: the agent may send it now or drop it. */
   canRetry: boolean;
+  /** A failed note's whole text, offered to copy: nothing the agent typed is lost with the write. */
+  copyText?: string;
   onRetry: () => void;
   onDiscard: () => void;
 }
@@ -37,7 +40,7 @@ function DiscardQuestion({ describedBy, onDiscard, onKeep }: { describedBy: stri
   );
 }
 
-export function WriteStatus({ id, state, what, stateText, crmError, canRetry, onRetry, onDiscard }: WriteStatusProps) {
+export function WriteStatus({ id, state, what, stateText, crmError, canRetry, copyText, onRetry, onDiscard }: WriteStatusProps) {
   const [asking, setAsking] = useState(false);
   const describedBy = `write-${id}`;
   // Waiting after a failure is not the calm "waiting" of a write that never failed.
@@ -60,6 +63,7 @@ export function WriteStatus({ id, state, what, stateText, crmError, canRetry, on
           <button type="button" class="button button--small" aria-describedby={describedBy} onClick={() => setAsking(true)}>
             {t('discard')}
           </button>
+          {copyText && <CopyButton value={copyText} label={t('noteLabel')} />}
         </div>
       )}
       {canRetry && asking && <DiscardQuestion describedBy={describedBy} onDiscard={onDiscard} onKeep={() => setAsking(false)} />}

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_CUSTOMERS } from '../dev/mock-crm/sobot/fixtures';
 import { startSobotMock, type SobotMock } from '../dev/mock-crm/sobot/server';
 import { auditWithAxe, blocking, COLOUR_RULES, overflowAtDoubleZoom, type Impact } from './support/accessibility';
 import { CHINESE, connectCrm, enableScanningOn, ENGLISH, openPanel } from './support/agent';
@@ -261,5 +262,24 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
     } finally {
       await control(mock.url, 'down', { down: false });
     }
+  });
+
+  it('has nothing serious when the customer on screen was merged away, with the draft kept and the write failed', async () => {
+    const { liNa, zhaoMin } = FIXTURE_CUSTOMERS;
+    const panel = await panelFor('我是李娜，电话 139 1234 5678');
+    await panel.getByRole('article').getByRole('heading', { name: '李娜' }).waitFor();
+    const stepper = panel.getByRole('region', { name: text('stageStepper') });
+    await stepper.locator('[aria-current="step"]').waitFor();
+    await panel.getByLabel(text('noteLabel')).fill('还想问一下发票抬头');
+    // A colleague merges 李娜 into 赵敏; the agent's next write is refused for a customer the CRM no longer has.
+    await control(mock.url, 'merge', { userid: zhaoMin.id, merged_userid: liNa.id });
+    await stepper.getByRole('button', { name: /正常跟进/ }).click();
+    await panel.getByText(text('customerGone', '李娜')).waitFor({ timeout: 15_000 });
+    await panel.getByText('还想问一下发票抬头').waitFor();
+    // Nothing is offered to take back for a customer who is gone.
+    expect(await panel.getByRole('button', { name: text('undo') }).count()).toBe(0);
+    const problems = await audit(panel, 'customer gone');
+    await panel.close();
+    expect(problems).toEqual([]);
   });
 });

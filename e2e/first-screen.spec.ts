@@ -8,12 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CUSTOMERS, stageIdNamed } from '../dev/mock-crm/sobot/fixtures';
 import { startSobotMock, type SobotMock } from '../dev/mock-crm/sobot/server';
 import { storedCustomer } from './chaos/mock-crm';
-import { CHINESE, connectCrm, enableScanningOn } from './support/agent';
+import { CHINESE, connectCrm, enableScanningOn, ENGLISH } from './support/agent';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { openConversation } from './support/conversation';
 import { control } from './support/mock-control';
 
 mkdirSync('e2e/artifacts', { recursive: true });
+
+/** Whether the whole element is on screen without scrolling. */
+const inViewport = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth && box.height > 0;
+  });
 
 describe('the first screen at 360×800, in Chinese', () => {
   let mock: SobotMock;
@@ -42,16 +49,12 @@ describe('the first screen at 360×800, in Chinese', () => {
     return panel;
   }
 
-  const inViewport = (locator: Locator) =>
-    locator.evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth && box.height > 0;
-    });
-
   it('shows the label chips, the stage control and the note composer without scrolling', async () => {
     const panel = await panelOnZhangWei();
     expect(await panel.evaluate(() => scrollY)).toBe(0);
     const card = panel.getByRole('article');
+    // Measured with the header's whole line: who changed the customer last, and when.
+    await card.getByText(/^更新于 .* · 王斌$/).waitFor();
     const chips = card.getByRole('region', { name: '标签' });
     expect(await inViewport(chips.getByText('金卡会员'))).toBe(true);
     expect(await inViewport(chips.getByRole('button', { name: '修改标签' }))).toBe(true);
@@ -186,6 +189,41 @@ describe('the first screen at 360×800, in Chinese', () => {
     expect(tallest).toBeLessThan(40);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await panel.screenshot({ path: 'e2e/artifacts/create-zh-360.png', fullPage: true });
+    await panel.close();
+  });
+});
+
+describe('the first screen at 360×800, in English', () => {
+  let mock: SobotMock;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    mock = await startSobotMock({ port: 0 });
+    browser = await launchWithExtension({ lang: 'en' });
+    (await connectCrm(browser, { baseUrl: mock.url, appid: mock.appid, appKey: mock.appKey }, ENGLISH)).close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await mock?.close();
+  });
+
+  it('shows the label chips, the stage control and the note composer without scrolling, English being longer', async () => {
+    await openConversation(browser, mock.url, ['Hi, my phone is 138 1234 5678, could you check my order?']);
+    const panel = await browser.context.newPage();
+    await panel.setViewportSize({ width: 360, height: 800 });
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await enableScanningOn(panel, ENGLISH);
+    const card = panel.getByRole('article');
+    await card.getByRole('heading', { name: '张伟' }).waitFor();
+    await panel.getByRole('region', { name: 'Follow-up stage' }).locator('[aria-current="step"]').waitFor();
+    await card.getByText(/^Updated .* by 王斌$/).waitFor();
+    expect(await panel.evaluate(() => scrollY)).toBe(0);
+    expect(await inViewport(card.getByRole('region', { name: 'Labels' }).getByText('金卡会员'))).toBe(true);
+    expect(await inViewport(card.getByRole('button', { name: 'Change labels' }))).toBe(true);
+    expect(await inViewport(panel.getByRole('region', { name: 'Follow-up stage' }))).toBe(true);
+    expect(await inViewport(panel.getByLabel('Follow-up note', { exact: true }))).toBe(true);
+    expect(await inViewport(panel.getByRole('button', { name: 'Send' }))).toBe(true);
+    await panel.screenshot({ path: 'e2e/artifacts/first-screen-en-360.png' });
     await panel.close();
   });
 });

@@ -48,3 +48,27 @@ export function formatShortTime(epochMs: number, locale?: string, now = Date.now
   }
   return format.format(epochMs);
 }
+
+const relativeFormats = new Map<string | undefined, Intl.RelativeTimeFormat>();
+const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60_000],
+  ['hour', 3_600_000],
+  ['day', 86_400_000],
+];
+
+/**
+ * How long ago, in the agent's words: undefined within the last minute (the caller says "just now"),
+ * "2 min. ago" / "2分钟前" up to an hour, hours up to a day, days up to a week, then the short date.
+ */
+export function formatAgo(epochMs: number, locale?: string, now = Date.now()): string | undefined {
+  const elapsed = Math.max(0, now - epochMs);
+  if (elapsed < 60_000) return undefined;
+  if (elapsed >= 7 * 86_400_000) return formatShortTime(epochMs, locale, now);
+  const [unit, size] = AGO_STEPS.findLast(([, step]) => elapsed >= step)!;
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { style: 'short' });
+    relativeFormats.set(locale, format);
+  }
+  return format.format(-Math.floor(elapsed / size), unit);
+}

@@ -32,6 +32,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   'http-status': 'errorHttpStatus',
   'malformed-response': 'errorMalformedResponse',
   'not-found': 'errorNotFound',
+  'customer-gone': 'errorCustomerGone',
   'invalid-input': 'errorInvalidInput',
   'connection-changed': 'errorConnectionChanged',
   redirected: 'errorRedirected',

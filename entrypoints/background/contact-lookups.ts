@@ -1,8 +1,10 @@
 // Looking a contact up in the CRM, for the tab-lookups controller: one CRM lookup per contact however
 // many ask at once, every answer remembered per connection (so a customer seen before shows at once and
 // is then revalidated), and the cards of customers the agent just searched or created kept briefly, so
-// opening one costs no request. Only the background imports it.
+// opening one costs no request. It also checks one customer as the CRM has them now (revalidation), and
+// forgets a customer the CRM no longer has. Only the background imports it.
 import { toCards } from '@/lib/crm/cards';
+import { CrmError } from '@/lib/crm/errors';
 import { findCustomers } from '@/lib/crm/lookup';
 import type { ContactRef } from '@/lib/lookup/tab-lookup';
 import type { CustomerCard, LookupAnswer } from '@/lib/messaging/protocol';
@@ -19,6 +21,8 @@ export interface LookupOutcome {
   requests: number;
 }
 
+export type CustomerCheck = { card: CustomerCard; gone?: undefined } | { gone: true; card?: undefined };
+
 export function createContactLookups(deps: Pick<HandlerDependencies, 'session' | 'reference' | 'lookupCache' | 'now'>, records: RememberedRecords) {
   const reference = referenceData(deps);
   const now = deps.now ?? Date.now;
@@ -26,6 +30,7 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
   /** When each contact was last answered by the CRM, in memory: deciding not to ask again costs no read. */
   const answeredAt = new Map<string, number>();
   const recentCards = new Map<string, CustomerCard>();
+  const checks = new Map<string, Promise<CustomerCheck>>();
   const cardKey = async (customerId: string) => `${await deps.session.connectionKey()}|${customerId}`;
 
   /** Keys records by the CRM connection, so two CRMs (or two accounts) never share an entry. */
@@ -74,6 +79,48 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
         recentCards.set(key, card);
       }
       for (const id of [...recentCards.keys()].slice(0, Math.max(0, recentCards.size - RECENT_CARDS))) recentCards.delete(id);
+    },
+
+    /**
+     * The customer as the CRM has them now (one read of the record; labels are named from the cached
+     * groups), or 'gone' when the CRM has no such id any more: merged into another, or deleted. Checks of
+     * one customer already under way are joined.
+     */
+    async checkCustomer(customerId: string): Promise<CustomerCheck> {
+      const key = await cardKey(customerId);
+      const shared = checks.get(key);
+      if (shared) return shared;
+      const check = (async (): Promise<CustomerCheck> => {
+        const backend = await deps.session.backend();
+        try {
+          const [customer, groups] = await Promise.all([backend.getCustomer(customerId), reference.labelGroups()]);
+          return { card: toCards([customer], groups)[0]! };
+        } catch (error) {
+          if (error instanceof CrmError && error.code === 'not-found') return { gone: true };
+          throw error;
+        }
+      })();
+      checks.set(key, check);
+      const leave = () => checks.get(key) === check && checks.delete(key);
+      check.then(leave, leave);
+      return check;
+    },
+
+    /** Puts the CRM's newer card of a customer into the remembered answer for the contact, if it is there. */
+    async rememberCard(contact: ContactRef, card: CustomerCard) {
+      const key = await cacheKey(contact);
+      const remembered = await records.recall(deps.lookupCache, key);
+      if (!remembered?.answer.cards.some((shown) => shown.customer.id === card.customer.id)) return;
+      const cards = remembered.answer.cards.map((shown) => (shown.customer.id === card.customer.id ? card : shown));
+      records.remember(deps.lookupCache, key, { at: now(), answer: { ...remembered.answer, cards } });
+    },
+
+    /** Drops what is remembered about a customer the CRM no longer has, and the answer that showed them. */
+    async forgetCustomer(contact: ContactRef, customerId: string) {
+      const key = await cacheKey(contact);
+      records.forget(deps.lookupCache, key);
+      answeredAt.delete(key);
+      recentCards.delete(await cardKey(customerId));
     },
 
     /** A customer's card: kept from a recent search, else read from the CRM. */

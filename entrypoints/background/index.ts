@@ -52,6 +52,8 @@ export default defineBackground(() => {
   const records = createRememberedRecords();
   const contactLookups = createContactLookups({ session, reference, lookupCache: lookupCacheItem }, records);
   const panels = watchPanelPresence(browser.runtime.onConnect, browser.runtime.id);
+  // After the agent's own write the card reads the customer again, so its update time and stage are the CRM's.
+  const outbox = startOutbox(session, (write) => void tabLookups.customerWritten(write.customerId).catch(() => undefined));
   const tabLookups = createTabLookups({
     store: tabLookupsItem,
     contactsOf: async (tabId) => (await tabContactsItem.getValue())[tabId] ?? [],
@@ -60,6 +62,7 @@ export default defineBackground(() => {
     memory: createChoiceMemory(openKeyValue(indexedDB, 'crm-sidebar-choices', 'choices')),
     budget: createLookupBudget(Date.now),
     following: (tabId) => panels.following(tabId),
+    customerGone: (customerId, connection) => outbox.customerGone(customerId, connection),
   });
   panels.onChange((tabId) => void tabLookups.panelChanged(tabId).catch(() => undefined));
   const tabs = watchTabs([tabContactsItem, tabConversationsItem], (tabId) => void tabLookups.forgetTab(tabId));
@@ -68,7 +71,6 @@ export default defineBackground(() => {
     enabled: async () => effectiveSuggestionSettings(await agentSettings.labelSuggestions.getValue(), suggestionPolicyOf(await policy())).enabled,
   });
 
-  const outbox = startOutbox(session);
   const handlers = createHandlers({
     session,
     outbox,

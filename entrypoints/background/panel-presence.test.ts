@@ -36,17 +36,17 @@ describe('panel presence', () => {
     panels.onChange((tabId) => changes.push(tabId));
     const port = fakePort(PANEL);
     connect(port);
-    port.post({ tabId: 7, autoLookup: true, busy: false });
-    expect(panels.following(7)).toEqual({ autoLookup: true, busy: false });
+    port.post({ tabId: 7, autoLookup: true, busy: false, visible: true });
+    expect(panels.following(7)).toEqual({ autoLookup: true, busy: false, visible: true });
     expect(panels.following(8)).toBeUndefined();
-    port.post({ tabId: 8, autoLookup: true, busy: false });
+    port.post({ tabId: 8, autoLookup: true, busy: false, visible: true });
     expect(panels.following(7)).toBeUndefined();
     // The agent's pointer entered the panel.
-    port.post({ tabId: 8, autoLookup: true, busy: true });
-    expect(panels.following(8)).toEqual({ autoLookup: true, busy: true });
+    port.post({ tabId: 8, autoLookup: true, busy: true, visible: true });
+    expect(panels.following(8)).toEqual({ autoLookup: true, busy: true, visible: true });
     // Auto-lookup turned off in the options: the panel will not ask, so neither does the background.
-    port.post({ tabId: 8, autoLookup: false, busy: false });
-    expect(panels.following(8)).toEqual({ autoLookup: false, busy: false });
+    port.post({ tabId: 8, autoLookup: false, busy: false, visible: true });
+    expect(panels.following(8)).toEqual({ autoLookup: false, busy: false, visible: true });
     port.close();
     expect(panels.following(8)).toBeUndefined();
     expect(changes).toEqual([7, 7, 8, 8, 8, 8]);
@@ -57,9 +57,9 @@ describe('panel presence', () => {
     const [one, two] = [fakePort(PANEL), fakePort(PANEL)];
     connect(one);
     connect(two);
-    one.post({ tabId: 7, autoLookup: true, busy: false });
-    two.post({ tabId: 7, autoLookup: false, busy: true });
-    expect(panels.following(7)).toEqual({ autoLookup: true, busy: true });
+    one.post({ tabId: 7, autoLookup: true, busy: false, visible: true });
+    two.post({ tabId: 7, autoLookup: false, busy: true, visible: true });
+    expect(panels.following(7)).toEqual({ autoLookup: true, busy: true, visible: true });
   });
 
   it('ignores a port from anything but the extension’s own pages, and payloads that do not parse', () => {
@@ -70,7 +70,7 @@ describe('panel presence', () => {
     const withWrongUrl = fakePort({ ...PANEL, url: 'https://chat.example/' });
     for (const port of [fromPage, fromOther, withWrongUrl]) {
       connect(port);
-      port.post({ tabId: 7, autoLookup: true, busy: false });
+      port.post({ tabId: 7, autoLookup: true, busy: false, visible: true });
       expect(port.disconnected).toBe(true);
     }
     expect(panels.following(7)).toBeUndefined();

@@ -48,7 +48,11 @@ export function watchPanelPresence(onConnect: { addListener(listener: (port: Por
     following(tabId) {
       const mine = [...panels.values()].filter((panel) => panel.tabId === tabId);
       if (mine.length === 0) return undefined;
-      return { autoLookup: mine.some((panel) => panel.autoLookup), busy: mine.some((panel) => panel.busy) };
+      return {
+        autoLookup: mine.some((panel) => panel.autoLookup),
+        busy: mine.some((panel) => panel.busy),
+        visible: mine.some((panel) => panel.visible),
+      };
     },
     onChange: (listener) => void listeners.push(listener),
   };

@@ -41,6 +41,17 @@ export function createRememberedRecords() {
       }, 0);
     },
 
+    /** Drops the entry under the key (a customer the CRM no longer has), in memory and in storage. */
+    forget<T extends { at: number }>(record: Record_<T>, key: string) {
+      unsavedOf(record).delete(key);
+      void serially(async () => {
+        const all = await record.getValue();
+        if (!(key in all)) return;
+        const { [key]: _dropped, ...kept } = all;
+        await record.setValue(kept);
+      }).catch(() => undefined);
+    },
+
     /** The entry remembered under the key: the newest one not yet written, else the stored one. */
     async recall<T extends { at: number }>(record: Record_<T>, key: string): Promise<T | undefined> {
       return unsavedOf(record).get(key) ?? (await record.getValue())[key];

@@ -20,7 +20,7 @@ function setup(options: { answers?: Record<string, CustomerCard[]>; store?: { va
   const store = options.store ?? { value: {} as Record<string, TabLookup> };
   const choices = options.choices ?? new Map<string, unknown>();
   let contacts: TabContact[] = [];
-  let panel: PanelFollowing | undefined = { autoLookup: true, busy: false };
+  let panel: PanelFollowing | undefined = { autoLookup: true, busy: false, visible: true };
   const searched: string[] = [];
   /** Answers held back until released, per contact value. */
   const held = new Map<string, () => void>();
@@ -36,7 +36,15 @@ function setup(options: { answers?: Record<string, CustomerCard[]>; store?: { va
     store: { getValue: async () => structuredClone(store.value), setValue: async (value) => void (store.value = structuredClone(value)) },
     contactsOf: async () => contacts,
     connectionKey: async () => CONNECTION,
-    lookups: { lookUp, cached: async () => undefined, answeredWithin: async () => false, customerCard: async (id) => card(id, `客户${id}`) },
+    lookups: {
+      lookUp,
+      cached: async () => undefined,
+      answeredWithin: async () => false,
+      customerCard: async (id) => card(id, `客户${id}`),
+      checkCustomer: async (id) => ({ card: card(id, `客户${id}`) }),
+      rememberCard: async () => undefined,
+      forgetCustomer: async () => undefined,
+    },
     memory: createChoiceMemory({ get: async (key) => structuredClone(choices.get(key)) as never, put: async (key, value) => void choices.set(key, structuredClone(value)) }),
     budget: createLookupBudget(() => Date.now()),
     following: () => panel,
@@ -105,7 +113,7 @@ describe('the lookup of a tab', () => {
   it('offers a new contact while the agent is busy, names it, keeps the card, and opens it once they are done', async () => {
     const tab = setup({ answers: { '+8613812345678': [card('c1', '张伟')], '+8613912345678': [card('c2', '李娜')] } });
     await tab.seen(phone('13812345678'));
-    await tab.panelIs({ autoLookup: true, busy: true });
+    await tab.panelIs({ autoLookup: true, busy: true, visible: true });
     vi.advanceTimersByTime(SETTLE_MS * 5);
     await tab.seen(phone('13912345678'));
     vi.advanceTimersByTime(SETTLE_MS * 6);
@@ -113,14 +121,14 @@ describe('the lookup of a tab', () => {
     expect(shownId(tab.state())).toBe('c1');
     expect(tab.state()?.offer).toEqual({ contact: { kind: 'phone', value: '+8613912345678' }, context: '我的手机 13912345678', name: '李娜' });
 
-    await tab.panelIs({ autoLookup: true, busy: false });
+    await tab.panelIs({ autoLookup: true, busy: false, visible: true });
     expect(shownId(tab.state())).toBe('c2');
     expect(tab.state()?.offer).toBeUndefined();
   });
 
   it('opens the first contact even while the agent is in the panel: there is no card yet to replace', async () => {
     const tab = setup({ answers: { '+8613812345678': [card('c1', '张伟')] } });
-    await tab.panelIs({ autoLookup: true, busy: true });
+    await tab.panelIs({ autoLookup: true, busy: true, visible: true });
     await tab.seen(phone('13812345678'));
     expect(shownId(tab.state())).toBe('c1');
   });
@@ -176,13 +184,13 @@ describe('the lookup of a tab', () => {
     const tab = setup();
     await tab.panelIs(undefined);
     await tab.seen(phone('13812345678'));
-    await tab.panelIs({ autoLookup: false, busy: false });
+    await tab.panelIs({ autoLookup: false, busy: false, visible: true });
     vi.advanceTimersByTime(SETTLE_MS * 2);
     await tab.seen(phone('13912345678'));
     expect(tab.searched).toEqual([]);
     expect(tab.state()).toBeUndefined();
     // The agent opens the panel with auto-lookup on: the newest contact is looked up then.
-    await tab.panelIs({ autoLookup: true, busy: false });
+    await tab.panelIs({ autoLookup: true, busy: false, visible: true });
     expect(tab.searched).toEqual(['+8613912345678']);
   });
 

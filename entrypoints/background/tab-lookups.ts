@@ -10,12 +10,16 @@
 // - text the agent cannot see never drives a lookup (only visible contacts count as the newest);
 // - a contact must be the newest for SETTLE_MS before it is looked up by itself, unless it came after a
 //   quiet moment (a visitor's number in a calm conversation is looked up at once);
-// - automatic look-ups spend a per-tab budget of CRM requests; manual ones never wait for it.
+// - automatic look-ups spend a per-tab budget of CRM requests; manual ones never wait for it;
+// - the card is checked again (lib/lookup/revalidation.ts) when the panel shows it again, the agent comes back
+//   to the tab, before an editor opens and on a slow timer: one read within the budget, the same
+//   customer's newer card in place, never another customer.
 // Only the background imports it.
 import { serializeError } from '@/lib/crm/errors';
 import type { ChoiceMemory } from '@/lib/lookup/choice-memory';
 import type { LookupBudget } from '@/lib/lookup/lookup-budget';
-import { IDLE_LOOKUP, sameContact, viewContact, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
+import { nextTimerCheck, revalidationDue, spendsBudget, type RevalidationReason } from '@/lib/lookup/revalidation';
+import { IDLE_LOOKUP, sameContact, selectedGone, viewContact, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
 import type { CustomerCard, LookupAnswer, TabContact } from '@/lib/messaging/protocol';
 import type { ContactLookups } from './contact-lookups';
 import type { Item } from './handlers/dependencies';
@@ -29,17 +33,21 @@ export interface PanelFollowing {
   autoLookup: boolean;
   /** The agent is in the panel or in the middle of something there. */
   busy: boolean;
+  /** A panel following the tab is on screen (not hidden behind another or minimised). */
+  visible: boolean;
 }
 
 export interface TabLookupsDependencies {
   store: Item<Record<string, TabLookup>>;
   contactsOf(tabId: number): Promise<TabContact[]>;
   connectionKey(): Promise<string | undefined>;
-  lookups: Pick<ContactLookups, 'lookUp' | 'cached' | 'customerCard' | 'answeredWithin'>;
+  lookups: Pick<ContactLookups, 'lookUp' | 'cached' | 'customerCard' | 'answeredWithin' | 'checkCustomer' | 'rememberCard' | 'forgetCustomer'>;
   memory: ChoiceMemory;
   budget: LookupBudget;
   /** How the open panels follow the tab, if one does. */
   following(tabId: number): PanelFollowing | undefined;
+  /** The CRM no longer has the customer: their queued writes fail for good (the outbox). */
+  customerGone?(customerId: string, connection: string | undefined): Promise<void>;
   now?: () => number;
 }
 
@@ -47,11 +55,18 @@ const contactKey = (contact: ContactRef) => `${contact.kind}:${contact.value}`;
 const refOf = ({ kind, value }: ContactRef): ContactRef => ({ kind, value });
 
 /** The view an answer gives: one match is chosen; of several, the one remembered or kept, else none. */
-function viewOf(contact: ContactRef, answer: LookupAnswer, revalidating: boolean, prefer: (string | undefined)[]): LookupView {
+function viewOf(contact: ContactRef, answer: LookupAnswer, revalidating: boolean, prefer: (string | undefined)[], checkedAt: number): LookupView {
   if (answer.cards.length === 0) return { status: 'not-found', contact, tried: answer.tried };
   const ids = answer.cards.map((card) => card.customer.id);
   const selectedId = ids.length === 1 ? ids[0] : prefer.find((id) => id !== undefined && ids.includes(id));
-  return { status: 'found', contact, cards: answer.cards, selectedId, revalidating };
+  return { status: 'found', contact, cards: answer.cards, selectedId, revalidating, checkedAt };
+}
+
+/** The view with the CRM's newer card of the same customer in place, confirmed at `at`; any other view as it is. */
+function withCard(view: LookupView, card: CustomerCard, at: number): LookupView {
+  if (view.status !== 'found' || !view.cards.some((shown) => shown.customer.id === card.customer.id)) return view;
+  const cards = view.cards.map((shown) => (shown.customer.id === card.customer.id ? card : shown));
+  return { ...view, cards, checkedAt: view.selectedId === card.customer.id ? at : view.checkedAt };
 }
 
 export function createTabLookups(deps: TabLookupsDependencies) {
@@ -63,6 +78,8 @@ export function createTabLookups(deps: TabLookupsDependencies) {
   /** The contact the agent waved away in each tab: not offered again while it stays the newest. */
   const dismissed = new Map<number, string>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Each followed tab's slow revalidation timer, while a panel shows it. */
+  const revalidationTimers = new Map<number, ReturnType<typeof setTimeout>>();
   /** Each tab's current open: an answer for an older one changes nothing. */
   const openTokens = new Map<number, number>();
   let tokens = 0;
@@ -123,9 +140,9 @@ export function createTabLookups(deps: TabLookupsDependencies) {
       deps.lookups.cached(contact).catch(() => undefined),
       connection ? deps.memory.recall(connection, contact).catch(() => undefined) : undefined,
     ]);
-    const shown = (state: TabLookup, answer: LookupAnswer, revalidating: boolean): TabLookup => {
+    const shown = (state: TabLookup, answer: LookupAnswer, revalidating: boolean, at: number): TabLookup => {
       const kept = state.view.status === 'found' && sameContact(state.view.contact, contact) ? state.view.selectedId : undefined;
-      const view = viewOf(contact, answer, revalidating, [choice, kept]);
+      const view = viewOf(contact, answer, revalidating, [choice, kept], at);
       const remembered = view.status === 'found' && answer.cards.length > 1 && view.selectedId !== undefined && view.selectedId === choice;
       return { ...state, view, remembered };
     };
@@ -138,13 +155,14 @@ export function createTabLookups(deps: TabLookupsDependencies) {
         offer: sameContact(state.offer?.contact, contact) ? undefined : state.offer,
         remembered: false,
       };
-      return cached ? shown(base, cached.answer, Boolean(asked)) : { ...base, view: { status: 'loading', contact } };
+      return cached ? shown(base, cached.answer, Boolean(asked), cached.at) : { ...base, view: { status: 'loading', contact } };
     });
     if (!asked) return;
     try {
       const { answer, requests } = await asked;
       if (how.automatic) deps.budget.spend(tabId, requests);
-      await change(tabId, (state) => (isCurrent(tabId, token) ? shown(state, answer, false) : state));
+      await change(tabId, (state) => (isCurrent(tabId, token) ? shown(state, answer, false, now()) : state));
+      armTimer(tabId);
     } catch (error) {
       await change(tabId, (state) => {
         if (!isCurrent(tabId, token)) return state;
@@ -216,6 +234,75 @@ export function createTabLookups(deps: TabLookupsDependencies) {
     return open(tabId, target, { automatic: true, pinned: false });
   }
 
+  /** Applies `edit` to the view of every tab that shows the customer. */
+  async function everywhere(customerId: string, edit: (view: LookupView) => LookupView): Promise<void> {
+    await load();
+    for (const tabId of [...states.keys()]) {
+      await change(tabId, (state) =>
+        state.view.status === 'found' && state.view.cards.some((shown) => shown.customer.id === customerId) ? { ...state, view: edit(state.view) } : state,
+      );
+    }
+  }
+
+  /**
+   * Asks the CRM about the customer chosen on the tab's card, when `reason` makes it due: one read of
+   * the record. The same customer's newer card takes the old one's place wherever shown; a customer the
+   * CRM no longer has is marked so, forgotten and their queued writes failed. It never opens another
+   * customer, and leaves what the agent has open (drafts, editors, confirmations: all keyed by the same
+   * customer id) alone.
+   */
+  async function revalidate(tabId: number, reason: RevalidationReason): Promise<void> {
+    const state = await stateOf(tabId);
+    const { view, connection } = state;
+    if (view.status !== 'found' || view.selectedId === undefined || selectedGone(view)) return;
+    if (!revalidationDue(reason, view.checkedAt, now())) return;
+    if (spendsBudget(reason)) {
+      if (!deps.budget.allows(tabId)) return;
+      deps.budget.spend(tabId, 1);
+    }
+    const customerId = view.selectedId;
+    const before = view.cards.find((card) => card.customer.id === customerId)!;
+    const check = await deps.lookups.checkCustomer(customerId).catch(() => undefined);
+    // The CRM could not be asked: the card stays as it was, and the next reason asks again.
+    if (!check) return;
+    const at = now();
+    if (check.gone) {
+      await everywhere(customerId, (shown) =>
+        shown.status === 'found' && !shown.gone?.includes(customerId) ? { ...shown, gone: [...(shown.gone ?? []), customerId] } : shown,
+      );
+      await deps.lookups.forgetCustomer(view.contact, customerId).catch(() => undefined);
+      await deps.customerGone?.(customerId, connection).catch(() => undefined);
+      return;
+    }
+    // The update time first: only when it moved is the card replaced (and the panel reads the stage again).
+    const moved = check.card.customer.updatedAt !== before.customer.updatedAt;
+    if (moved) {
+      await everywhere(customerId, (shown) => withCard(shown, check.card, at));
+      await deps.lookups.rememberCard(view.contact, check.card).catch(() => undefined);
+    } else {
+      await change(tabId, (latest) =>
+        latest.view.status === 'found' && latest.view.selectedId === customerId ? { ...latest, view: { ...latest.view, checkedAt: at } } : latest,
+      );
+    }
+  }
+
+  /** Checks the tab's card again on the slow timer while a panel shows the tab; stops when none does. */
+  function armTimer(tabId: number): void {
+    clearTimeout(revalidationTimers.get(tabId));
+    revalidationTimers.delete(tabId);
+    if (!deps.following(tabId)?.visible) return;
+    const view = states.get(tabId)?.view;
+    if (view?.status !== 'found' || view.selectedId === undefined || selectedGone(view)) return;
+    const at = nextTimerCheck(view.checkedAt, now());
+    revalidationTimers.set(
+      tabId,
+      setTimeout(() => {
+        revalidationTimers.delete(tabId);
+        void revalidate(tabId, 'timer').finally(() => armTimer(tabId));
+      }, Math.max(0, at - now())),
+    );
+  }
+
   return {
     /** The tab's contacts changed: note when its newest visible contact changed, then decide. */
     contactsChanged(tabId: number, contacts: TabContact[]): Promise<void> {
@@ -228,8 +315,25 @@ export function createTabLookups(deps: TabLookupsDependencies) {
       return evaluate(tabId, contacts);
     },
 
-    /** A panel started or stopped following the tab, or the agent's busy state there changed. */
-    panelChanged: (tabId: number) => evaluate(tabId),
+    /** A panel started or stopped following the tab, or the agent's busy state or its visibility there changed. */
+    async panelChanged(tabId: number): Promise<void> {
+      await evaluate(tabId);
+      armTimer(tabId);
+    },
+
+    /** The panel asks for the card to be checked: shown again, the agent back on the tab, or before an editor opens. */
+    async revalidate(tabId: number, reason: Exclude<RevalidationReason, 'timer' | 'write'>): Promise<void> {
+      await revalidate(tabId, reason);
+      armTimer(tabId);
+    },
+
+    /** One of the agent's writes for the customer landed or was refused: every tab showing them reads them again. */
+    async customerWritten(customerId: string): Promise<void> {
+      await load();
+      const showing = [...states.entries()].filter(([, state]) => state.view.status === 'found' && state.view.selectedId === customerId);
+      // One read serves every tab: the check is joined, and the newer card goes wherever the customer is shown.
+      await Promise.all(showing.map(([tabId]) => revalidate(tabId, 'write')));
+    },
 
     /** The agent opens a contact: a chip, a selection, or the offered one ("Switch", which follows on). */
     openContact(tabId: number, contact: ContactRef, follow = false): Promise<void> {
@@ -270,7 +374,7 @@ export function createTabLookups(deps: TabLookupsDependencies) {
       const connection = await deps.connectionKey();
       await change(tabId, (state) =>
         isCurrent(tabId, token)
-          ? { ...state, connection, pinned: true, remembered: false, view: { status: 'found', contact, cards: [card], selectedId: customerId, revalidating: false } }
+          ? { ...state, connection, pinned: true, remembered: false, view: { status: 'found', contact, cards: [card], selectedId: customerId, revalidating: false, checkedAt: now() } }
           : state,
       );
     },
@@ -294,20 +398,15 @@ export function createTabLookups(deps: TabLookupsDependencies) {
     /** The CRM's newer version of a customer (after an edit or an assignment) replaces it wherever shown. */
     async cardChanged(card: CustomerCard): Promise<void> {
       await load();
-      for (const tabId of [...states.keys()]) {
-        await change(tabId, (state) =>
-          state.view.status === 'found' && state.view.cards.some((shown) => shown.customer.id === card.customer.id)
-            ? { ...state, view: { ...state.view, cards: state.view.cards.map((shown) => (shown.customer.id === card.customer.id ? card : shown)) } }
-            : state,
-        );
-      }
+      await everywhere(card.customer.id, (view) => withCard(view, card, now()));
     },
 
     /** The tab closed: nothing about it is kept. */
     async forgetTab(tabId: number): Promise<void> {
       await load();
       clearTimeout(timers.get(tabId));
-      for (const map of [timers, newest, dismissed, openTokens]) map.delete(tabId);
+      clearTimeout(revalidationTimers.get(tabId));
+      for (const map of [timers, revalidationTimers, newest, dismissed, openTokens]) map.delete(tabId);
       deps.budget.forget(tabId);
       if (states.delete(tabId)) await persist();
     },

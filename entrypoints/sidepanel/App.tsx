@@ -11,8 +11,11 @@ import { Notice } from '@/components/Notice';
 import { OwnershipActions } from '@/components/OwnershipActions';
 import { SearchBox } from '@/components/SearchBox';
 import { SEARCH_RESULTS_ID, SearchResults, searchResultId } from '@/components/SearchResults';
-import { formatContact } from '@/lib/format';
-import { describeError, describeFailure, t } from '@/lib/i18n';
+import { formatAgo, formatContact } from '@/lib/format';
+import { CustomerGone } from '@/components/CustomerGone';
+import { sentence } from '@/components/sentence';
+import { selectedGone } from '@/lib/lookup/tab-lookup';
+import { describeError, describeFailure, t, uiLanguage } from '@/lib/i18n';
 import { CrmText } from '@/components/CrmText';
 import type { Customer } from '@/lib/crm/domain';
 import type { ErrorCode, TabContact } from '@/lib/messaging/protocol';
@@ -25,6 +28,8 @@ import { takeBack, undoOffer } from './models/undo';
 import { tabContacts } from './models/contacts';
 import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
 import { followedTab } from './models/followed-tab';
+import { clock } from './models/freshness';
+import { noteDrafts } from './models/notes';
 import { cancelledConfirmation } from './models/confirmation-guard';
 import { intentError, lookedUpValue, lookupState, lookUp, retryLookup, selectCustomer, tabLookup } from './models/lookup';
 import { openOptions } from './models/navigation';
@@ -48,6 +53,13 @@ function stageViewOf(customerId: string): StageView | undefined {
   if (state.status === 'loaded') return { status: 'loaded', name: state.stage?.name };
   if (state.status === 'error') return { status: 'error', message: describeFailure(state.error) };
   return state;
+}
+
+/** "Updated 2 min. ago by 王斌", read against the panel's clock so it ages while on screen; the time comes first, so a line cut short still says it. */
+function updatedLine(customer: Customer) {
+  if (!customer.updatedAt) return undefined;
+  const when = formatAgo(customer.updatedAt, uiLanguage(), clock.value) ?? t('justNow');
+  return customer.updatedBy ? sentence('cardUpdatedBy', [customer.updatedBy, when]) : t('cardUpdated', when);
 }
 
 /** Errors only a change in the settings can cure: their notice offers "Open settings". */
@@ -186,6 +198,16 @@ function LookupResult() {
     case 'found': {
       const selected = state.cards.find((card) => card.customer.id === state.selectedId);
       if (!selected) return <CustomerChooser cards={state.cards} onPick={(customerId) => void selectCustomer(customerId)} />;
+      if (selectedGone(state)) {
+        return (
+          <CustomerGone
+            name={selected.customer.nick || selected.customer.realName || t('unnamedCustomer')}
+            contact={formatContact(state.contact)}
+            draft={noteDrafts.value[selected.customer.id]?.trim() || undefined}
+            onLookUpAgain={() => void retryLookup()}
+          />
+        );
+      }
       return (
         <>
           {state.cards.length > 1 &&
@@ -206,6 +228,7 @@ function LookupResult() {
             stage={settingsView.value?.capabilities.stages ? stageViewOf(selected.customer.id) : undefined}
             latestNote={latestNoteLine(selected.customer.id)}
             revalidating={state.revalidating}
+            updated={updatedLine(selected.customer)}
             onRetryStage={() => loadStage(selected.customer.id)}
             labelEditor={
               settingsView.value?.capabilities.labels

@@ -30,6 +30,7 @@ import {
   topMatch,
 } from './models/label-editor';
 import { applySuggestion, holdSuggestions, releaseSuggestions, shownSuggestions } from './models/label-suggestions';
+import { revalidateCard } from './models/freshness';
 import { editNote, noteDrafts, noteProblem, sendNote } from './models/notes';
 import { referenceData } from './models/reference';
 import { settingsView } from './models/settings';
@@ -62,6 +63,7 @@ export function Status({ write, what }: { write: OutboxWrite; what?: string }) {
       stateText={writeStateText(write)}
       crmError={write.state !== 'sent' ? write.lastError : undefined}
       canRetry={write.state === 'failed' || (write.state === 'pending' && write.lastError !== undefined)}
+      copyText={write.kind === 'note' && write.state === 'failed' ? write.payload.content : undefined}
       onRetry={() => void retryWrite(write.id)}
       onDiscard={() => void discardWrite(write.id)}
     />
@@ -148,19 +150,22 @@ function Stages({ card }: { card: CustomerCard }) {
   const asked = pendingResult.value?.customerId === customerId ? pendingResult.value.result : undefined;
   const customerName = card.customer.nick || card.customer.realName || t('unnamedCustomer');
   return (
-    <StageStepper
-      stages={stages}
-      currentId={currentId}
-      currentName={shown?.result && current ? sentence('stageWithResult', [current.name, t(RESULT_MESSAGES[shown.result])]) : current?.name}
-      result={shown?.result}
-      results={RESULTS.map((result) => ({ result, name: t(RESULT_MESSAGES[result]) }))}
-      question={asked && current ? sentence('confirmResult', [customerName, t(RESULT_MESSAGES[asked]), current.name]) : undefined}
-      resultsDisabled={!currentId}
-      onMove={(stage) => moveToStage(customerId, stage, currentId)}
-      onAskResult={(result: StepperResult) => askResult(customerId, result)}
-      onConfirm={() => confirmResult(customerId)}
-      onCancel={cancelResult}
-    />
+    // Before the agent uses the stage control, an old card is checked against the CRM (nothing moves here).
+    <div class="stage-control" onPointerEnter={() => revalidateCard('editor')} onFocusIn={() => revalidateCard('editor')}>
+      <StageStepper
+        stages={stages}
+        currentId={currentId}
+        currentName={shown?.result && current ? sentence('stageWithResult', [current.name, t(RESULT_MESSAGES[shown.result])]) : current?.name}
+        result={shown?.result}
+        results={RESULTS.map((result) => ({ result, name: t(RESULT_MESSAGES[result]) }))}
+        question={asked && current ? sentence('confirmResult', [customerName, t(RESULT_MESSAGES[asked]), current.name]) : undefined}
+        resultsDisabled={!currentId}
+        onMove={(stage) => moveToStage(customerId, stage, currentId)}
+        onAskResult={(result: StepperResult) => askResult(customerId, result)}
+        onConfirm={() => confirmResult(customerId)}
+        onCancel={cancelResult}
+      />
+    </div>
   );
 }
 

@@ -115,6 +115,8 @@ export interface Customer {
   remark?: string;
   createdAt?: number;
   updatedAt?: number;
+  /** Who made the newest change, as the CRM names them (Sobot update_user_name). */
+  updatedBy?: string;
   /** Label ids as the list endpoint reports them; names and colours come from the label groups. */
   labelIds: string[];
   customFields: CustomFieldValue[];

@@ -17,6 +17,7 @@ export type CrmErrorCode =
   | 'http-status' // an answer that is not HTTP 200
   | 'malformed-response' // an answer we cannot parse
   | 'not-found'
+  | 'customer-gone' // a write's customer no longer exists: merged into another (Sobot section 4.3) or deleted
   | 'invalid-input' // the CRM refused what was sent (validation, label errors)
   | 'connection-changed' // the agent switched CRMs between a write's check and its sending: nothing was sent
   | 'redirected' // the CRM answered with a redirect, which is never followed: nothing went to the other address
@@ -50,6 +51,10 @@ export class CrmError extends Error {
     return RETRYABLE.has(this.code);
   }
 }
+
+/** The customer is not in the CRM any more; the reason a write for them fails for good. */
+export const customerGone = (customerId: string) =>
+  new CrmError('customer-gone', `The CRM no longer has customer ${customerId}: it was merged into another or deleted.`);
 
 export interface SerializedCrmError {
   code: CrmErrorCode;

@@ -15,7 +15,17 @@ export interface ContactRef {
 export type LookupView =
   | { status: 'idle' }
   | { status: 'loading'; contact: ContactRef }
-  | { status: 'found'; contact: ContactRef; cards: CustomerCard[]; selectedId: string | undefined; revalidating: boolean }
+  | {
+      status: 'found';
+      contact: ContactRef;
+      cards: CustomerCard[];
+      selectedId: string | undefined;
+      revalidating: boolean;
+      /** When the CRM last confirmed these cards (epoch ms): revalidation asks again only once they are older. */
+      checkedAt?: number;
+      /** Customers of these cards the CRM no longer has (merged into another, or deleted). */
+      gone?: string[];
+    }
   | { status: 'not-found'; contact: ContactRef; tried: string[] }
   | { status: 'error'; contact: ContactRef; error: { code: ErrorCode; message: string } };
 
@@ -48,6 +58,11 @@ export const sameContact = (a: ContactRef | undefined, b: ContactRef | undefined
 
 export function viewContact(view: LookupView): ContactRef | undefined {
   return view.status === 'idle' ? undefined : view.contact;
+}
+
+/** Whether the CRM no longer has the customer chosen in this view. */
+export function selectedGone(view: LookupView): boolean {
+  return view.status === 'found' && view.selectedId !== undefined && Boolean(view.gone?.includes(view.selectedId));
 }
 
 /** The customer the agent acts on in this view, if one is chosen. */

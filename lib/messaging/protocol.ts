@@ -96,6 +96,7 @@ export const panelPresence = z.object({
   tabId: z.number().check(z.int(), z.nonnegative()),
   autoLookup: z.boolean(),
   busy: z.boolean(),
+  visible: z.boolean(),
 }) satisfies z.ZodMiniType<PanelPresence>;
 
 const tabId = z.number().check(z.int(), z.nonnegative());
@@ -124,6 +125,8 @@ export const protocol = {
   'lookup.follow': { senders: ['extension-page'], request: z.object({ tabId }) },
   /** The agent waves the offered new contact away. */
   'lookup.dismiss': { senders: ['extension-page'], request: z.object({ tabId }) },
+  /** The panel asks for the card to be checked against the CRM: shown again, back on the tab, or before an editor opens. */
+  'lookup.revalidate': { senders: ['extension-page'], request: z.object({ tabId, reason: z.enum(['shown', 'tab', 'editor']) }) },
   'customer.search': {
     senders: ['extension-page'],
     request: z.object({
@@ -264,6 +267,7 @@ export interface ResponseMap {
   'lookup.pick': { ok: true };
   'lookup.follow': { ok: true };
   'lookup.dismiss': { ok: true };
+  'lookup.revalidate': { ok: true };
   'customer.search': CustomerPage & { cards: CustomerCard[] };
   /** `readAt`: when the timeline was read (epoch ms), earlier than the request when the stage was remembered. */
   'customer.stage': { stage: Stage | null; readAt: number; latestNote?: NoteSummary | null };

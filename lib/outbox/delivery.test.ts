@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CrmBackend } from '../crm/backend';
-import type { LabelRef, TimelineEvent } from '../crm/domain';
+import { CrmError } from '../crm/errors';
+import type { Customer, LabelRef, TimelineEvent } from '../crm/domain';
 import { createCrmDelivery } from './delivery';
 import type { OutboxWrite } from './types';
 
@@ -75,6 +76,26 @@ describe('createCrmDelivery: deliver', () => {
     const crm = fakeBackend({ addNote: undefined });
     const { deliver } = createCrmDelivery({ backend: async () => crm.backend });
     await expect(deliver(noteWrite('x'))).rejects.toMatchObject({ code: 'invalid-input', retryable: false });
+  });
+});
+
+describe('createCrmDelivery: a customer the CRM no longer has', () => {
+  const refused = () => Promise.reject(new CrmError('crm-error', '客户不存在', '999999'));
+
+  it('turns a refusal for a customer merged away or deleted into a permanent customer-gone failure', async () => {
+    const crm = fakeBackend({ addNote: vi.fn(refused), getCustomer: vi.fn(() => Promise.reject(new CrmError('not-found', 'none'))) });
+    const { deliver } = createCrmDelivery({ backend: async () => crm.backend });
+    await expect(deliver(noteWrite('客户要求周五回电'))).rejects.toMatchObject({ code: 'customer-gone', retryable: false });
+    expect(crm.backend.getCustomer).toHaveBeenCalledWith('c1');
+  });
+
+  it('keeps the CRM’s own refusal when the customer still exists, and never probes after a network failure', async () => {
+    const crm = fakeBackend({ addNote: vi.fn(refused), getCustomer: vi.fn(async () => ({ id: 'c1' }) as Customer) });
+    const { deliver } = createCrmDelivery({ backend: async () => crm.backend });
+    await expect(deliver(noteWrite('x'))).rejects.toMatchObject({ code: 'crm-error', crmCode: '999999' });
+    crm.backend.addNote = vi.fn(() => Promise.reject(new CrmError('timeout', 'slow')));
+    await expect(deliver(noteWrite('x'))).rejects.toMatchObject({ code: 'timeout' });
+    expect(crm.backend.getCustomer).toHaveBeenCalledTimes(1);
   });
 });
 

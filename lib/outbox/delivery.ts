@@ -3,7 +3,7 @@
 // Invariant: a label write reads the customer's labels right before replacing them and applies only
 // the agent's delta, so a colleague's concurrent change survives.
 import type { CrmBackend } from '../crm/backend';
-import { CrmError } from '../crm/errors';
+import { CrmError, customerGone } from '../crm/errors';
 import { mergeLabelDelta } from '../crm/label-delta';
 import type { OutboxWrite } from './types';
 
@@ -17,6 +17,9 @@ export interface CrmDeliveryOptions {
   clockSkewMs?: number;
 }
 
+/** Errors in which the CRM answered and refused: the customer may be gone, which one read tells. */
+const BUSINESS_REFUSALS: ReadonlySet<string> = new Set(['crm-error', 'invalid-input', 'not-found']);
+
 function unsupported(what: string): never {
   throw new CrmError('invalid-input', `This CRM does not support ${what}.`);
 }
@@ -24,8 +27,30 @@ function unsupported(what: string): never {
 export function createCrmDelivery(options: CrmDeliveryOptions) {
   const clockSkewMs = options.clockSkewMs ?? 30_000;
 
+  /**
+   * After the CRM refused a write: whether the customer still exists. A refusal for a customer merged
+   * away or deleted becomes 'customer-gone', a reason of its own that no retry can cure.
+   */
+  async function refusedBecauseGone(backend: CrmBackend, write: OutboxWrite, error: unknown): Promise<never> {
+    if (!(error instanceof CrmError) || !BUSINESS_REFUSALS.has(error.code)) throw error;
+    const exists = await Promise.resolve(write.customerId).then((id) => backend.getCustomer(id)).then(
+      () => true,
+      (probe: unknown) => !(probe instanceof CrmError && probe.code === 'not-found'),
+    );
+    if (exists) throw error;
+    throw customerGone(write.customerId);
+  }
+
   async function deliver(write: OutboxWrite): Promise<void> {
     const backend = await options.backend(write.connection);
+    try {
+      await send(backend, write);
+    } catch (error) {
+      await refusedBecauseGone(backend, write, error);
+    }
+  }
+
+  async function send(backend: CrmBackend, write: OutboxWrite): Promise<void> {
     switch (write.kind) {
       case 'labels': {
         if (!backend.getCustomerLabels || !backend.setCustomerLabels) unsupported('labels');

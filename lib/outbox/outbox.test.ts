@@ -362,6 +362,37 @@ describe('outbox: order per customer', () => {
   });
 });
 
+describe('outbox: a customer the CRM no longer has', () => {
+  it('fails the customer’s queued writes for good once one is refused as gone, keeping the note’s text, and spends no request on them', async () => {
+    const w = worker();
+    w.deliver.mockRejectedValueOnce(fail('customer-gone'));
+    await w.outbox.enqueue(stage('A')); // w1
+    await w.outbox.enqueue(note('A', '客户说下周再联系')); // w2
+    await w.outbox.enqueue(stage('B')); // w3
+    await w.outbox.process();
+    w.advance(60 * 60_000);
+    await w.outbox.process();
+    expect(w.deliver.mock.calls.map(([write]) => write.id).sort()).toEqual(['w1', 'w3']);
+    expect(await w.one('w2')).toMatchObject({ state: 'failed', lastError: { code: 'customer-gone' }, payload: { content: '客户说下周再联系' } });
+    expect(await w.one('w3')).toMatchObject({ state: 'sent' });
+  });
+
+  it('fails a gone customer’s waiting writes when told, leaving other customers’ writes alone', async () => {
+    const w = worker();
+    w.deliver.mockRejectedValue(fail('unreachable'));
+    await w.outbox.enqueue(note('A')); // w1, retrying
+    await w.outbox.enqueue(note('B')); // w2, retrying
+    await w.outbox.process();
+    await w.outbox.customerGone('A', 'crm-a');
+    expect(await w.one('w1')).toMatchObject({ state: 'failed', lastError: { code: 'customer-gone' } });
+    expect(await w.one('w2')).toMatchObject({ state: 'pending' });
+    w.deliver.mockReset();
+    w.advance(60 * 60_000);
+    await w.outbox.process();
+    expect(w.deliver.mock.calls.map(([write]) => write.id)).toEqual(['w2']);
+  });
+});
+
 describe('outbox: one CRM connection at a time', () => {
   it('keeps a write made for one CRM waiting while the agent is connected to another, and sends it once that CRM is back', async () => {
     const w = worker();

@@ -6,7 +6,7 @@
 // "ambiguous" once the killed worker's request can no longer land, and a note is then checked against
 // the CRM before it is sent again.
 import { currentConnectionKey } from '../crm/connection-key';
-import { CrmError, serializeError } from '../crm/errors';
+import { CrmError, customerGone, serializeError } from '../crm/errors';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { NewOutboxWrite, OutboxStore, OutboxWrite } from './types';
 
@@ -54,6 +54,11 @@ export interface Outbox {
    * land, as soon as it no longer can — with a fresh attempt budget. False if not possible.
    */
   retry(id: string): Promise<boolean>;
+  /**
+   * The CRM no longer has the customer (merged into another, or deleted): every write for it that is not
+   * sent or in flight fails for good with that reason, its payload (a note's text) kept for the agent.
+   */
+  customerGone(customerId: string, connection: string | undefined): Promise<void>;
   /** Drops a failed or pending write. False for a write in flight, sent, or unknown. */
   discard(id: string): Promise<boolean>;
   list(): Promise<OutboxWrite[]>;
@@ -77,6 +82,15 @@ function heads(writes: OutboxWrite[]): OutboxWrite[] {
     seen.add(customer);
     return true;
   });
+}
+
+/** Fails, for good, the writes of a customer the CRM no longer has that are neither sent nor in flight. */
+function failedAsGone(list: OutboxWrite[], customerId: string, connection: string | undefined): OutboxWrite[] {
+  return list.map((write) =>
+    write.customerId === customerId && (write.state === 'pending' || write.state === 'failed') && madeFor(write, connection)
+      ? patched(write, { state: 'failed', lastError: serializeError(customerGone(customerId)) })
+      : write,
+  );
 }
 
 /** Whether the write may go through `connection`: the one it was made for, or any for a write that predates the field. */
@@ -173,7 +187,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     try {
       await locked(async () => {
         const list = await current();
-        await commit(list.map((each) => (each.id === write.id ? settled(each, outcome) : each)));
+        const next = list.map((each) => (each.id === write.id ? settled(each, outcome) : each));
+        // Its customer is gone: the writes queued behind it would only fail one by one, each a request.
+        const gone = !outcome.landed && outcome.error instanceof CrmError && outcome.error.code === 'customer-gone';
+        await commit(gone ? failedAsGone(next, write.customerId, write.connection) : next);
       });
     } finally {
       inFlight.delete(write.id);
@@ -285,6 +302,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
       });
       if (changed) kick();
       return changed;
+    },
+
+    async customerGone(customerId, connection) {
+      await locked(async () => {
+        const list = await current();
+        const next = failedAsGone(list, customerId, connection);
+        if (next.some((write, index) => write !== list[index])) await commit(next);
+      });
     },
 
     async discard(id) {

@@ -4,7 +4,7 @@ import { FIXTURE_CUSTOMERS } from './fixtures';
 import { labelId } from './reference-data';
 import { API, startTestMock } from './test-support';
 
-const { zhangWei, liNa } = FIXTURE_CUSTOMERS;
+const { zhangWei, liNa, wangFang } = FIXTURE_CUSTOMERS;
 const STAGES_PATH = 'user_stage/query_list_by_type';
 
 describe('the control API', () => {
@@ -121,6 +121,41 @@ describe('the control API', () => {
     const [entry] = (await t.call(`user_dynamic/list_by_page?userid=${zhangWei.id}`)).json.items;
     expect(entry).toMatchObject({ biz_type: 'user_label_update', biz_content: { bizOperatorName: '赵换然' } });
     expect((await t.control(`act-as-colleague/labels/${zhangWei.id}`, { add: ['nope'] })).status).toBe(400);
+  });
+
+  it('lets a colleague move the stage, which moves the update time and names the colleague as its author', async () => {
+    const payment = '7b1c71f10c9e40c994c733c48974ce35';
+    const before = (await t.call(`user/detail/${zhangWei.id}`)).json.item;
+    const { json } = await t.control(`act-as-colleague/stage/${zhangWei.id}`, { stageId: payment, agent: '王斌' });
+    expect(json.stageId).toBe(payment);
+    const after = (await t.call(`user/detail/${zhangWei.id}`)).json.item;
+    expect(Number(after.updateTime)).toBeGreaterThan(Number(before.updateTime));
+    expect(after.updateUserName).toBe('王斌');
+    const [entry] = (await t.call(`user_dynamic/list_by_page?userid=${zhangWei.id}`)).json.items;
+    expect(entry).toMatchObject({ biz_type: 'user_stage_update', biz_content: { stageName: '付款流程', oldStageName: '意向确定', bizOperatorName: '王斌' } });
+    expect((await t.control(`act-as-colleague/stage/${zhangWei.id}`, { stageId: 'nope' })).status).toBe(400);
+  });
+
+  it('merges one customer into another as section 4.3 describes: the merged id stops existing, its contacts and timeline move', async () => {
+    const notesBefore = (await t.call(`user_dynamic/list_by_page?userid=${wangFang.id}&page_size=50`)).json.items.length;
+    const { json } = await t.control('merge', { userid: liNa.id, merged_userid: wangFang.id, agent: '王斌' });
+    expect(json.push).toMatchObject({ sys_code: '50', type: 'crm', content: [{ msg_type: 1, userid: liNa.id, merged_userid: wangFang.id, biz_operator_name: '王斌' }] });
+    const detail = await t.call(`user/detail/${wangFang.id}`);
+    expect(detail.json).toMatchObject({ ret_code: '000000', item: null });
+    expect((await t.call('user_stage/record_save', { body: { userid: wangFang.id, content: 'x' } })).json).toMatchObject({ ret_code: '999999', ret_msg: '客户不存在' });
+    const [found] = (await t.call(`user/list_by_page?search_type=4&search_value=${encodeURIComponent('139 0000 1111')}`)).json.items;
+    expect(found).toMatchObject({ id: liNa.id, update_user_name: '王斌' });
+    const kept = (await t.call(`user_dynamic/list_by_page?userid=${liNa.id}&page_size=50`)).json.items;
+    expect(kept.filter((entry: Json) => entry.userid === liNa.id).length).toBeGreaterThan(notesBefore);
+    expect((await t.control('merge', { userid: liNa.id, merged_userid: liNa.id })).status).toBe(400);
+    expect((await t.control('merge', { userid: liNa.id, merged_userid: wangFang.id })).status).toBe(404);
+  });
+
+  it('deletes a customer: reads answer no item and a second delete is refused', async () => {
+    expect((await t.control(`customers/${zhangWei.id}/delete`, {})).status).toBe(200);
+    expect((await t.call(`user/detail/${zhangWei.id}`)).json.item).toBeNull();
+    expect((await t.call('user/list_by_page?search_type=4&search_value=13812345678')).json.items).toEqual([]);
+    expect((await t.control(`customers/${zhangWei.id}/delete`, {})).status).toBe(404);
   });
 
   it('plants hostile raw values that list and detail then serve as stored', async () => {

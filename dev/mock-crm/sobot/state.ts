@@ -122,6 +122,16 @@ export interface SobotState {
   nextSerial: number;
 }
 
+/**
+ * Stamps a customer as changed by an operator (an agent, or nobody for a robot), as the CRM does on
+ * every edit: update_time moves and update_user_* names who did it.
+ */
+export function markUpdated(customer: CustomerRecord, atMs: number, by: { bizOperatorId: string | null; bizOperatorName: string | null }) {
+  customer.update_time = Math.floor(atMs / 1000);
+  customer.update_user_id = by.bizOperatorId ?? undefined;
+  customer.update_user_name = by.bizOperatorName ?? undefined;
+}
+
 /** Epoch milliseconds of either unit: Sobot stores some times in seconds, some in milliseconds. */
 export const toMs = (time: number) => (time < 1e11 ? time * 1000 : time);
 

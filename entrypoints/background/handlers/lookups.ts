@@ -1,10 +1,10 @@
 // Handlers for the agent's intents about the lookup of a tab: open a contact, look it up again, choose a
-// match, open a searched customer, follow new contacts, wave an offer away. Each is carried out by the
+// match, open a searched customer, follow new contacts, wave an offer away, check the card against the CRM. Each is carried out by the
 // tab-lookups controller, which publishes the result; the reply only says it was taken.
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
 
-type LookupMessages = 'lookup.open' | 'lookup.retry' | 'lookup.choose' | 'lookup.pick' | 'lookup.follow' | 'lookup.dismiss';
+type LookupMessages = 'lookup.open' | 'lookup.retry' | 'lookup.choose' | 'lookup.pick' | 'lookup.follow' | 'lookup.dismiss' | 'lookup.revalidate';
 
 const taken = { ok: true } as const;
 
@@ -16,5 +16,6 @@ export function lookupHandlers({ tabLookups }: Pick<HandlerDependencies, 'tabLoo
     'lookup.pick': async ({ tabId, customerId }) => (await tabLookups.pick(tabId, customerId), taken),
     'lookup.follow': async ({ tabId }) => (await tabLookups.follow(tabId), taken),
     'lookup.dismiss': async ({ tabId }) => (await tabLookups.dismiss(tabId), taken),
+    'lookup.revalidate': async ({ tabId, reason }) => (await tabLookups.revalidate(tabId, reason), taken),
   };
 }

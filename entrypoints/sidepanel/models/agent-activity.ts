@@ -16,6 +16,9 @@ import { outboxWrites } from './writes';
 /** A write the agent just made keeps the card still this long: they are looking at its result. */
 export const WRITE_SETTLES_MS = 5_000;
 
+/** The panel is on screen (its document is visible); the background keeps a visible panel's card fresh. */
+export const panelVisible = signal(typeof document === 'undefined' || document.visibilityState === 'visible');
+
 const pointerInPanel = signal(false);
 const focusInPanel = signal(false);
 const writeJustMade = signal(false);
@@ -57,7 +60,9 @@ export function startTrackingActivity(doc: Document = document) {
     focusInPanel.value = false;
   });
   view.addEventListener('focus', focusNow);
+  panelVisible.value = doc.visibilityState === 'visible';
   doc.addEventListener('visibilitychange', () => {
+    panelVisible.value = doc.visibilityState === 'visible';
     if (doc.visibilityState === 'hidden') pointerInPanel.value = focusInPanel.value = false;
   });
 

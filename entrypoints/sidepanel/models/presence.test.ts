@@ -34,20 +34,20 @@ describe('panel presence', () => {
     followedTab.value = { id: 7, url: 'https://chat.example/', origin: 'https://chat.example' };
     startReportingPresence();
     expect(ports.map((port) => port.name)).toEqual(['panel-presence']);
-    expect(ports[0]!.posted).toEqual([{ tabId: 7, autoLookup: true, busy: false }]);
+    expect(ports[0]!.posted).toEqual([{ tabId: 7, autoLookup: true, busy: false, visible: true }]);
     settingsView.value = { configured: true, settings: { autoLookup: false } } as SettingsView;
     followedTab.value = { id: 8, url: 'https://chat.example/b', origin: 'https://chat.example' };
     // The agent starts a note: busy, so the background offers new contacts instead of opening them.
     showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [], selectedId: 'c1', revalidating: false });
     noteDrafts.value = { c1: '回访' };
     expect(ports[0]!.posted.slice(1)).toEqual([
-      { tabId: 7, autoLookup: false, busy: false },
-      { tabId: 8, autoLookup: false, busy: false },
-      { tabId: 8, autoLookup: false, busy: true },
+      { tabId: 7, autoLookup: false, busy: false, visible: true },
+      { tabId: 8, autoLookup: false, busy: false, visible: true },
+      { tabId: 8, autoLookup: false, busy: true, visible: true },
     ]);
     ports[0]!.drop();
     vi.runOnlyPendingTimers();
     expect(ports).toHaveLength(2);
-    expect(ports[1]!.posted).toEqual([{ tabId: 8, autoLookup: false, busy: true }]);
+    expect(ports[1]!.posted).toEqual([{ tabId: 8, autoLookup: false, busy: true, visible: true }]);
   });
 });

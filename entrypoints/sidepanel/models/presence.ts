@@ -5,7 +5,7 @@
 import { effect } from '@preact/signals';
 import { browser, type Browser } from 'wxt/browser';
 import { PANEL_PRESENCE_PORT, type PanelPresence } from '@/lib/messaging/panel-presence';
-import { agentBusy } from './agent-activity';
+import { agentBusy, panelVisible } from './agent-activity';
 import { followedTab } from './followed-tab';
 import { autoLookupOn } from './settings';
 
@@ -28,7 +28,7 @@ export function startReportingPresence() {
   effect(() => {
     const tab = followedTab.value;
     if (!tab) return;
-    presence = { tabId: tab.id, autoLookup: autoLookupOn.value, busy: agentBusy.value };
+    presence = { tabId: tab.id, autoLookup: autoLookupOn.value, busy: agentBusy.value, visible: panelVisible.value };
     port?.postMessage(presence);
   });
   connect();

@@ -20,7 +20,9 @@ const latestRequest = new Map<string, number>();
 export async function loadStage(customerId: string, updatedAt?: number) {
   const mine = (latestRequest.get(customerId) ?? 0) + 1;
   latestRequest.set(customerId, mine);
-  stages.value = { ...stages.value, [customerId]: { status: 'loading' } };
+  // A newer version of the customer (a colleague's change, the agent's own write) keeps the stage and
+  // note it showed until the CRM answers: the card's note line and the stepper never blink out and back.
+  if (stages.peek()[customerId]?.status !== 'loaded') stages.value = { ...stages.value, [customerId]: { status: 'loading' } };
   let state: StageState;
   try {
     const { stage, readAt, latestNote } = await request('customer.stage', updatedAt === undefined ? { customerId } : { customerId, updatedAt });

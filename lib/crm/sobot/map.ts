@@ -103,6 +103,7 @@ export function toCustomer(record: FoldedCustomer): Customer {
     remark: nonEmpty(record.remark),
     createdAt: toEpochMs(record.createtime),
     updatedAt: toEpochMs(record.updatetime),
+    updatedBy: nonEmpty(record.updateusername),
     labelIds: splitList(record.bizlabel),
     customFields: parseFieldValues(record.exfieldstr),
   };

@@ -55,6 +55,7 @@ export const foldedCustomer = z.looseObject({
   source: maybe(looseString),
   createtime: maybe(looseString),
   updatetime: maybe(looseString),
+  updateusername: maybe(looseString),
   bizlabel: maybe(looseString),
   exfieldstr: maybe(z.union([z.string(), z.array(z.unknown())])),
 });

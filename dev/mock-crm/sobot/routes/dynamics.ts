@@ -3,13 +3,45 @@
 // note sent twice is two entries, as in the real CRM.
 import { invalid, ok, paged, type Route } from '../http';
 import { API_AGENT, STAGES, STAGE_TYPE_NAMES } from '../reference-data';
-import { BIZ_TYPE_GROUPS, toMs } from '../state';
-import { agentOperator, recordNote, recordStageChange } from '../timeline';
+import { BIZ_TYPE_GROUPS, markUpdated, toMs, type CustomerRecord, type SobotState } from '../state';
+import { agentOperator, recordNote, recordStageChange, type Operator } from '../timeline';
 
 const DEFAULT_PAGE_SIZE = 15;
 const RESULT_TYPES = new Set([2, 21, 22, 23]);
 // The document's example passes biz_type=1; read the digits as the three groups in documented order.
 const GROUP_ALIASES: Record<string, string> = { '1': 'groupService', '2': 'groupUser', '3': 'groupOther' };
+
+/**
+ * Moves a customer's follow-up stage (or records a result) as stage_save does, for the API and for the
+ * control API's colleague. Returns the CRM's words for a refusal, or nothing when it moved.
+ */
+export function moveStage(
+  state: SobotState,
+  customer: CustomerRecord,
+  change: { stageId?: string; stageType: number; remark?: string },
+  atMs: number,
+  operator: Operator,
+): string | undefined {
+  const { stageType } = change;
+  if (!STAGE_TYPE_NAMES[stageType]) return 'stage_type参数错误:1跟进过程,2跟进结果(21成单,22输单,23无效)';
+  const result = RESULT_TYPES.has(stageType);
+  const stageId = change.stageId || (result ? customer.stageId : undefined);
+  const stage = STAGES.find((candidate) => candidate.id === stageId);
+  if (!stage && !result) return '跟进阶段不存在';
+  const oldStage = STAGES.find((candidate) => candidate.id === customer.stageId);
+  recordStageChange(state, customer.id, { atMs }, operator, {
+    stageType,
+    stageId: stage?.id ?? null,
+    // A result is recorded by its type; the document's own result entry has no stage name.
+    stageName: result ? null : (stage?.name ?? null),
+    oldStageName: oldStage?.name ?? null,
+    remark: change.remark ?? '',
+  });
+  if (stage) customer.stageId = stage.id;
+  customer.stageType = stageType;
+  markUpdated(customer, atMs, operator);
+  return undefined;
+}
 
 export const dynamicRoutes: Route[] = [
   {
@@ -40,7 +72,7 @@ export const dynamicRoutes: Route[] = [
       const content = param('content');
       if (!content?.trim()) return invalid('跟进内容不能为空');
       recordNote(state, customer.id, { atMs: now() }, agentOperator(API_AGENT), content);
-      customer.update_time = Math.floor(now() / 1000);
+      markUpdated(customer, now(), agentOperator(API_AGENT));
       return ok();
     },
   },
@@ -55,25 +87,8 @@ export const dynamicRoutes: Route[] = [
     handle({ state, now, param }) {
       const customer = state.customers.get(param('userid') ?? '');
       if (!customer) return invalid('客户不存在');
-      const stageType = Number(param('stage_type') ?? '1');
-      if (!STAGE_TYPE_NAMES[stageType]) return invalid('stage_type参数错误:1跟进过程,2跟进结果(21成单,22输单,23无效)');
-      const result = RESULT_TYPES.has(stageType);
-      const stageId = param('stageid') || (result ? customer.stageId : undefined);
-      const stage = STAGES.find((candidate) => candidate.id === stageId);
-      if (!stage && !result) return invalid('跟进阶段不存在');
-      const oldStage = STAGES.find((candidate) => candidate.id === customer.stageId);
-      recordStageChange(state, customer.id, { atMs: now() }, agentOperator(API_AGENT), {
-        stageType,
-        stageId: stage?.id ?? null,
-        // A result is recorded by its type; the document's own result entry has no stage name.
-        stageName: result ? null : (stage?.name ?? null),
-        oldStageName: oldStage?.name ?? null,
-        remark: param('remark') ?? '',
-      });
-      if (stage) customer.stageId = stage.id;
-      customer.stageType = stageType;
-      customer.update_time = Math.floor(now() / 1000);
-      return ok();
+      const problem = moveStage(state, customer, { stageId: param('stageid'), stageType: Number(param('stage_type') ?? '1'), remark: param('remark') }, now(), agentOperator(API_AGENT));
+      return problem ? invalid(problem) : ok();
     },
   },
 ];

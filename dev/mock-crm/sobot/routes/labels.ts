@@ -3,7 +3,7 @@
 // must read right before it writes.
 import { charLength, fail, invalid, ok, paged, type Reply, type Route, type RouteContext } from '../http';
 import { API_AGENT } from '../reference-data';
-import { chinaDateTime, newId, type CustomerRecord, type SobotState } from '../state';
+import { chinaDateTime, markUpdated, newId, type CustomerRecord, type SobotState } from '../state';
 import { agentOperator, recordFieldsChanged } from '../timeline';
 
 const MAX_NAME = 30;
@@ -26,7 +26,7 @@ const labelNames = (state: SobotState, ids: string[]) =>
 export function setCustomerLabels(state: SobotState, customer: CustomerRecord, ids: string[], atMs: number, operator = agentOperator(API_AGENT)) {
   const before = customer.labelIds;
   customer.labelIds = ids;
-  customer.update_time = Math.floor(atMs / 1000);
+  markUpdated(customer, atMs, operator);
   recordFieldsChanged(state, customer.id, { atMs }, operator, [
     { field: 'bizLabel', name: '业务标签', value: labelNames(state, ids) || null, oldValue: labelNames(state, before) || null },
   ], 'user_label_update');
