@@ -15,6 +15,7 @@ const { RequestError } = await import('@/lib/messaging/client');
 const { showLookup } = await import('./lookup.testing');
 const { settingsView } = await import('./settings');
 const { enqueueWrite } = await import('./writes');
+const { stages } = await import('./stage');
 
 const AT = Date.UTC(2024, 4, 16, 6, 30);
 const event = (patch: Partial<TimelineEvent>): TimelineEvent => ({ id: crypto.randomUUID(), kind: 'other', rawType: 'x', at: AT, ...patch });
@@ -135,7 +136,11 @@ describe('reading the timeline only once the agent can see it', () => {
   let stopFollowing: () => void;
   const contact = { kind: 'phone' as const, value: '+8613812345678' };
   const card = (id: string) => ({ customer: { id, nick: id, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false } }) as unknown as CustomerCard;
-  const show = (...ids: string[]) => {
+  /** Shows the customers, the first selected, their stages already read unless `stageRead` is false. */
+  const show = (...ids: string[]) => showWith(true, ids);
+  const showWith = (stageRead: boolean, ids: string[]) => {
+    const read = Object.fromEntries(ids.map((id) => [id, stageRead ? { status: 'loaded' as const, stage: null } : { status: 'loading' as const }]));
+    stages.value = { ...stages.value, ...read };
     showLookup({ status: 'found', contact, cards: ids.map(card), selectedId: ids[0], revalidating: false });
   };
   const timelineReads = () => request.mock.calls.filter(([type]) => type === 'customer.timeline').map(([, payload]) => payload as { customerId: string });
@@ -167,6 +172,18 @@ describe('reading the timeline only once the agent can see it', () => {
     show('far-1');
     timeline.timelineInView(true);
     expect(timelineReads()).toHaveLength(1);
+  });
+
+  it('waits for the stage read of the same first page and then asks once, so the background can hand it that read', () => {
+    timeline.timelineInView(true);
+    showWith(false, ['staged-1']);
+    expect(timelineReads()).toEqual([]);
+    stages.value = { ...stages.value, 'staged-1': { status: 'loaded', stage: null } };
+    expect(timelineReads()).toEqual([{ customerId: 'staged-1', page: 1, group: undefined }]);
+    // A filter is a read of its own: it does not wait for anything.
+    showWith(false, ['staged-2']);
+    timeline.chooseTimelineFilter('staff');
+    expect(timelineReads().at(-1)).toEqual({ customerId: 'staged-2', page: 1, group: 'staff' });
   });
 
   it('reads nothing for customers shown one after another out of sight, and only the one on screen once seen', () => {

@@ -12,6 +12,7 @@ import { request, RequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { lookupState } from './lookup';
 import { settingsView } from './settings';
+import { stages } from './stage';
 import { RESULT_MESSAGES } from './stage-stepper';
 import { outboxWrites } from './writes';
 
@@ -192,6 +193,12 @@ export function chooseTimelineFilter(filter: TimelineFilter) {
   });
 }
 
+/** The customer's first stage read has not answered yet (a re-read keeps the stage shown and does not count). */
+const stageStillRead = (customerId: string) => {
+  const stage = stages.value[customerId];
+  return !stage || stage.status === 'loading';
+};
+
 /** A note of theirs the agent just wrote, still on its way: it tops the timeline, which is read to take the CRM's copy. */
 const noteOnItsWay = (writes: OutboxWrite[], customerId: string) =>
   writes.some((write) => write.kind === 'note' && write.customerId === customerId && write.state !== 'sent');
@@ -224,6 +231,9 @@ export function startFollowingTimeline(): () => void {
       shownKey = undefined;
       return;
     }
+    // The stage is read from the same first page: wait for that read and take it, rather than race it
+    // with a second request for the same page.
+    if (filter === 'all' && stageStillRead(customerId)) return;
     shownKey = key;
     void loadTimeline(customerId, filter);
   });
