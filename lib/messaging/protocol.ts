@@ -278,7 +278,8 @@ export interface ResponseMap {
   'customer.returnToPool': CustomerCard;
   'directory.agents': AgentRef[];
   'customer.labels': LabelRef[];
-  'customer.timeline': { events: TimelineEvent[]; pageCount: number };
+  /** `readAt` (first unfiltered page only): when the read answered started, possibly a while ago. */
+  'customer.timeline': { events: TimelineEvent[]; pageCount: number; readAt?: number };
   'label.create': Label;
   'labelSuggestions.forTab': { enabled: boolean; matches: LabelMatch[] };
   'labelSuggestions.settings': LabelSuggestionsView;

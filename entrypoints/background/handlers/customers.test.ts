@@ -134,4 +134,25 @@ describe('the timeline’s first page', () => {
     await handlers['customer.timeline']({ customerId: 'c1', group: 'staff' }, fromPage);
     expect(listTimeline).toHaveBeenCalledTimes(4);
   });
+
+  it('answers the section of a card seen again from the stage’s read, with when it was read, while the update time stands still', async () => {
+    const { clock, stageOf, listTimeline, stage, handlers } = setup();
+    const firstReadAt = clock.now;
+    await stage('c1', UPDATED_AT);
+    await handlers['customer.timeline']({ customerId: 'c1', page: 1 }, fromPage);
+    // The agent comes back to the same customer a minute later: the stage is remembered, so is the page.
+    clock.now += 60_000;
+    await stage('c1', UPDATED_AT);
+    const again = await handlers['customer.timeline']({ customerId: 'c1', page: 1 }, fromPage);
+    expect(listTimeline).toHaveBeenCalledTimes(1);
+    expect(again.readAt).toBe(firstReadAt);
+    // A colleague moved the stage: the update time moved, the stage is read afresh and the section takes that read.
+    stageOf.set('c1', '意向确定');
+    clock.now += 1_000;
+    await stage('c1', UPDATED_AT + 61_000);
+    const moved = await handlers['customer.timeline']({ customerId: 'c1', page: 1 }, fromPage);
+    expect(listTimeline).toHaveBeenCalledTimes(2);
+    expect(moved.events[0]!.stage?.to).toBe('意向确定');
+    expect(moved.readAt).toBe(clock.now);
+  });
 });

@@ -2,9 +2,13 @@
 // current stage and the timeline. Stages read from the timeline are remembered per customer with the
 // update time they were read for, so a customer seen again costs no timeline read until the CRM's
 // update time moves (lib/crm/stage-cache.ts). The stage and the timeline section both start from the
-// timeline's first page: the section takes the stage's read of it from a moment ago, and either joins
-// the other's read under way, so a card costs it once. The same page names the newest note, so the
-// card's summary line costs no request of its own. Label groups carry each label's pinyin spelling.
+// timeline's first page: the section takes the stage's read of it, and either joins the other's read
+// under way, so a card costs it once. The section keeps taking that read for two minutes while the
+// customer's update time stands still (a stage change or edit moves it, and the stage is then read
+// afresh, replacing it), so an agent going back and forth between conversations costs one request per
+// card; a colleague's note, which does not move the update time, shows within those two minutes, the
+// agent's own as soon as it lands. The same page names the newest note, so the card's summary line
+// costs no request of its own. Label groups carry each label's pinyin spelling.
 import { currentStage, latestNote, toCards } from '@/lib/crm/cards';
 import type { TimelineEvent } from '@/lib/crm/domain';
 import { withSpellings } from '@/lib/crm/label-spelling';
@@ -17,9 +21,10 @@ import { referenceData } from './reference-data';
 type CustomerMessages = 'customer.search' | 'customer.stage' | 'customer.timeline' | 'reference.get';
 
 /** How long the timeline's first page, read for the stage, also answers the timeline section. */
-export const FIRST_PAGE_SHARED_MS = 5_000;
+export const FIRST_PAGE_SHARED_MS = 120_000;
 
-type TimelinePage = { events: TimelineEvent[]; pageCount: number };
+/** `readAt`: when the read started; the agent's notes sent after it are not on it. */
+type TimelinePage = { events: TimelineEvent[]; pageCount: number; readAt: number };
 type FirstPageRead = { at: number; page: Promise<TimelinePage>; settled: boolean };
 
 export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerMessages> {
@@ -35,13 +40,15 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
    */
   async function firstPage(customerId: string, reuse: 'recent' | 'running' | 'none'): Promise<TimelinePage> {
     const backend = await deps.session.backend();
-    if (!backend.listTimeline) return { events: [], pageCount: 0 };
+    if (!backend.listTimeline) return { events: [], pageCount: 0, readAt: now() };
     const key = await cacheKey(customerId);
     const shared = firstPages.get(key);
     const usable = shared && (reuse === 'recent' ? now() - shared.at < FIRST_PAGE_SHARED_MS : reuse === 'running' && !shared.settled);
     if (usable) return shared.page;
     for (const [other, { at }] of firstPages) if (now() - at >= FIRST_PAGE_SHARED_MS) firstPages.delete(other);
-    const entry: FirstPageRead = { at: now(), page: backend.listTimeline(customerId), settled: false };
+    const at = now();
+    const page = backend.listTimeline(customerId).then((read) => ({ ...read, readAt: at }));
+    const entry: FirstPageRead = { at, page, settled: false };
     firstPages.set(key, entry);
     entry.page.then(
       () => (entry.settled = true),

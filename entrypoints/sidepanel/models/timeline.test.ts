@@ -130,6 +130,15 @@ describe('reading the timeline', () => {
     expect(timeline.timelineState.value!.events.map((each) => each.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(timeline.timelineState.value!.headReadAt).toBeGreaterThanOrEqual(before);
   });
+
+  it('dates the head by the read that answered, which may be from a while ago, so notes sent since stay on top', async () => {
+    request.mockResolvedValueOnce({ ...page(['a'], 1), readAt: AT });
+    await timeline.loadTimeline('c1', 'all');
+    expect(timeline.timelineState.value!.headReadAt).toBe(AT);
+    const sentSince = note('刚发的记录', { state: 'sent', sentAt: AT + 1_000 });
+    const entries = timeline.mergeOutboxNotes(timeline.timelineState.value!.events, [sentSince], timeline.timelineState.value!.headReadAt, 'all');
+    expect(entries[0]).toMatchObject({ kind: 'note', write: { id: sentSince.id } });
+  });
 });
 
 describe('reading the timeline only once the agent can see it', () => {

@@ -116,9 +116,10 @@ export async function loadTimeline(customerId: string, filter: TimelineFilter) {
   const startedAt = Date.now();
   timelineState.value = { customerId, filter, events: [], pages: 0, pageCount: 0, headReadAt: startedAt, status: 'loading' };
   try {
-    const { events, pageCount } = await request('customer.timeline', { customerId, page: 1, group: groupOf(filter) });
+    const { events, pageCount, readAt } = await request('customer.timeline', { customerId, page: 1, group: groupOf(filter) });
     if (mine !== sequence) return;
-    timelineState.value = { customerId, filter, events, pages: 1, pageCount, headReadAt: startedAt, status: 'ready' };
+    // The answer may be a read from earlier: notes the agent sent since are not on it.
+    timelineState.value = { customerId, filter, events, pages: 1, pageCount, headReadAt: readAt ?? startedAt, status: 'ready' };
   } catch (error) {
     if (mine !== sequence) return;
     timelineState.value = { ...timelineState.peek()!, status: 'error', error: asRequestError(error) };
