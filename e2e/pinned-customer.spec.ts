@@ -131,6 +131,23 @@ describe('the customer the agent chose', () => {
     await chat.close();
   });
 
+  it('looks up the number in a message the console fades in from opacity 0', async () => {
+    const chat = await openConversation(agent.browser, agent.mock.url, ['我是张伟，电话 138 1234 5678']);
+    const panel = await openPanel(agent.browser, 360);
+    await panel.getByRole('heading', { name: '张伟' }).waitFor();
+    // The console adds each message transparent and fades it in a moment later.
+    await chat.evaluate((text) => {
+      const style = document.createElement('style');
+      style.textContent = '@keyframes arrive { from { opacity: 0 } to { opacity: 1 } } .arriving { animation: arrive 300ms ease-out 150ms both }';
+      document.head.append(style);
+      const message = Object.assign(document.createElement('p'), { className: 'arriving', textContent: text });
+      document.getElementById('chat')!.append(message);
+    }, '我爱人的手机 139 1234 5678');
+    await panel.getByRole('heading', { name: '李娜' }).waitFor({ timeout: 10_000 });
+    await panel.close();
+    await chat.close();
+  });
+
   it('keeps the customer chosen for a shared number across closing the panel and a worker restart, and opens them directly next time', async () => {
     const chat = await openConversation(agent.browser, agent.mock.url, ['我们家的电话是 137-0000-0000']);
     let panel = await openPanel(agent.browser, 360);

@@ -468,6 +468,26 @@ describe('text the agent cannot see', () => {
     expect(page.hiddenValues()).toEqual(['lina@example.com', '+8613912345678']);
   });
 
+  it('is looked at once more a moment after it arrived, so a message the console fades in is read as seen', () => {
+    vi.useFakeTimers();
+    try {
+      // The console adds the message at opacity 0 and fades it in.
+      const message = conversation(['我的手机 13812345678']);
+      message.setAttribute('style', 'opacity: 0');
+      const page = startScanner();
+      page.flush();
+      expect(page.hiddenValues()).toEqual(['+8613812345678']);
+      page.reports.length = 0;
+      message.setAttribute('style', 'opacity: 1');
+      vi.advanceTimersByTime(500);
+      page.flush();
+      expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678']);
+      expect(page.hiddenValues()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is read again, as seen, once the agent clicks in the page and the console shows it', async () => {
     vi.useFakeTimers();
     try {

@@ -39,6 +39,11 @@ const NODES_PER_CLOCK_READ = 64;
 const MAX_UNSEEN_KEPT = 200;
 /** After a click or a focus move in the page, the console has had time to show the other conversation. */
 const RECHECK_AFTER_MS = 300;
+/**
+ * A message that arrived unseen is looked at once more this much later: consoles fade new messages in
+ * from opacity 0, and by then the animation has begun (anything above 0 counts as seen).
+ */
+const ARRIVAL_RECHECK_MS = 500;
 
 const defaultSchedule = (flush: () => void) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 300 });
@@ -110,6 +115,9 @@ export function createPageScanner(options: PageScannerOptions) {
   /** Hidden texts read, to look at again once the page may show them (bounded, oldest dropped). */
   const unseen = new Set<Node>();
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Texts found unseen when they arrived, oldest first, each looked at once more ARRIVAL_RECHECK_MS later. */
+  const arrivals: { node: Node; at: number }[] = [];
+  let arrivalTimer: ReturnType<typeof setTimeout> | undefined;
   const pendingRoots = new Set<Node>();
   const jobs: ScanJob[] = [];
   const observers: MutationObserver[] = [];
@@ -141,10 +149,35 @@ export function createPageScanner(options: PageScannerOptions) {
       unseen.delete(node);
       return true;
     }
-    unseen.delete(node);
+    if (!unseen.delete(node)) arrived(node);
     unseen.add(node);
     if (unseen.size > MAX_UNSEEN_KEPT) unseen.delete(unseen.values().next().value!);
     return false;
+  }
+
+  function arrived(node: Node) {
+    arrivals.push({ node, at: Date.now() });
+    if (arrivals.length > MAX_UNSEEN_KEPT) arrivals.shift();
+    if (arrivalTimer === undefined) arrivalTimer = setTimeout(recheckArrivals, ARRIVAL_RECHECK_MS);
+  }
+
+  /** Looks again at the arrivals now old enough; a page planting hidden text keeps them at one look each. */
+  function recheckArrivals() {
+    arrivalTimer = undefined;
+    const due = Date.now() - ARRIVAL_RECHECK_MS;
+    while (arrivals.length > 0 && arrivals[0]!.at <= due) lookAgain(arrivals.shift()!.node);
+    if (arrivals.length > 0) arrivalTimer = setTimeout(recheckArrivals, arrivals[0]!.at - due);
+  }
+
+  /** Reads a text kept as unseen again if the agent sees it now. */
+  function lookAgain(node: Node) {
+    if (!unseen.has(node)) return;
+    const element = node instanceof Element ? node : parentOf(node);
+    if (!node.isConnected || !element) unseen.delete(node);
+    else if (isRendered(element)) {
+      unseen.delete(node);
+      enqueue(node);
+    }
   }
 
   /**
@@ -286,16 +319,7 @@ export function createPageScanner(options: PageScannerOptions) {
   const onAgentAction = () => {
     if (unseen.size === 0) return;
     clearTimeout(recheckTimer);
-    recheckTimer = setTimeout(() => {
-      for (const node of [...unseen]) {
-        const element = node instanceof Element ? node : parentOf(node);
-        if (!node.isConnected || !element) unseen.delete(node);
-        else if (isRendered(element)) {
-          unseen.delete(node);
-          enqueue(node);
-        }
-      }
-    }, RECHECK_AFTER_MS);
+    recheckTimer = setTimeout(() => [...unseen].forEach(lookAgain), RECHECK_AFTER_MS);
   };
 
   return {
@@ -316,7 +340,10 @@ export function createPageScanner(options: PageScannerOptions) {
       jobs.length = 0;
       sentThisScan.clear();
       unseen.clear();
+      arrivals.length = 0;
       clearTimeout(recheckTimer);
+      clearTimeout(arrivalTimer);
+      arrivalTimer = undefined;
       document.removeEventListener('change', onChange, true);
       document.removeEventListener('click', onAgentAction, true);
       document.removeEventListener('focusin', onAgentAction, true);
