@@ -2,7 +2,7 @@
 // parses the payload, runs the one handler for the type and always answers with a Reply value.
 // Bad input never throws across contexts.
 import * as z from 'zod/mini';
-import { browser, type Browser } from 'wxt/browser';
+import type { browser, Browser } from 'wxt/browser';
 
 type MessageSender = Browser.runtime.MessageSender;
 import { serializeError } from '../crm/errors';
