@@ -9,7 +9,7 @@ import { moveRovingFocus, useRovingStop } from './roving-focus';
 import { HEX_COLOUR } from './LabelChip';
 import { viewOf, type Sentence } from './sentence';
 
-export interface NewLabelView {
+interface NewLabelView {
   groupId: string;
   name: string;
   busy: boolean;

@@ -9,7 +9,7 @@ import { serializeError } from '../crm/errors';
 import { protocol, type MessageError, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
 import { classifySender, type SenderKind } from './sender';
 
-export interface HandlerContext {
+interface HandlerContext {
   sender: SenderKind;
   tabId?: number;
   frameId?: number;
