@@ -220,10 +220,10 @@ export async function benchRequests(): Promise<RequestFigures> {
   const session = await startBenchSession();
   try {
     // The connection test's (and any warm-up's) tokens, before the log is cleared for the per-lookup count.
-    const tokensBefore = (await requestCounts(session.mock.url))['get_token'] ?? 0;
+    const tokensBefore = (await requestCounts(session.mock.url)).get_token ?? 0;
     const lookups = await requestsPerLookup(session);
     const tabLookups = await lookupsOverTabs(session);
-    const tokensAfter = (await requestCounts(session.mock.url))['get_token'] ?? 0;
+    const tokensAfter = (await requestCounts(session.mock.url)).get_token ?? 0;
     return {
       ...lookups,
       tokenCallsPer100Lookups: tokensBefore + tokensAfter,

@@ -236,7 +236,7 @@ function printTable() {
   const line = (values: string[]) => values.map((value, column) => (column < 3 ? value.padEnd(widths[column]!) : value)).join(' │ ');
   console.log();
   console.log(line(headers));
-  console.log(widths.map((width) => '─'.repeat(width)).join('─┼─') + '─┼─' + '─'.repeat(30));
+  console.log(`${widths.map((width) => '─'.repeat(width)).join('─┼─')}─┼─${'─'.repeat(30)}`);
   for (const cell of cells) console.log(line(cell));
   console.log();
 }

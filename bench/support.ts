@@ -17,7 +17,7 @@ import { searchFormsOf } from '../lib/crm/lookup';
 import { sobotSign } from '../lib/crm/sobot/sign';
 
 /** Upper bound for any single wait: far above any real figure, only there so a failure ends the run. */
-export const WAIT_LIMIT_MS = 30_000;
+const WAIT_LIMIT_MS = 30_000;
 
 export const median = (values: number[]): number => {
   if (values.length === 0) return Number.NaN;
@@ -109,7 +109,7 @@ function nameableCustomers(all: WireCustomer[]): BenchCustomer[] {
 }
 
 /** Hands out customers nobody in this run has looked up yet, so no lookup is served from the panel's cache. */
-export class CustomerSupply {
+class CustomerSupply {
   private remaining: BenchCustomer[];
   constructor(customers: BenchCustomer[]) {
     this.remaining = [...customers];
@@ -195,7 +195,7 @@ export async function openChat(browser: ExtensionBrowser, mockUrl: string): Prom
  * came a moment after the one before (entrypoints/background/tab-lookups.ts, SETTLE_MS); one of a burst
  * waits until it stayed the newest that long. Lookups measured one after another keep this distance.
  */
-export const CALM_BETWEEN_CONTACTS_MS = 1_050;
+const CALM_BETWEEN_CONTACTS_MS = 1_050;
 
 export const calmMoment = () => new Promise((resolve) => setTimeout(resolve, CALM_BETWEEN_CONTACTS_MS));
 

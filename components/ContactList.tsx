@@ -16,7 +16,7 @@ interface ContactListProps {
 
 const CONTEXT_ID = 'active-contact-context';
 /** About two rows at 360 px. */
-export const CONTACTS_SHOWN = 4;
+const CONTACTS_SHOWN = 4;
 
 export function ContactList({ contacts, activeValue, onPick }: ContactListProps) {
   const [expanded, setExpanded] = useState(false);

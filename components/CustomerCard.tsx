@@ -39,7 +39,7 @@ interface CustomerCardProps {
   suggestions?: ComponentChildren;
 }
 
-export const STATUS_KEYS: Record<CrmStatus, Parameters<typeof t>[0]> = {
+const STATUS_KEYS: Record<CrmStatus, Parameters<typeof t>[0]> = {
   'first-contact': 'statusFirstContact',
   unassigned: 'statusUnassigned',
   following: 'statusFollowing',

@@ -9,7 +9,7 @@ import { moveRovingFocus, useRovingStop } from './roving-focus';
 import { HEX_COLOUR } from './LabelChip';
 import { viewOf, type Sentence } from './sentence';
 
-export interface NewLabelView {
+interface NewLabelView {
   groupId: string;
   name: string;
   busy: boolean;
@@ -121,6 +121,7 @@ export function LabelEditor(props: LabelEditorProps) {
         </p>
       )}
       {groups.length === 0 && props.filter.trim() && <p class="muted">{t('labelFilterNone', props.filter.trim())}</p>}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the toggles' arrow keys bubble up here for roving focus; the container itself takes no input */}
       <div class="label-editor__groups" onKeyDown={(event) => moveRovingFocus(event, TOGGLES)}>
         {groups.map((group) => {
           const colour = HEX_COLOUR.test(group.color) ? group.color : undefined;

@@ -7,7 +7,7 @@ import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { moveRovingFocus, useRovingStop } from './roving-focus';
 
-export interface SuggestionView {
+interface SuggestionView {
   id: string;
   name: string;
   words: string[];

@@ -3,7 +3,7 @@
 import { t } from '@/lib/i18n';
 
 /** The key that takes the offer from anywhere in the panel, typing included (shortcuts.ts; S too, outside text fields). */
-export const SWITCH_SHORTCUT = 'Alt+N';
+const SWITCH_SHORTCUT = 'Alt+N';
 
 interface NewContactOfferProps {
   /** The contact as the panel formats it. */

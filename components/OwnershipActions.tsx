@@ -7,7 +7,7 @@ import { useFocusOnMount } from './focus-on-mount';
 import { sentence } from './sentence';
 import { Notice } from './Notice';
 
-export type PendingOwnership = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
+type PendingOwnership = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
 
 interface OwnershipActionsProps {
   customerName: string;

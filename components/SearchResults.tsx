@@ -27,11 +27,14 @@ export function SearchResults({ cards, highlighted, page, pageCount, total, onPi
       <p class="chooser__title" role="status">
         {t('searchTotal', String(total))}
       </p>
+      {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the search box's listbox (aria-activedescendant); focus stays in the box */}
       <ul role="listbox" id={SEARCH_RESULTS_ID} aria-label={t('searchResults')}>
         {cards.map(({ customer }, index) => (
+          // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: an option of that listbox, chosen with the box's arrow keys and Enter
           <li
             key={customer.id}
             id={searchResultId(index)}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the listbox above
             role="option"
             aria-selected={index === highlighted}
             class={`chooser__item ${index === highlighted ? 'chooser__item--active' : ''}`}

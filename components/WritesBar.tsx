@@ -12,7 +12,7 @@ interface WritesBarProps {
   onToggle: () => void;
 }
 
-export const WRITES_LIST_ID = 'writes-list';
+const WRITES_LIST_ID = 'writes-list';
 
 export function WritesBar({ summary, open, children, onToggle }: WritesBarProps) {
   const expandable = Boolean(children);

@@ -29,7 +29,7 @@ const EXPECTED_IN_ORDER = VISITOR_SCRIPT.flatMap((line) => (line.shows ? [line.s
 const DECOY_FRAGMENTS = ['20231105123456789', '1380', '13800', 'SF1234567890123', '482913', '+8613812345678', 'an@qq.com', '139 1234 5678'];
 const MESSAGE_EVERY_MS = 1200;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The console: a message log, a widget with an open shadow root, a same-origin history frame, and a visitor on a timer. */
 function consoleHtml(frameUrl: string): string {
@@ -42,7 +42,7 @@ function consoleHtml(frameUrl: string): string {
 </style></head>
 <body>
   <main id="chat"><div class="message visitor"><p>您好，我想咨询一下这款外套</p></div><visitor-card id="card"></visitor-card></main>
-  <iframe id="history" title="历史会话" src="${escape(frameUrl)}"></iframe>
+  <iframe id="history" title="历史会话" src="${escapeHtml(frameUrl)}"></iframe>
   <script>
     const script = ${JSON.stringify(VISITOR_SCRIPT.map(({ where, text }) => ({ where, text }))).replace(/</g, '\\u003c')};
     const card = document.getElementById('card').attachShadow({ mode: 'open' });

@@ -27,7 +27,7 @@ describe('looking up the visitor of a conversation', () => {
     await panel.screenshot({ path: 'e2e/artifacts/lookup-card-en.png', fullPage: true });
 
     const counts = await requestCounts(agent.mock.url);
-    expect(counts['get_token']).toBe(1);
+    expect(counts.get_token).toBe(1);
     expect(counts['user/list_by_page']).toBe(1);
   });
 

@@ -51,6 +51,7 @@ describe('formatTime', () => {
 
     it('builds one formatter per locale and reuses it, since a card formats several times', () => {
       const Real = Intl.DateTimeFormat;
+      // biome-ignore lint/complexity/useArrowFunction: formatTime calls it with `new`, which an arrow function cannot take
       const built = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
         return new Real(...args);
       } as typeof Real);

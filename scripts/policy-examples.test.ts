@@ -125,13 +125,13 @@ function policyFromRegistry(keys: Map<string, Map<string, unknown>>, path: strin
 
 function parsePlist(xml: string): unknown {
   const document = new DOMParser().parseFromString(xml, 'application/xml');
-  const valueOf = (element: Element): unknown => {
+  const plistValue = (element: Element): unknown => {
     const children = [...element.children];
     switch (element.tagName) {
       case 'dict':
-        return Object.fromEntries(children.flatMap((child, index) => (child.tagName === 'key' ? [[child.textContent, valueOf(children[index + 1]!)]] : [])));
+        return Object.fromEntries(children.flatMap((child, index) => (child.tagName === 'key' ? [[child.textContent, plistValue(children[index + 1]!)]] : [])));
       case 'array':
-        return children.map(valueOf);
+        return children.map(plistValue);
       case 'integer':
         return Number(element.textContent);
       case 'true':
@@ -142,5 +142,5 @@ function parsePlist(xml: string): unknown {
         return element.textContent;
     }
   };
-  return valueOf(document.querySelector('plist > *')!);
+  return plistValue(document.querySelector('plist > *')!);
 }

@@ -19,7 +19,7 @@ export interface Colleague {
 }
 
 /** A click in the CRM's own UI: toggles the label; a pick in a single-choice group drops the others. */
-export function colleagueClick(current: readonly string[], { group, label }: Catalogue['labels'][number]): LabelChange {
+function colleagueClick(current: readonly string[], { group, label }: Catalogue['labels'][number]): LabelChange {
   if (current.includes(label.id)) return { add: [], remove: [label.id] };
   const others = group.multipleChoice ? [] : group.labels.filter((other) => other.id !== label.id).map((other) => other.id);
   return { add: [label.id], remove: others };

@@ -2,7 +2,7 @@
 // did, and how the CRM's actual state differs from it. Pure.
 // Invariant: the journal is in the order things happened; a colleague only acts on a customer whose
 // earlier label writes are all delivered, so applying the journal in order is the one right answer.
-export interface StageState {
+interface StageState {
   id: string | null;
   type: number | null;
 }
@@ -34,7 +34,7 @@ export interface Observed extends CustomerState {
   noteCounts: Record<string, number>;
 }
 
-export interface Mismatch {
+interface Mismatch {
   customerId: string;
   what: string;
   /** The write behind it, when one write is to blame (a note). */
@@ -51,7 +51,7 @@ export interface Verdict {
 }
 
 /** A label write or a colleague's edit: removals first, then additions, each id once. */
-export function applyLabelChange(labelIds: readonly string[], change: LabelChange): string[] {
+function applyLabelChange(labelIds: readonly string[], change: LabelChange): string[] {
   const removed = new Set(change.remove);
   return [...new Set([...labelIds.filter((id) => !removed.has(id)), ...change.add])];
 }

@@ -5,8 +5,8 @@
 // latency) is closed again by a later step or by the runner's final heal.
 import { createRandom, type Random } from '../../dev/mock-crm/shared/prng';
 
-export type FailureKind = 'http500' | 'drop' | 'malformed' | 'timeout';
-export type StageType = 1 | 21 | 22 | 23;
+type FailureKind = 'http500' | 'drop' | 'malformed' | 'timeout';
+type StageType = 1 | 21 | 22 | 23;
 
 export type AgentStep =
   | { kind: 'lookup'; customer: number }
@@ -39,7 +39,7 @@ export interface ScenarioSize {
 }
 
 /** The endpoints a write goes through: a hung request there stalls one customer's queue, not the run. */
-export const WRITE_ENDPOINTS = ['user_stage/record_save', 'label/update_userlabel', 'user_stage/stage_save', 'label/userlabels'];
+const WRITE_ENDPOINTS = ['user_stage/record_save', 'label/update_userlabel', 'user_stage/stage_save', 'label/userlabels'];
 
 const NOTE_ENDPOINT = 'user_stage/record_save';
 /**

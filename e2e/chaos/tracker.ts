@@ -4,7 +4,7 @@
 // after a view had shown it (the outbox drops only sent writes; the run never discards one).
 import type { OutboxWrite } from '../../lib/outbox/types';
 
-export type WriteStatus = 'delivered' | 'failed' | 'waiting';
+type WriteStatus = 'delivered' | 'failed' | 'waiting';
 
 export interface WriteTracker {
   enqueued(write: { id: string; customerId: string; kind: OutboxWrite['kind'] }): void;

@@ -4,11 +4,11 @@ import { writeFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 export type Impact = 'minor' | 'moderate' | 'serious' | 'critical';
 
-export interface AxeFinding {
+interface AxeFinding {
   rule: string;
   impact: Impact;
   /** Where, as axe names each element, with the reason for the first few. */
@@ -45,7 +45,7 @@ export async function auditWithAxe(page: Page, rules?: string[]): Promise<AxeAud
 export const blocking = (audit: AxeAudit) => audit.findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
 
 /** The panel's width in CSS pixels when the browser zooms a 360 px side panel to 200 %. */
-export const ZOOMED_PANEL = { width: 180, height: 1000, deviceScaleFactor: 2 };
+const ZOOMED_PANEL = { width: 180, height: 1000, deviceScaleFactor: 2 };
 
 /**
  * Lays the page out as Chromium does at 200 % zoom in a 360 px panel (half as many CSS pixels, each

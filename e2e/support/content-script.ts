@@ -3,16 +3,6 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 
-/** Whether the extension has a content script (an isolated world) in this page. */
-export async function hasContentScript(browser: ExtensionBrowser, page: Page): Promise<boolean> {
-  const cdp = await browser.context.newCDPSession(page);
-  const origins: string[] = [];
-  cdp.on('Runtime.executionContextCreated', (event: { context: { origin: string } }) => origins.push(event.context.origin));
-  await cdp.send('Runtime.enable');
-  await cdp.detach();
-  return origins.includes(`chrome-extension://${browser.extensionId}`);
-}
-
 /** Evaluates an expression in the content script's isolated world of the page (found over CDP). */
 export async function inContentScript(browser: ExtensionBrowser, page: Page, expression: string): Promise<unknown> {
   const cdp = await browser.context.newCDPSession(page);

@@ -5,10 +5,10 @@ import type { ExtensionBrowser } from './browser';
 
 let counter = 0;
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export function chatHtml(lines: string[]): string {
-  const messages = lines.map((line) => `<div class="message visitor"><p>${escape(line)}</p></div>`).join('\n');
+  const messages = lines.map((line) => `<div class="message visitor"><p>${escapeHtml(line)}</p></div>`).join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>访客会话</title></head><body><main id="chat">${messages}</main></body></html>`;
 }
 

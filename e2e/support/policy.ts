@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from './browser';
 
 /** Where Debian's Chromium reads managed policies (Google Chrome: /etc/opt/chrome/policies/managed). */
-export const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
+const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
 
 /** Why policy files cannot be written here, or undefined when they can. */
 export function policyDirProblem(): string | undefined {
@@ -22,7 +22,7 @@ export function policyDirProblem(): string | undefined {
 }
 
 /** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, first 32 hex digits spelled a–p. */
-export function unpackedExtensionId(dir: string): string {
+function unpackedExtensionId(dir: string): string {
   const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }

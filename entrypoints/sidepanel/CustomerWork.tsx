@@ -20,7 +20,6 @@ import {
   editNewLabel,
   FILTER_FROM,
   filterGroups,
-  labelEditorFor,
   labelFilter,
   labelRead,
   newLabel,

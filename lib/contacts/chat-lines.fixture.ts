@@ -14,7 +14,7 @@ const none = (line: string): ChatLine => ({ line, expected: [] });
 
 const MOBILE = '+8613812345678';
 
-export const chinaMobileLines: ChatLine[] = [
+const chinaMobileLines: ChatLine[] = [
   phone('我的手机是13812345678，谢谢', MOBILE),
   phone('电话：138-1234-5678', MOBILE),
   phone('手机 138 1234 5678 麻烦回电', MOBILE),
@@ -73,7 +73,7 @@ export const chinaMobileLines: ChatLine[] = [
   phone('微信ID 13812345678', MOBILE),
 ];
 
-export const chinaLandlineLines: ChatLine[] = [
+const chinaLandlineLines: ChatLine[] = [
   phone('010-62345678', '+861062345678'),
   phone('座机 010 6234 5678', '+861062345678'),
   phone('(010)62345678', '+861062345678'),
@@ -101,7 +101,7 @@ export const chinaLandlineLines: ChatLine[] = [
   phone('办公室电话0512-65123456，工作日在', '+8651265123456'),
 ];
 
-export const internationalLines: ChatLine[] = [
+const internationalLines: ChatLine[] = [
   phone('+1 (415) 555-2671', '+14155552671'),
   phone('US office +1 415-555-2671', '+14155552671'),
   phone('+1-212-555-0187 is my NY number', '+12125550187'),
@@ -131,7 +131,7 @@ export const internationalLines: ChatLine[] = [
   },
 ];
 
-export const emailLines: ChatLine[] = [
+const emailLines: ChatLine[] = [
   phone('john@example.com', 'john@example.com'),
   phone('邮箱：zhang.san@company.cn，谢谢', 'zhang.san@company.cn'),
   phone('John.Doe@Example.COM', 'john.doe@example.com'),
@@ -235,7 +235,7 @@ export const negativeLines: ChatLine[] = [
   none('**138****5678**'),
 ];
 
-export const mixedLines: ChatLine[] = [
+const mixedLines: ChatLine[] = [
   phone('订单号 20231105123456789，手机 13812345678', MOBILE),
   phone('我叫王五，电话13812345678，邮箱wangwu@example.com', MOBILE, 'wangwu@example.com'),
   phone('2024-03-15 14:30 客户来电 021-58888888', '+862158888888'),

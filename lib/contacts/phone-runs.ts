@@ -6,7 +6,7 @@
 import { cardGroupCount, dateGroupCount, isGluedAfter, isGluedBefore, isIpAddress, isNamedAsNonContact, isNamedAsWhatsApp } from './context-rules';
 import { keyOrLinkBefore } from './keys-and-links';
 
-export interface DigitGroup {
+interface DigitGroup {
   start: number;
   end: number;
   digits: string;
@@ -55,7 +55,7 @@ function joins(joint: string, previousLength: number, nextLength: number, afterC
 }
 
 /** Reads the run of groups whose first digit is at `first`. */
-export function readDigitRun(text: string, first: number): DigitGroup[] {
+function readDigitRun(text: string, first: number): DigitGroup[] {
   const groups: DigitGroup[] = [];
   let start = first;
   let joint = '';
@@ -86,7 +86,7 @@ function spanStart(text: string, groups: readonly DigitGroup[], index: number): 
 }
 
 /** The dialable form of groups first..last if they have a phone's shape, else undefined. */
-export function dialableShape(groups: readonly DigitGroup[], first: number, last: number, plus: boolean): DialableNumber | undefined {
+function dialableShape(groups: readonly DigitGroup[], first: number, last: number, plus: boolean): DialableNumber | undefined {
   let digits = '';
   for (let index = first; index <= last; index++) digits += groups[index]!.digits;
   const internationalLengthOk = (length: number) => length >= MIN_INTERNATIONAL_DIGITS && length <= MAX_INTERNATIONAL_DIGITS;
@@ -128,7 +128,7 @@ function judgeFirstOf<T>(judge: (dialable: DialableNumber) => T | undefined, ...
  * Picks phone spans from the run: at each group, the longest shaped span the judge accepts; a span the
  * context names as something else (or glued to a code at the run's edges) is consumed without a result.
  */
-export function pickPhoneSpans<T>(
+function pickPhoneSpans<T>(
   text: string,
   groups: readonly DigitGroup[],
   judge: (dialable: DialableNumber) => T | undefined,

@@ -7,12 +7,12 @@ import type { TabContact } from '../messaging/protocol';
 import type { DetectedContact } from './detect';
 import type { PageReading } from './page-reading';
 
-export const MAX_CONTACTS_PER_TAB = 50;
+const MAX_CONTACTS_PER_TAB = 50;
 const CONTEXT_RADIUS = 60;
 const MAX_CONTEXT = 240;
 
 /** The words around a contact, so the agent can tell which conversation it came from. */
-export function contextAround(text: string, start: number, end: number): string {
+function contextAround(text: string, start: number, end: number): string {
   const from = Math.max(0, start - CONTEXT_RADIUS);
   return text.slice(from, end + CONTEXT_RADIUS).replace(/\s+/g, ' ').trim().slice(0, MAX_CONTEXT);
 }

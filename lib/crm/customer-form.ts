@@ -67,7 +67,7 @@ export interface FormOptions {
 export function inputFromForm(values: CustomerFormValues, options: FormOptions, original?: CustomerFormValues): CustomerInput {
   const text = (key: 'realName' | 'phone' | 'email' | 'company' | 'remark') => {
     const value = values[key].trim();
-    return value || (original && original[key] ? '' : undefined);
+    return value || (original?.[key] ? '' : undefined);
   };
   const nameOf = (list: RegionOption[], regionId: string) => list.find((option) => option.id === regionId)?.name;
   const agent = options.agents.find((option) => option.id === values.liableAgentId);

@@ -7,7 +7,7 @@ import type { CustomerInput, CustomFieldDefinition } from './domain';
 export type CustomerProblem = 'required' | 'tooLong' | 'badEmail' | 'badPhone' | 'ownerRequired' | 'cascadeShort';
 export type CustomerProblems = Partial<Record<'nick' | 'realName' | 'email' | 'phone' | 'liableAgent' | 'company' | `field:${string}`, CustomerProblem>>;
 
-export const NAME_MAX = 50;
+const NAME_MAX = 50;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
 /** Digits with the separators people type; 5 to 20 digits covers short landlines to international numbers. */
 const PHONE = /^\+?[\d\s\-()]+$/;

@@ -87,7 +87,7 @@ export interface CustomFieldValue {
   text?: string;
 }
 
-export interface Region {
+interface Region {
   provinceId?: string;
   provinceName?: string;
   cityId?: string;

@@ -38,10 +38,6 @@ const factories: Record<BackendKind, ((connection: BackendConnection, deps: Back
     }),
 };
 
-export function isSupportedBackend(kind: BackendKind): boolean {
-  return factories[kind] !== undefined;
-}
-
 export function createBackend(kind: BackendKind, connection: BackendConnection, deps: BackendDependencies): CrmBackend {
   const factory = factories[kind];
   if (!factory) throw new Error(`No CRM backend is registered for ${kind}.`);

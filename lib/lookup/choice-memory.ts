@@ -6,7 +6,7 @@
 import type { IdbKeyValue } from '../idb';
 import type { ContactRef } from './tab-lookup';
 
-export const MAX_CHOICES = 300;
+const MAX_CHOICES = 300;
 const RECORD = 'choices';
 
 interface StoredChoices {

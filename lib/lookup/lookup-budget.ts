@@ -3,8 +3,8 @@
 // by writing numbers, while an agent moving through a few conversations quickly is never held back.
 // Manual look-ups never pass through it. Pure (the clock is injected); the tab-lookups controller owns one.
 
-export const AUTO_REQUESTS_PER_MINUTE = 20;
-export const AUTO_REQUEST_BURST = 40;
+const AUTO_REQUESTS_PER_MINUTE = 20;
+const AUTO_REQUEST_BURST = 40;
 
 export function createLookupBudget(now: () => number, perMinute = AUTO_REQUESTS_PER_MINUTE, burst = AUTO_REQUEST_BURST) {
   const buckets = new Map<number, { tokens: number; at: number }>();

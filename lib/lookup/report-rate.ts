@@ -3,8 +3,8 @@
 // A legitimate first scan of a huge page sends a few dozen reports at once; the burst covers it.
 // Pure (the clock is injected); the contacts handler owns one.
 
-export const REPORTS_PER_SECOND = 20;
-export const REPORT_BURST = 60;
+const REPORTS_PER_SECOND = 20;
+const REPORT_BURST = 60;
 
 export function createReportRate(now: () => number, perSecond = REPORTS_PER_SECOND, burst = REPORT_BURST) {
   const buckets = new Map<number, { tokens: number; at: number }>();

@@ -30,7 +30,7 @@ export type LookupView =
   | { status: 'error'; contact: ContactRef; error: { code: ErrorCode; message: string } };
 
 /** A newly detected contact the panel offers instead of opening, because the agent was busy or chose another. */
-export interface ContactOffer {
+interface ContactOffer {
   contact: ContactRef;
   /** The words around it on the page. */
   context: string;
@@ -63,9 +63,4 @@ export function viewContact(view: LookupView): ContactRef | undefined {
 /** Whether the CRM no longer has the customer chosen in this view. */
 export function selectedGone(view: LookupView): boolean {
   return view.status === 'found' && view.selectedId !== undefined && Boolean(view.gone?.includes(view.selectedId));
-}
-
-/** The customer the agent acts on in this view, if one is chosen. */
-export function selectedCard(view: LookupView): CustomerCard | undefined {
-  return view.status === 'found' ? view.cards.find((card) => card.customer.id === view.selectedId) : undefined;
 }

@@ -36,7 +36,7 @@ const contactKind = z.enum(['phone', 'email']);
 const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
 /** What the page scanner reports: a text that may hold contacts, searched in the background. */
-export const pageReading = z.object({
+const pageReading = z.object({
   text: nonEmptyText(MAX_READING_CHARS),
   context: z.optional(text(240)),
   hidden: z.optional(z.boolean()),
@@ -47,7 +47,7 @@ const agentRef = z.object({ id, name: text(100) });
 const crmStatus = z.enum(['first-contact', 'unassigned', 'following', 'public-pool']);
 
 /** A customer form as the panel sends it; the background validates it again before any CRM call. */
-export const customerInput = z.object({
+const customerInput = z.object({
   nick: nonEmptyText(50),
   realName: optionalText(50),
   phone: optionalText(40),
@@ -80,7 +80,7 @@ const labelRef = z.object({ id, name: text(100), color: z.optional(text(32)) });
 const writeId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 
 /** An agent's write, as the panel asks for it: the background queues it durably before anything else. */
-export const newWrite = z.union([
+const newWrite = z.union([
   z.object({ id: writeId, customerId: id, kind: z.literal('labels'), payload: z.object({ add: z.array(labelRef).check(z.maxLength(100)), remove: z.array(id).check(z.maxLength(100)) }) }),
   z.object({
     id: writeId,
@@ -259,7 +259,7 @@ export interface LabelSuggestionsView {
   effective: LabelSuggestionSettings;
 }
 
-export interface ResponseMap {
+interface ResponseMap {
   'contacts.detected': { accepted: number };
   'lookup.open': { ok: true };
   'lookup.retry': { ok: true };
@@ -305,7 +305,3 @@ export interface MessageError {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: MessageError };
-export interface Envelope<K extends MessageType = MessageType> {
-  type: K;
-  payload: RequestOf<K>;
-}

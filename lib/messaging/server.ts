@@ -2,14 +2,14 @@
 // parses the payload, runs the one handler for the type and always answers with a Reply value.
 // Bad input never throws across contexts.
 import * as z from 'zod/mini';
-import { browser, type Browser } from 'wxt/browser';
+import type { browser, Browser } from 'wxt/browser';
 
 type MessageSender = Browser.runtime.MessageSender;
 import { serializeError } from '../crm/errors';
 import { protocol, type MessageError, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
 import { classifySender, type SenderKind } from './sender';
 
-export interface HandlerContext {
+interface HandlerContext {
   sender: SenderKind;
   tabId?: number;
   frameId?: number;

@@ -4,7 +4,7 @@
 import type { StageType } from '../crm/backend';
 import type { CustomerInput, LabelRef } from '../crm/domain';
 
-export interface OutboxPayloads {
+interface OutboxPayloads {
   /** The agent's change, merged into the labels read right before writing (lib/crm/label-delta.ts). */
   labels: { add: LabelRef[]; remove: string[] };
   stage: { stage: { id: string; name: string }; type: StageType };
@@ -13,7 +13,7 @@ export interface OutboxPayloads {
   customer: CustomerInput;
 }
 
-export type OutboxKind = keyof OutboxPayloads;
+type OutboxKind = keyof OutboxPayloads;
 export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
 
 interface Bookkeeping {

@@ -18,9 +18,9 @@ export interface LabelMatch {
 }
 
 export const MAX_TEXTS = 30;
-export const MAX_TEXT_CHARS = 2_000;
-export const MAX_MATCHES = 12;
-export const MAX_WORDS = 3;
+const MAX_TEXT_CHARS = 2_000;
+const MAX_MATCHES = 12;
+const MAX_WORDS = 3;
 
 interface Term {
   labelId: string;
@@ -39,7 +39,7 @@ const WORD_CHAR = /[\p{Script=Latin}0-9]/u;
 const HAN = /\p{Script=Han}/u;
 
 /** Full-width letters to ASCII, upper to lower case, any run of spaces to one. */
-export const foldText = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+const foldText = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
 function addTerm(root: TrieNode, text: string, term: Omit<Term, 'wholeWordStart' | 'wholeWordEnd'>) {
   const folded = foldText(text).trim();

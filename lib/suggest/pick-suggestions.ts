@@ -5,7 +5,7 @@
 import type { Label, LabelGroup, LabelRef } from '../crm/domain';
 import type { LabelMatch } from './label-matcher';
 
-export const MAX_SUGGESTIONS = 3;
+const MAX_SUGGESTIONS = 3;
 
 export interface LabelSuggestion {
   group: LabelGroup;

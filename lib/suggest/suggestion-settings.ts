@@ -47,7 +47,7 @@ export function suggestionPolicyOf(policy: ManagedPolicy): SuggestionPolicy {
   };
 }
 
-export function mergeSynonyms(first: LabelSynonyms, second: LabelSynonyms): LabelSynonyms {
+function mergeSynonyms(first: LabelSynonyms, second: LabelSynonyms): LabelSynonyms {
   const merged: LabelSynonyms = { ...first };
   for (const [name, words] of Object.entries(second)) merged[name] = [...new Set([...(merged[name] ?? []), ...words])];
   return merged;

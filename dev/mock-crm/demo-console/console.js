@@ -1,5 +1,6 @@
 // The chat workbench: a list of ongoing conversations and the messages of the selected one.
 // ?append=1 makes the visitor of the open conversation keep writing (every ?interval= ms, default 6000).
+// biome-ignore lint/suspicious/noRedundantUseStrict: a classic script (index.html loads it without type=module), so not strict by itself
 'use strict';
 
 const CONVERSATIONS = [

@@ -18,7 +18,7 @@ export interface ControlBase {
   log: RequestLog;
 }
 
-export type ControlHandler<Target> = (target: Target, match: RegExpMatchArray, body: unknown) => ControlReply;
+type ControlHandler<Target> = (target: Target, match: RegExpMatchArray, body: unknown) => ControlReply;
 export type ControlRoute<Target> = readonly [method: string, path: RegExp, handler: ControlHandler<Target>];
 
 export const done = (body: Record<string, unknown> = {}): ControlReply => ({ status: 200, body: { ok: true, ...body } });

@@ -58,7 +58,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
 }
 
 /** The request body as text; throws past 1 MB so a runaway client cannot exhaust memory. */
-export async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {

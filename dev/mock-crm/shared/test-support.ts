@@ -2,7 +2,7 @@
 // port, and timing a request. Only *.test.ts files and the backends' test-support.ts import this.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
-// Loose on purpose: tests poke at whatever shape the mock answers with.
+// biome-ignore lint/suspicious/noExplicitAny: loose on purpose, tests poke at whatever shape the mock answers with
 export type Json = any;
 
 export type ControlMethod = 'GET' | 'POST' | 'DELETE';

@@ -68,7 +68,7 @@ describe('the control API', () => {
   it('fails only the chosen endpoint, at a rate, and after applying the write when asked', async () => {
     await t.control('failures', { rate: 1, kind: 'http500', endpoint: 'user_stage/record_save', applied: true });
     expect((await t.call(STAGES_PATH)).status).toBe(200);
-    const write = await t.raw(API + 'user_stage/record_save', { body: { userid: liNa.id, content: '超时但已保存的记录' } });
+    const write = await t.raw(`${API}user_stage/record_save`, { body: { userid: liNa.id, content: '超时但已保存的记录' } });
     expect(write.status).toBe(500);
     const stored = (await t.control(`state/customer/${liNa.id}`)).json;
     expect(stored.timeline[0].biz_content.content).toBe('超时但已保存的记录');

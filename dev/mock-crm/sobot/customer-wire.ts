@@ -6,7 +6,7 @@ import { INTERNAL_CUSTOMER_KEYS, type CustomerRecord, type SobotState } from './
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
 /** The stored custom-field values as the JSON string the API sends, enriched like the detail example. */
-export function exFieldString(customer: CustomerRecord, state: SobotState, includeEmpty: boolean): unknown {
+function exFieldString(customer: CustomerRecord, state: SobotState, includeEmpty: boolean): unknown {
   if (customer.ex_field_str !== undefined) return customer.ex_field_str;
   const entries = state.customFields
     .filter((field) => field.field_status === 1)

@@ -88,7 +88,7 @@ export function paramReader(query: URLSearchParams, body: unknown) {
 }
 
 /** A positive integer parameter, or the fallback when absent or not a positive integer. */
-export function positiveInt(value: string | undefined, fallback: number): number {
+function positiveInt(value: string | undefined, fallback: number): number {
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : fallback;
 }

@@ -13,9 +13,9 @@ describe('label groups and labels', () => {
   it('lists the seeded groups with colours and single/multiple choice, page fields as numbers', async () => {
     const { json } = await t.call('label_group/list?page_no=1&page_size=100');
     const byName = Object.fromEntries(json.items.map((group: Json) => [group.name, group]));
-    expect(byName['客户等级']).toMatchObject({ is_multiple_choice: 0, color_value: '#F5A623', status: 1, type: 1 });
-    expect(byName['兴趣']).toMatchObject({ is_multiple_choice: 1 });
-    expect(byName['渠道']).toMatchObject({ is_multiple_choice: 1 });
+    expect(byName.客户等级).toMatchObject({ is_multiple_choice: 0, color_value: '#F5A623', status: 1, type: 1 });
+    expect(byName.兴趣).toMatchObject({ is_multiple_choice: 1 });
+    expect(byName.渠道).toMatchObject({ is_multiple_choice: 1 });
     expect(json).toMatchObject({ page_no: 1, page_count: 1, total_count: json.items.length, page_size: 100 });
     const small = await t.call('label_group/list?page_no=2&page_size=2');
     expect(small.json).toMatchObject({ page_no: 2, page_size: 2, page_count: Math.ceil(json.items.length / 2) });

@@ -193,7 +193,7 @@ export const DISTRICTS = [
 
 // ---- custom fields (custom_field/custom_fieid_info_list): one of each of the nine types ----
 
-export interface FieldOption {
+interface FieldOption {
   data_id: string;
   data_value: string;
   data_name: string;

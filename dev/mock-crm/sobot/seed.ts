@@ -51,7 +51,7 @@ import {
 } from './timeline';
 
 /** 2024-11-20 10:00 China time: the seeded world's "now". */
-export const SEED_NOW_MS = Date.UTC(2024, 10, 20, 2, 0, 0);
+const SEED_NOW_MS = Date.UTC(2024, 10, 20, 2, 0, 0);
 export const GENERATED_CUSTOMER_COUNT = 200;
 const SEED = 20240521;
 const DAY_MS = 86_400_000;

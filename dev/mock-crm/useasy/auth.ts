@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { signUseasy, type SignatureRecipe } from '../../../lib/crm/useasy/sign';
 import { unauthorized, type Reply } from './envelope';
 
-export const TIMESTAMP_WINDOW_SECONDS = 300;
+const TIMESTAMP_WINDOW_SECONDS = 300;
 
 export interface SignatureAuthority {
   appid: string;

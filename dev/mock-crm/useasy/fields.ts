@@ -6,7 +6,7 @@ export const ACCOUNT_ID = '1090';
 /** Who configured the fields, as in the document's example. */
 const ADMIN_ID = '662772464553308160';
 
-export interface Choice {
+interface Choice {
   key: string;
   value: string;
   isDefault: boolean;
@@ -70,7 +70,7 @@ const choices = (entries: [key: string, value: string][], defaultKey?: string): 
   entries.map(([key, value]) => ({ key, value, isDefault: key === defaultKey }));
 
 /** 大区 > 城市 > 区; keys are unique across the whole tree. */
-export const REGION_TREE: CascadeNode[] = [
+const REGION_TREE: CascadeNode[] = [
   {
     key: 'huabei',
     value: '华北',

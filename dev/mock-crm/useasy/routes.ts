@@ -9,7 +9,7 @@ import { matches, readConditions } from './search';
 import { API_AGENT, type CustomerRecord, type UseasyState } from './state';
 import { readWriteBody } from './write-body';
 
-export interface RouteContext {
+interface RouteContext {
   state: UseasyState;
   /** Epoch milliseconds, from the server's clock. */
   now: () => number;
@@ -19,7 +19,7 @@ export interface RouteContext {
   id?: string;
 }
 
-export interface Route {
+interface Route {
   method: 'GET' | 'POST';
   /** The name the request log counts it under, e.g. "crm/list". */
   endpoint: string;
@@ -78,7 +78,7 @@ export type GetByIdForms = (typeof GET_BY_ID_FORMS)[number];
 const DECLARED_ENDPOINT = 'crm/{id}';
 const EXAMPLE_ENDPOINT = 'crm/findById';
 
-export const NAMED_ROUTES: Record<string, Route> = {
+const NAMED_ROUTES: Record<string, Route> = {
   add: {
     method: 'POST',
     endpoint: 'crm/add',

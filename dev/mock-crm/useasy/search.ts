@@ -3,7 +3,7 @@
 // items); `empty` matches an absent, null, blank or empty-list field. Mock-only; the list route imports it.
 import type { CustomerRecord } from './state';
 
-export const OPERATORS = ['eq', 'empty'] as const;
+const OPERATORS = ['eq', 'empty'] as const;
 type Operator = (typeof OPERATORS)[number];
 
 export interface Condition {

@@ -55,5 +55,3 @@ export async function startTestMock(options: UseasyMockOptions = {}) {
 
   return { mock, raw, call, control: controlClient(mock.url) };
 }
-
-export type TestMock = Awaited<ReturnType<typeof startTestMock>>;

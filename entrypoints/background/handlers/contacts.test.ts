@@ -12,7 +12,7 @@ function setup({ suggestions = true } = {}) {
   const contactsChanged = vi.fn(async () => undefined);
   const deps = {
     tabContacts: {
-      getValue: async () => (await slow(), stored),
+      getValue: () => slow().then(() => stored),
       setValue: async (value: Record<string, TabContact[]>) => {
         await slow();
         stored = value;

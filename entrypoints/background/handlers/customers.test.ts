@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Customer, Stage, TimelineEvent } from '@/lib/crm/domain';
+import type { Stage, TimelineEvent } from '@/lib/crm/domain';
 import { stageCacheItem } from '@/lib/storage';
 import { createRememberedRecords } from '../remembered';
 import { customerHandlers, FIRST_PAGE_SHARED_MS } from './customers';
@@ -12,8 +12,6 @@ const STAGES: Stage[] = [
 ];
 const UPDATED_AT = 1_700_000_000_000;
 const fromPage = { sender: 'extension-page' as const };
-const contact = { kind: 'phone' as const, value: '+8613812345678' };
-const zhang = { id: 'c1', nick: '张伟', phones: ['13812345678'], emails: [], labelIds: [], customFields: [], region: {}, vip: false } as unknown as Customer;
 
 const stageChange = (to: string, at: number): TimelineEvent => ({ id: `e-${at}`, kind: 'stage', rawType: 'user_stage_update', at, stage: { to } });
 

@@ -10,12 +10,12 @@ const taken = { ok: true } as const;
 
 export function lookupHandlers({ tabLookups }: Pick<HandlerDependencies, 'tabLookups'>): Pick<Handlers, LookupMessages> {
   return {
-    'lookup.open': async ({ tabId, kind, value, follow }) => (await tabLookups.openContact(tabId, { kind, value }, follow), taken),
-    'lookup.retry': async ({ tabId }) => (await tabLookups.retry(tabId), taken),
-    'lookup.choose': async ({ tabId, customerId }) => (await tabLookups.choose(tabId, customerId), taken),
-    'lookup.pick': async ({ tabId, customerId }) => (await tabLookups.pick(tabId, customerId), taken),
-    'lookup.follow': async ({ tabId }) => (await tabLookups.follow(tabId), taken),
-    'lookup.dismiss': async ({ tabId }) => (await tabLookups.dismiss(tabId), taken),
-    'lookup.revalidate': async ({ tabId, reason }) => (await tabLookups.revalidate(tabId, reason), taken),
+    'lookup.open': async ({ tabId, kind, value, follow }) => tabLookups.openContact(tabId, { kind, value }, follow).then(() => taken),
+    'lookup.retry': async ({ tabId }) => tabLookups.retry(tabId).then(() => taken),
+    'lookup.choose': async ({ tabId, customerId }) => tabLookups.choose(tabId, customerId).then(() => taken),
+    'lookup.pick': async ({ tabId, customerId }) => tabLookups.pick(tabId, customerId).then(() => taken),
+    'lookup.follow': async ({ tabId }) => tabLookups.follow(tabId).then(() => taken),
+    'lookup.dismiss': async ({ tabId }) => tabLookups.dismiss(tabId).then(() => taken),
+    'lookup.revalidate': async ({ tabId, reason }) => tabLookups.revalidate(tabId, reason).then(() => taken),
   };
 }

@@ -42,7 +42,7 @@ describe('the stage model', () => {
     await loadStage('c2', 1_500);
     older.resolve({ stage: intent, readAt: 1_000 });
     await first;
-    expect(stages.value['c2']).toEqual({ status: 'loaded', stage: payment, readAt: 2_000 });
+    expect(stages.value.c2).toEqual({ status: 'loaded', stage: payment, readAt: 2_000 });
   });
 
   it('shows the stage and note it had while a newer version of the customer is read, and only a first read as loading', async () => {
@@ -50,14 +50,14 @@ describe('the stage model', () => {
     const note = { actor: '王斌', at: 1_000, text: '约了周四下午电话沟通' };
     request.mockReturnValueOnce(new Promise(() => undefined));
     void loadStage('c3', 1_000);
-    expect(stages.value['c3']).toEqual({ status: 'loading' });
+    expect(stages.value.c3).toEqual({ status: 'loading' });
     request.mockResolvedValueOnce({ stage: intent, readAt: 1_000, latestNote: note });
     await loadStage('c3', 1_000);
     request.mockReturnValueOnce(reread.promise);
     const again = loadStage('c3', 2_000);
-    expect(stages.value['c3']).toEqual({ status: 'loaded', stage: intent, readAt: 1_000, latestNote: note });
+    expect(stages.value.c3).toEqual({ status: 'loaded', stage: intent, readAt: 1_000, latestNote: note });
     reread.resolve({ stage: payment, readAt: 2_000, latestNote: note });
     await again;
-    expect(stages.value['c3']).toEqual({ status: 'loaded', stage: payment, readAt: 2_000, latestNote: note });
+    expect(stages.value.c3).toEqual({ status: 'loaded', stage: payment, readAt: 2_000, latestNote: note });
   });
 });

@@ -154,7 +154,7 @@ let refreshing = false;
 /** Reads page 1 again and puts what is new on top, keeping the pages already read. */
 export async function refreshTimelineHead() {
   const state = timelineState.value;
-  if (!state || state.status !== 'ready' || refreshing) return;
+  if (state?.status !== 'ready' || refreshing) return;
   refreshing = true;
   const mine = sequence;
   const startedAt = Date.now();

@@ -3,10 +3,9 @@
 // models and the panel's glue import it. Invariant: a write is on screen from the click until the
 // outbox drops it; it never blinks out while the request to queue it is under way.
 import { computed, signal } from '@preact/signals';
-import type { LabelGroup } from '@/lib/crm/domain';
 import { describeFailure, t } from '@/lib/i18n';
 import { request, RequestError } from '@/lib/messaging/client';
-import type { ErrorCode, RequestOf } from '@/lib/messaging/protocol';
+import type { RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
 import { settingsView } from './settings';

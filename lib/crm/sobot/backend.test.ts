@@ -32,7 +32,7 @@ describe('Sobot backend against the document examples', () => {
     const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user/list_by_page': () => examples.listByPageExample });
     const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch, now: () => 1569397773_000 });
     await backend.searchCustomers('phone', '13014502333');
-    const tokenUrl = new URL('https://x' + server.calls[0]!.path);
+    const tokenUrl = new URL(`https://x${server.calls[0]!.path}`);
     expect(server.calls[0]!.path).toBe('/api/get_token');
     expect(server.fetch).toHaveBeenCalledWith(
       expect.stringContaining('sign=258eec3118705112b2c53dc8043d4d34'),

@@ -43,13 +43,13 @@ const splitList = (value: string | null | undefined) =>
     .filter(Boolean);
 
 /** Sobot mixes Unix seconds and milliseconds; anything below 10^11 cannot be milliseconds after 1973. */
-export function toEpochMs(value: string | null | undefined): number | undefined {
+function toEpochMs(value: string | null | undefined): number | undefined {
   const number = Number(value);
   if (!value || !Number.isFinite(number) || number <= 0) return undefined;
   return number < 1e11 ? number * 1000 : number;
 }
 
-export function parseFieldValues(raw: FoldedCustomer['exfieldstr']): CustomFieldValue[] {
+function parseFieldValues(raw: FoldedCustomer['exfieldstr']): CustomFieldValue[] {
   let entries: unknown = raw;
   if (typeof raw === 'string') {
     try {

@@ -8,7 +8,7 @@ import { sobotErrorFor } from './ret-codes';
 import { sobotSign } from './sign';
 import { envelope, tokenItem } from './wire';
 
-export interface SobotConnection {
+interface SobotConnection {
   baseUrl: string;
   appid: string;
   appKey: string;
@@ -105,5 +105,3 @@ export function createSobotTransport(options: SobotTransportOptions) {
 
   return { call, tokens };
 }
-
-export type SobotTransport = ReturnType<typeof createSobotTransport>;

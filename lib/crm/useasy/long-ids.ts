@@ -32,7 +32,7 @@ export function quoteLongIntegers(text: string): string {
       const literal = match[0];
       const isInteger = match[1] === undefined && match[2] === undefined;
       if (isInteger && !Number.isSafeInteger(Number(literal))) {
-        out += text.slice(copiedUpTo, index) + `"${literal}"`;
+        out += `${text.slice(copiedUpTo, index)}"${literal}"`;
         copiedUpTo = index + literal.length;
       }
       index += literal.length;

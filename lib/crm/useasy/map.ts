@@ -21,7 +21,7 @@ export function chinaTimeToEpochMs(value: string | null | undefined): number | u
  * `<type>_<4 characters>_<13-digit creation ms>`, like the document's "text_6ts9_1687316347239". The shape
  * tells them apart from system keys without a second request for the definitions.
  */
-export const CUSTOM_FIELD_KEY = /^[A-Za-z]+_[0-9A-Za-z]{4}_\d{13}$/;
+const CUSTOM_FIELD_KEY = /^[A-Za-z]+_[0-9A-Za-z]{4}_\d{13}$/;
 
 const nonEmpty = (value: string | null | undefined) =>
   value === null || value === undefined || value.trim() === '' ? undefined : value;
@@ -133,7 +133,7 @@ function cascadeTree(children: unknown[] | null | undefined): CascadeOption[] {
 }
 
 /** Every level's options in one list, depth first, for naming stored values. */
-export function flattenCascade(tree: readonly CascadeOption[]): CustomFieldOption[] {
+function flattenCascade(tree: readonly CascadeOption[]): CustomFieldOption[] {
   return tree.flatMap(({ value, name, children }) => [{ value, name }, ...flattenCascade(children)]);
 }
 

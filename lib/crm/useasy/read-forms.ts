@@ -17,7 +17,7 @@ const CRM = '/openapi/crm';
  * The example first: it is a request the document's authors ran, headers and signature included, while
  * the declaration is a one-line summary. The mix the document never shows (GET findById) is not tried.
  */
-export const READ_FORMS: readonly ReadForm[] = [
+const READ_FORMS: readonly ReadForm[] = [
   { name: 'example', request: (id) => ({ method: 'POST', path: `${CRM}/findById/${encodeURIComponent(id)}`, body: {} }) },
   { name: 'declared', request: (id) => ({ method: 'GET', path: `${CRM}/${encodeURIComponent(id)}` }) },
 ];
@@ -26,7 +26,7 @@ export const READ_FORMS: readonly ReadForm[] = [
 const NOT_SERVED_WORDS = /请求方式|不支持|method not allowed|not supported|no handler|no static resource/i;
 
 /** Whether the error says this form of the request is not served at all (rather than "no such customer"). */
-export function isFormNotServed(error: unknown): boolean {
+function isFormNotServed(error: unknown): boolean {
   if (!(error instanceof CrmError)) return false;
   if (error.code === 'http-status' && (error.crmCode === '404' || error.crmCode === '405')) return true;
   return error.crmCode === '405' || NOT_SERVED_WORDS.test(error.message);

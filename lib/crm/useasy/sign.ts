@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
  * hex SHA-256 of the request body, empty included) tie a signature to one request, for gateways that
  * check them; the document's examples show they are not signed by default.
  */
-export type SignedPart = 'appid' | 'nonce' | 'timestamp' | 'secret' | 'method' | 'path' | 'body';
+type SignedPart = 'appid' | 'nonce' | 'timestamp' | 'secret' | 'method' | 'path' | 'body';
 
 export interface SignatureRecipe {
   /** hmac-sha256 keys the digest with the secret; sha256 hashes the message alone (so it must contain 'secret'). */
@@ -33,7 +33,7 @@ const part = z.enum(['appid', 'nonce', 'timestamp', 'secret', 'method', 'path', 
  * signature without them is the same forever, so anyone who saw one request could replay it), and a
  * plain hash only when the secret is in it.
  */
-export const signatureRecipe = z.object({
+const signatureRecipe = z.object({
   algorithm: z.enum(['hmac-sha256', 'sha256']),
   message: z.array(part).check(
     z.minLength(1),

@@ -9,7 +9,7 @@ import { parseJsonKeepingLongIds } from './long-ids';
 import { DEFAULT_RECIPE, newNonce, signUseasy, type SignatureRecipe } from './sign';
 import { envelope, type Envelope } from './wire';
 
-export interface UseasyConnection {
+interface UseasyConnection {
   baseUrl: string;
   /** The account id, e.g. "1090". */
   appid: string;
@@ -89,5 +89,3 @@ export function createUseasyTransport(options: UseasyTransportOptions) {
 
   return { call };
 }
-
-export type UseasyTransport = ReturnType<typeof createUseasyTransport>;

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 
 /** A field the document declares String that might arrive as a number, or the other way round. */
-export const looseString = z.pipe(
+const looseString = z.pipe(
   z.union([z.string(), z.number(), z.boolean()]),
   z.transform((value) => String(value)),
 );
@@ -21,7 +21,7 @@ export const envelope = z.looseObject({
 export type Envelope = z.infer<typeof envelope>;
 
 /** PhoneProperty, EmailProperty, QqProperty, WechatProperty: `{value, memo}`. */
-export const contactEntry = z.union([
+const contactEntry = z.union([
   z.pipe(
     z.looseObject({ value: maybe(looseString), memo: maybe(looseString) }),
     z.transform((entry) => ({ value: entry.value ?? '', memo: entry.memo ?? '' })),
