@@ -488,6 +488,30 @@ describe('text the agent cannot see', () => {
     }
   });
 
+  it('is looked at again as soon as a fade-in ends, however late the page ran it', () => {
+    vi.useFakeTimers();
+    try {
+      const message = conversation(['我的手机 13812345678']);
+      message.setAttribute('style', 'opacity: 0');
+      const page = startScanner();
+      page.flush();
+      vi.advanceTimersByTime(500);
+      page.flush();
+      expect(page.hiddenValues()).toEqual(['+8613812345678']);
+      page.reports.length = 0;
+
+      // A busy tab runs the console's fade long after the message arrived.
+      message.setAttribute('style', 'opacity: 1');
+      message.dispatchEvent(new Event('animationend', { bubbles: true }));
+      vi.advanceTimersByTime(1);
+      page.flush();
+      expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678']);
+      expect(page.hiddenValues()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is read again, as seen, once the agent clicks in the page and the console shows it', async () => {
     vi.useFakeTimers();
     try {

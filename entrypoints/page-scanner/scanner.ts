@@ -322,12 +322,29 @@ export function createPageScanner(options: PageScannerOptions) {
     recheckTimer = setTimeout(() => [...unseen].forEach(lookAgain), RECHECK_AFTER_MS);
   };
 
+  /**
+   * A fade-in ended, or the tab came back into view: what was unseen may be seen now. The timer above
+   * is a guess at how long a fade takes; a busy or background tab can run the fade later than that.
+   * The events of one moment share one look, so a page ending many animations asks little of layout.
+   */
+  let shownCheckQueued = false;
+  const onPageShowsMore = () => {
+    if (unseen.size === 0 || document.visibilityState === 'hidden' || shownCheckQueued) return;
+    shownCheckQueued = true;
+    setTimeout(() => {
+      shownCheckQueued = false;
+      [...unseen].forEach(lookAgain);
+    });
+  };
+  const SHOWING_EVENTS = ['animationend', 'transitionend', 'visibilitychange'] as const;
+
   return {
     start() {
       observe(document);
       document.addEventListener('change', onChange, true);
       document.addEventListener('click', onAgentAction, true);
       document.addEventListener('focusin', onAgentAction, true);
+      for (const type of SHOWING_EVENTS) document.addEventListener(type, onPageShowsMore, true);
       enqueue(document.body ?? document.documentElement);
     },
     /** Scans the whole page again now, e.g. when the agent asks for it. */
@@ -347,6 +364,7 @@ export function createPageScanner(options: PageScannerOptions) {
       document.removeEventListener('change', onChange, true);
       document.removeEventListener('click', onAgentAction, true);
       document.removeEventListener('focusin', onAgentAction, true);
+      for (const type of SHOWING_EVENTS) document.removeEventListener(type, onPageShowsMore, true);
     },
   };
 }
