@@ -2,7 +2,7 @@
 // the one message listener. No logic lives here.
 import { browser } from 'wxt/browser';
 import { createCredentialStore } from '@/lib/auth/credential-store';
-import { createReferenceCache } from '@/lib/crm/reference-cache';
+import { createListCache } from '@/lib/crm/list-cache';
 import { createCrmSession } from '@/lib/crm/session';
 import { detectContacts } from '@/lib/contacts/detect';
 import { openKeyValue } from '@/lib/idb';
@@ -11,9 +11,9 @@ import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
-import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
-import { crmTokenItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
-import { effectiveSuggestionSettings, suggestionPolicyOf } from '@/lib/suggest/suggestion-settings';
+import { readPolicy, suggestionPolicyOf, type PolicyReading } from '@/lib/settings/policy';
+import { crmTokenItem, lookupCacheItem, listCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import { effectiveSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
 import { registerOnDemandScanning } from './on-demand';
@@ -48,9 +48,9 @@ export default defineBackground(() => {
     if (tabId !== undefined) await injectScanner(tabId);
   };
 
-  const reference = createReferenceCache({ store: referenceCacheItem });
+  const listCache = createListCache({ store: listCacheItem });
   const records = createRememberedRecords();
-  const contactLookups = createContactLookups({ session, reference, lookupCache: lookupCacheItem }, records);
+  const contactLookups = createContactLookups({ session, listCache, lookupCache: lookupCacheItem }, records);
   const panels = watchPanelPresence(browser.runtime.onConnect, browser.runtime.id);
   // After the agent's own write the card reads the customer again, so its update time and stage are the CRM's.
   const outbox = startOutbox(session, (write) => void tabLookups.customerWritten(write.customerId).catch(() => undefined));
@@ -74,7 +74,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     session,
     outbox,
-    reference,
+    listCache,
     credentials: effective.credentials,
     settings: effective.settings,
     enabledSites: effective.enabledSites,

@@ -1,6 +1,6 @@
 // Builds what the panel shows for a customer: the record plus its labels named and coloured through the
 // cached label groups. Pure; the background's handlers import it.
-import type { CustomerCard } from '../messaging/protocol';
+import type { CustomerCard } from './views';
 import type { Customer, LabelGroup, LabelRef, NoteSummary, Stage, TimelineEvent } from './domain';
 
 export function labelRefsOf(labelIds: string[], groups: LabelGroup[]): LabelRef[] {

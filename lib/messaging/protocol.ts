@@ -3,28 +3,14 @@
 // the background bundle); the content script imports nothing from this file.
 import * as z from 'zod/mini';
 import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT } from '../contacts/page-reading';
-import type { CrmCapabilities } from '../crm/backend';
 import { checkBaseUrl, checkSiteOrigin } from '../crm/hosts';
-import type {
-  AgentRef,
-  Customer,
-  CustomerPage,
-  CustomerSource,
-  CustomFieldDefinition,
-  Label,
-  LabelGroup,
-  LabelRef,
-  RegionOption,
-  NoteSummary,
-  Stage,
-  TimelineEvent,
-} from '../crm/domain';
+import type { AgentRef, CustomerPage, Label, LabelRef, NoteSummary, RegionOption, Stage, TimelineEvent } from '../crm/domain';
+import type { CardVocabulary, CustomerCard } from '../crm/views';
 import type { OutboxWrite } from '../outbox/types';
 import type { LabelMatch } from '../suggest/label-matcher';
-import { MAX_LABEL_NAME_CHARS, MAX_SYNONYM_CHARS, MAX_SYNONYM_LABELS, MAX_SYNONYMS_PER_LABEL, type LabelSuggestionSettings, type SuggestionPolicy } from '../suggest/suggestion-settings';
+import { MAX_LABEL_NAME_CHARS, MAX_SYNONYM_CHARS, MAX_SYNONYM_LABELS, MAX_SYNONYMS_PER_LABEL, type LabelSuggestionsView } from '../suggest/suggestion-settings';
 import type { SerializedCrmError } from '../crm/errors';
-import type { IgnoredPolicyValue, LockedField } from '../settings/policy';
-import type { Settings } from '../storage';
+import type { SettingsView, SitesView } from '../settings/views';
 import type { PanelPresence } from './panel-presence';
 import type { SenderKind } from './sender';
 
@@ -202,63 +188,6 @@ export const protocol = {
 export type MessageType = keyof typeof protocol;
 export type RequestOf<K extends MessageType> = z.infer<(typeof protocol)[K]['request']>;
 
-export interface TabContact {
-  kind: 'phone' | 'email';
-  /** E.164 for phones, lowercase for emails. */
-  value: string;
-  /** The words around it on the page, so the agent can tell which conversation it came from. */
-  context: string;
-  detectedAt: number;
-  /** Seen only in text the agent cannot see: listed, but never looked up by itself. */
-  hidden?: true;
-}
-
-export interface CustomerCard {
-  customer: Customer;
-  labels: LabelRef[];
-}
-
-export interface LookupAnswer {
-  /** The forms of the contact that were searched, in order. */
-  tried: string[];
-  cards: CustomerCard[];
-}
-
-/** What the panel needs to name things on the card; cached in the background. */
-export interface ReferenceData {
-  labelGroups: LabelGroup[];
-  stages: Stage[];
-  customFields: CustomFieldDefinition[];
-  sources: CustomerSource[];
-}
-
-export interface SettingsView {
-  settings: Settings;
-  appid: string;
-  hasAppKey: boolean;
-  configured: boolean;
-  capabilities: CrmCapabilities;
-  /** Fields an admin set by policy: the options page shows them locked. */
-  locked: LockedField[];
-  /** Policy values left out as malformed or unsafe, with why: the options page shows them to the admin. */
-  policyIgnored: IgnoredPolicyValue[];
-  /** The current connection's key (lib/crm/connection-key.ts), to tell which queued writes wait for another. */
-  connection?: string;
-}
-
-/** Where the scanner runs by itself: the agent's sites and the admin's, which the agent cannot remove. */
-export interface SitesView {
-  enabledSites: string[];
-  setByAdmin: string[];
-}
-
-/** The agent's own suggestion settings, the admin's, and the two laid together. */
-export interface LabelSuggestionsView {
-  own: LabelSuggestionSettings;
-  policy: SuggestionPolicy;
-  effective: LabelSuggestionSettings;
-}
-
 export interface ResponseMap {
   'contacts.detected': { accepted: number };
   'lookup.open': { ok: true };
@@ -271,7 +200,7 @@ export interface ResponseMap {
   'customer.search': CustomerPage & { cards: CustomerCard[] };
   /** `readAt`: when the timeline was read (epoch ms), earlier than the request when the stage was remembered. */
   'customer.stage': { stage: Stage | null; readAt: number; latestNote?: NoteSummary | null };
-  'reference.get': ReferenceData;
+  'reference.get': CardVocabulary;
   'customer.create': CustomerCard;
   'customer.update': CustomerCard;
   'customer.assign': CustomerCard;

@@ -9,7 +9,7 @@ import { validateCustomer } from '@/lib/crm/customer-validation';
 import { CrmError } from '@/lib/crm/errors';
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
-import { referenceData } from './reference-data';
+import { crmLists } from '../crm-lists';
 
 type WriteMessages = 'customer.create' | 'customer.update' | 'customer.assign' | 'customer.returnToPool' | 'directory.agents' | 'directory.regions';
 
@@ -18,11 +18,11 @@ function unsupported(what: string): never {
 }
 
 export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMessages> {
-  const reference = referenceData(deps);
+  const lists = crmLists(deps);
 
   /** The card of the customer the write answered with, or read when the answer did not carry them. */
   async function cardOf(backend: CrmBackend, customerId: string, answered?: Customer) {
-    const [customer, groups] = await Promise.all([answered ?? backend.getCustomer(customerId), reference.labelGroups()]);
+    const [customer, groups] = await Promise.all([answered ?? backend.getCustomer(customerId), lists.labelGroups()]);
     const card = toCards([customer], groups)[0]!;
     await deps.contactLookups.keepCards([card]);
     await deps.tabLookups.cardChanged(card);
@@ -30,7 +30,7 @@ export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers,
   }
 
   async function checked(input: Parameters<typeof validateCustomer>[0]) {
-    const problems = validateCustomer(input, await reference.customFields());
+    const problems = validateCustomer(input, await lists.customFields());
     const first = Object.entries(problems)[0];
     if (first) throw new CrmError('invalid-input', `${first[0]}: ${first[1]}`);
   }
@@ -63,11 +63,11 @@ export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers,
       return cardOf(backend, customerId);
     },
 
-    'directory.agents': () => reference.agents(),
+    'directory.agents': () => lists.agents(),
 
     async 'directory.regions'({ level, parentId }) {
       if (level !== 'province' && !parentId) throw new CrmError('invalid-input', `A ${level} list needs its parent id.`);
-      return reference.regions(level, parentId);
+      return lists.regions(level, parentId);
     },
   };
 }

@@ -27,7 +27,7 @@ function setup() {
       backend: async () => ({ listTimeline, listStages: async () => STAGES }),
       connectionKey: async () => connection.key,
     },
-    reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
+    listCache: { get: (_key: string, load: () => Promise<unknown>) => load() },
     records: createRememberedRecords(),
     now: () => clock.now,
   } as unknown as HandlerDependencies;

@@ -12,7 +12,7 @@ import { stillCurrent } from '@/lib/crm/stage-cache';
 import type { Handlers } from '@/lib/messaging/server';
 import { stageCacheItem } from '@/lib/storage';
 import type { HandlerDependencies } from './dependencies';
-import { referenceData } from './reference-data';
+import { crmLists } from '../crm-lists';
 
 type CustomerMessages = 'customer.search' | 'customer.stage' | 'customer.timeline' | 'reference.get';
 
@@ -23,7 +23,7 @@ type TimelinePage = { events: TimelineEvent[]; pageCount: number };
 type FirstPageRead = { at: number; page: Promise<TimelinePage>; settled: boolean };
 
 export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerMessages> {
-  const reference = referenceData(deps);
+  const lists = crmLists(deps);
   const now = deps.now ?? Date.now;
   const cacheKey = async (what: string) => `${await deps.session.connectionKey()}|${what}`;
   const firstPages = new Map<string, FirstPageRead>();
@@ -53,17 +53,17 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
   return {
     async 'reference.get'() {
       const [labelGroups, stages, customFields, sources] = await Promise.all([
-        reference.labelGroups(),
-        reference.stages(),
-        reference.customFields(),
-        reference.sources(),
+        lists.labelGroups(),
+        lists.stages(),
+        lists.customFields(),
+        lists.sources(),
       ]);
       return { labelGroups: withSpellings(labelGroups), stages, customFields, sources };
     },
 
     async 'customer.search'({ field, value, page }) {
       const backend = await deps.session.backend();
-      const [result, groups] = await Promise.all([backend.searchCustomers(field, value, page), reference.labelGroups()]);
+      const [result, groups] = await Promise.all([backend.searchCustomers(field, value, page), lists.labelGroups()]);
       const cards = toCards(result.customers, groups);
       // The agent opens one of them next: that costs no second read.
       await deps.contactLookups.keepCards(cards);
@@ -77,7 +77,7 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       const remembered = stillCurrent(await deps.records.recall(stageCacheItem, key), updatedAt);
       if (remembered) return { stage: remembered.stage, readAt: remembered.at, latestNote: remembered.latestNote };
       const readAt = now();
-      const [{ events }, known] = await Promise.all([firstPage(customerId, 'running'), reference.stages()]);
+      const [{ events }, known] = await Promise.all([firstPage(customerId, 'running'), lists.stages()]);
       const stage = currentStage(events, known);
       const note = latestNote(events);
       if (updatedAt !== undefined) deps.records.remember(stageCacheItem, key, { at: readAt, updatedAt, stage, latestNote: note });

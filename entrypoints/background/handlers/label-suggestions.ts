@@ -3,12 +3,12 @@
 // the admin's policy laid over them. Turning suggestions off forgets every kept conversation.
 import type { LabelGroup } from '@/lib/crm/domain';
 import type { Handlers } from '@/lib/messaging/server';
-import type { LabelSuggestionsView } from '@/lib/messaging/protocol';
 import { contactKey } from '@/lib/suggest/conversation';
 import { createLabelMatcher, type LabelMatcher, type LabelSynonyms } from '@/lib/suggest/label-matcher';
-import { cleanSynonyms, effectiveSuggestionSettings, suggestionPolicyOf, type LabelSuggestionSettings } from '@/lib/suggest/suggestion-settings';
+import { suggestionPolicyOf } from '@/lib/settings/policy';
+import { cleanSynonyms, effectiveSuggestionSettings, type LabelSuggestionSettings, type LabelSuggestionsView } from '@/lib/suggest/suggestion-settings';
 import type { HandlerDependencies } from './dependencies';
-import { referenceData } from './reference-data';
+import { crmLists } from '../crm-lists';
 
 type SuggestionMessages = 'labelSuggestions.forTab' | 'labelSuggestions.settings' | 'labelSuggestions.save';
 
@@ -17,7 +17,7 @@ const indexKey = (groups: LabelGroup[], synonyms: LabelSynonyms) =>
   JSON.stringify([groups.map((group) => [group.id, group.labels.map((label) => [label.id, label.name])]), synonyms]);
 
 export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handlers, SuggestionMessages> {
-  const reference = referenceData(deps);
+  const lists = crmLists(deps);
   let built: { key: string; matcher: LabelMatcher } | undefined;
 
   function matcherFor(groups: LabelGroup[], synonyms: LabelSynonyms): LabelMatcher {
@@ -54,7 +54,7 @@ export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handler
       if (!effective.enabled) return { enabled: false, matches: [] };
       const texts = await deps.conversations.about(tabId, keysOf(contacts));
       if (texts.length === 0) return { enabled: true, matches: [] };
-      const groups = await reference.labelGroups();
+      const groups = await lists.labelGroups();
       return { enabled: true, matches: matcherFor(groups, effective.synonyms).match(texts) };
     },
 

@@ -5,7 +5,8 @@ import type { CrmCapabilities } from '@/lib/crm/backend';
 import { CrmError } from '@/lib/crm/errors';
 import { normalizeBaseUrl, originOf } from '@/lib/crm/hosts';
 import { usableConnection, type ConnectionConfig } from '@/lib/crm/session';
-import type { RequestOf, SettingsView } from '@/lib/messaging/protocol';
+import type { RequestOf } from '@/lib/messaging/protocol';
+import type { SettingsView } from '@/lib/settings/views';
 import type { Handlers } from '@/lib/messaging/server';
 import { lockedFields } from '@/lib/settings/policy';
 import type { HandlerDependencies } from './dependencies';
@@ -92,7 +93,7 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
         // The old connection's token goes; a token the trial was issued serves the new one.
         const key = usableConnection(next);
         await deps.session.replaceToken(key ?? '', key ? token : undefined);
-        await deps.reference.clear();
+        await deps.listCache.clear();
       }
       return settingsView();
     },

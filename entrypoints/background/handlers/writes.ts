@@ -3,12 +3,12 @@
 import type { Handlers } from '@/lib/messaging/server';
 import { CrmError } from '@/lib/crm/errors';
 import type { HandlerDependencies } from './dependencies';
-import { referenceData } from './reference-data';
+import { crmLists } from '../crm-lists';
 
 type WriteMessages = 'customer.labels' | 'label.create' | 'write.enqueue' | 'write.retry' | 'write.discard';
 
 export function writeHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMessages> {
-  const reference = referenceData(deps);
+  const lists = crmLists(deps);
   return {
     async 'customer.labels'({ customerId }) {
       const backend = await deps.session.backend();
@@ -19,7 +19,7 @@ export function writeHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMe
       const backend = await deps.session.backend();
       if (!backend.createLabel) throw new CrmError('invalid-input', 'This CRM does not support creating labels.');
       const label = await backend.createLabel(groupId, name);
-      await reference.forget('labelGroups');
+      await lists.forget('labelGroups');
       return label;
     },
 
