@@ -12,7 +12,7 @@ import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { readPolicy, suggestionPolicyOf, type PolicyReading } from '@/lib/settings/policy';
-import { crmTokenItem, lookupCacheItem, listCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import { crmTokenItem, listCacheItem, lookupCacheItem, settingsChangedItem, stageCacheItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
 import { effectiveSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
@@ -86,6 +86,7 @@ export default defineBackground(() => {
     tabLookups,
     contactLookups,
     records,
+    stageCache: stageCacheItem,
     enableSite,
     releaseSite: releaseSiteAccess,
     conversations,

@@ -5,7 +5,7 @@ import type { PageReading } from '@/lib/contacts/page-reading';
 import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { createSerialQueue } from '@/lib/serial';
 import { contactKey, rememberReadings, textsAbout, type ConversationText } from '@/lib/suggest/conversation';
-import type { Item } from '../../lib/storage';
+import type { Item } from '@/lib/storage';
 
 export interface TabConversationsOptions {
   store: Item<Record<string, ConversationText[]>>;

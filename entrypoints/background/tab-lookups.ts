@@ -23,7 +23,7 @@ import { IDLE_LOOKUP, sameContact, selectedGone, viewContact, type ContactRef, t
 import type { CustomerCard, LookupAnswer } from '@/lib/crm/views';
 import type { TabContact } from '@/lib/contacts/tab-contacts';
 import type { ContactLookups } from './contact-lookups';
-import type { Item } from '../../lib/storage';
+import type { Item } from '@/lib/storage';
 
 /** How long a contact must stay the newest before it is looked up by itself, when others came just before it. */
 export const SETTLE_MS = 1_000;

@@ -1,7 +1,8 @@
-// What the background's message handlers are built from. The composition root (index.ts) provides it;
-// each feature's handlers take what they need from it.
+// What the background's message handlers are built from. The composition root (index.ts) provides it,
+// every store included, so a handler reaches no storage of its own; each takes what it needs.
 import type { CredentialStore } from '@/lib/auth/credential-store';
 import type { ListCache } from '@/lib/crm/list-cache';
+import type { RememberedStage } from '@/lib/crm/stage-cache';
 import type { CrmSession } from '@/lib/crm/session';
 import type { DetectedContact } from '@/lib/contacts/detect';
 import type { LookupAnswer } from '@/lib/crm/views';
@@ -33,6 +34,8 @@ export interface HandlerDependencies {
   /** Looking contacts up; the handlers only hand it cards the agent may open next. */
   contactLookups: Pick<ContactLookups, 'keepCards'>;
   records: RememberedRecords;
+  /** The stage last read from each customer's timeline, remembered through `records` (lib/crm/stage-cache.ts). */
+  stageCache: Item<Record<string, RememberedStage>>;
   enableSite: (origins: string[], tabId?: number) => Promise<void>;
   /** Gives a removed site's host access back unless one of `stillNeeded` (sites, the CRM address) needs it. */
   releaseSite: (origin: string, stillNeeded: string[]) => Promise<unknown>;

@@ -1,7 +1,8 @@
-// Handlers for label suggestions: the labels the conversation about the customer on screen talks about
-// (matched here, off the chat page, against the cached label groups), and the suggestion settings with
-// the admin's policy laid over them. Turning suggestions off forgets every kept conversation.
+// Handlers for label suggestions (labelSuggestions.*): the labels the conversation about the customer on
+// screen talks about (matched here, off the chat page, against the cached label groups), and the
+// suggestion settings with the admin's policy laid over them. Turning suggestions off forgets every kept conversation.
 import type { LabelGroup } from '@/lib/crm/domain';
+import type { MessagesIn } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
 import { contactKey } from '@/lib/suggest/conversation';
 import { createLabelMatcher, type LabelMatcher, type LabelSynonyms } from '@/lib/suggest/label-matcher';
@@ -10,13 +11,11 @@ import { cleanSynonyms, effectiveSuggestionSettings, type LabelSuggestionSetting
 import type { HandlerDependencies } from './dependencies';
 import { crmLists } from '../crm-lists';
 
-type SuggestionMessages = 'labelSuggestions.forTab' | 'labelSuggestions.settings' | 'labelSuggestions.save';
-
 /** What the index is built from: the same labels and synonyms build the same matcher. */
 const indexKey = (groups: LabelGroup[], synonyms: LabelSynonyms) =>
   JSON.stringify([groups.map((group) => [group.id, group.labels.map((label) => [label.id, label.name])]), synonyms]);
 
-export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handlers, SuggestionMessages> {
+export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handlers, MessagesIn<'labelSuggestions'>> {
   const lists = crmLists(deps);
   let built: { key: string; matcher: LabelMatcher } | undefined;
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Customer, Stage, TimelineEvent } from '@/lib/crm/domain';
 import { stageCacheItem } from '@/lib/storage';
 import { createRememberedRecords } from '../remembered';
-import { customerHandlers, FIRST_PAGE_SHARED_MS } from './customers';
+import { customerHandlers, FIRST_PAGE_SHARED_MS } from './customer';
 import type { HandlerDependencies } from './dependencies';
 
 const STAGES: Stage[] = [
@@ -29,6 +29,7 @@ function setup() {
     },
     listCache: { get: (_key: string, load: () => Promise<unknown>) => load() },
     records: createRememberedRecords(),
+    stageCache: stageCacheItem,
     now: () => clock.now,
   } as unknown as HandlerDependencies;
   const handlers = customerHandlers(deps);
