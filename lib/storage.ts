@@ -56,10 +56,14 @@ export const lookupCacheItem = storage.defineItem<Record<string, { at: number; a
 export const stageCacheItem = storage.defineItem<Record<string, RememberedStage>>('session:stageCache', { fallback: {} });
 
 /** Text the agent chose "Look up" on in the context menu; the panel picks it up and clears it. */
-export const pendingLookupItem = storage.defineItem<{ at: number; text: string; contact?: { kind: 'phone' | 'email'; value: string } } | null>(
-  'session:pendingLookup',
-  { fallback: null },
-);
+export const pendingLookupItem = storage.defineItem<PendingLookup | null>('session:pendingLookup', { fallback: null });
+
+export interface PendingLookup {
+  at: number;
+  text: string;
+  /** The contact found in the text, if any. */
+  contact?: { kind: 'phone' | 'email'; value: string };
+}
 
 /** The write queue as the panel shows it (sending / sent / failed); the queue itself is in IndexedDB. */
 export const outboxViewItem = storage.defineItem<OutboxWrite[]>('session:outbox', { fallback: [] });

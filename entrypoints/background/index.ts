@@ -12,14 +12,14 @@ import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { readPolicy, suggestionPolicyOf, type PolicyReading } from '@/lib/settings/policy';
-import { crmTokenItem, listCacheItem, lookupCacheItem, settingsChangedItem, stageCacheItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import { crmTokenItem, listCacheItem, lookupCacheItem, pendingLookupItem, settingsChangedItem, stageCacheItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
 import { effectiveSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
-import { registerOnDemandScanning } from './on-demand';
+import { registerContextMenu } from './context-menu';
 import { startOutbox } from './outbox';
 import { watchPanelPresence } from './panel-presence';
-import { injectScanner, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
+import { injectScanner, registerScanShortcut, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
 import { createRememberedRecords } from './remembered';
 import { createTabConversations } from './tab-conversations';
 import { createTabLookups } from './tab-lookups';
@@ -94,7 +94,8 @@ export default defineBackground(() => {
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 
-  registerOnDemandScanning(detectContacts);
+  registerContextMenu(detectContacts, pendingLookupItem);
+  registerScanShortcut();
   // Sites an admin enables by policy are scanned without the agent asking.
   const syncSites = async () => enableSite(await effective.enabledSites.getValue());
   browser.runtime.onInstalled.addListener(() => void syncSites());
