@@ -4,7 +4,7 @@
 // in lib/settings/agent-settings.ts (both in the extension origin's IndexedDB).
 import { storage } from 'wxt/utils/storage';
 import type { IssuedToken } from './auth/token-holder';
-import type { RememberedStage } from './crm/stage-cache';
+import type { RememberedStage } from './crm/stage';
 import type { TabLookup } from './lookup/tab-lookup';
 import type { TabContact } from './contacts/tab-contacts';
 import type { LookupAnswer } from './crm/views';

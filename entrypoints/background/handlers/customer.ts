@@ -1,13 +1,13 @@
 // Handlers that find customers and read what the card shows (customer.* reads): manual search, the
 // current stage, the timeline and the labels the label editor starts from. Stages read from the timeline are remembered per customer with the
 // update time they were read for, so a customer seen again costs no timeline read until the CRM's
-// update time moves (lib/crm/stage-cache.ts). The stage and the timeline section both start from the
+// update time moves (lib/crm/stage.ts). The stage and the timeline section both start from the
 // timeline's first page: the section takes the stage's read of it from a moment ago, and either joins
 // the other's read under way, so a card costs it once. The same page names the newest note, so the
 // card's summary line costs no request of its own.
-import { currentStage, latestNote, toCards } from '@/lib/crm/cards';
+import { latestNote, toCards } from '@/lib/crm/cards';
 import type { TimelineEvent } from '@/lib/crm/domain';
-import { stillCurrent } from '@/lib/crm/stage-cache';
+import { currentStage, stillCurrent } from '@/lib/crm/stage';
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
 import { crmLists } from '../crm-lists';

@@ -2,7 +2,7 @@
 // every store included, so a handler reaches no storage of its own; each takes what it needs.
 import type { CredentialStore } from '@/lib/auth/credential-store';
 import type { ListCache } from '@/lib/crm/list-cache';
-import type { RememberedStage } from '@/lib/crm/stage-cache';
+import type { RememberedStage } from '@/lib/crm/stage';
 import type { CrmSession } from '@/lib/crm/session';
 import type { DetectedContact } from '@/lib/contacts/detect';
 import type { LookupAnswer } from '@/lib/crm/views';
@@ -34,7 +34,7 @@ export interface HandlerDependencies {
   /** Looking contacts up; the handlers only hand it cards the agent may open next. */
   contactLookups: Pick<ContactLookups, 'keepCards'>;
   records: RememberedRecords;
-  /** The stage last read from each customer's timeline, remembered through `records` (lib/crm/stage-cache.ts). */
+  /** The stage last read from each customer's timeline, remembered through `records` (lib/crm/stage.ts). */
   stageCache: Item<Record<string, RememberedStage>>;
   enableSite: (origins: string[], tabId?: number) => Promise<void>;
   /** Gives a removed site's host access back unless one of `stillNeeded` (sites, the CRM address) needs it. */
