@@ -3,7 +3,7 @@
 // marked so (it is never looked up by itself). The chips are one Tab stop (arrows inside); past a
 // handful, the rest wait behind "+N more" instead of a scroll box inside the panel.
 import { useState } from 'preact/hooks';
-import type { TabContact } from '@/lib/messaging/protocol';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { t } from '@/lib/i18n';
 import { formatContact } from '@/lib/format';
 import { moveRovingFocus, useRovingStop } from './roving-focus';

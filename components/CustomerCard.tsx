@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import type { CrmStatus } from '@/lib/crm/domain';
 import { formatPhone } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { CustomerCard as Card } from '@/lib/messaging/protocol';
+import type { CustomerCard as Card } from '@/lib/crm/views';
 import { CopyButton } from './CopyButton';
 import { LabelChip } from './LabelChip';
 import { textOf, viewOf, type Sentence } from './sentence';

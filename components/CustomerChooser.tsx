@@ -1,7 +1,7 @@
 // Several customers share the contact: show what tells them apart and let the agent pick one.
 import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 
 export function CustomerChooser({ cards, onPick }: { cards: CustomerCard[]; onPick: (customerId: string) => void }) {
   return (

@@ -5,14 +5,14 @@ import type { ComponentChildren } from 'preact';
 import { displayFields } from '@/lib/crm/custom-fields';
 import { formatPhone, formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { CustomerCard as Card, ReferenceData } from '@/lib/messaging/protocol';
+import type { CustomerCard as Card, CardVocabulary } from '@/lib/crm/views';
 import { CopyButton } from './CopyButton';
 import { FORM_OPENER_IDS } from './CustomerForm';
 
 interface CustomerDetailsProps {
   card: Card;
   /** Names for source codes and custom fields; the details show without them. */
-  reference: ReferenceData | undefined;
+  reference: CardVocabulary | undefined;
   onEdit: () => void;
   children?: ComponentChildren;
 }

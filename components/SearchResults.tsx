@@ -3,7 +3,7 @@
 // whole: a button inside an option would be a control inside a control.
 import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 
 interface SearchResultsProps {
   cards: CustomerCard[];

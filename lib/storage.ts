@@ -4,32 +4,19 @@
 // in lib/settings/agent-settings.ts (both in the extension origin's IndexedDB).
 import { storage } from 'wxt/utils/storage';
 import type { IssuedToken } from './auth/token-holder';
-import type { BackendKind } from './crm/backend';
-import type { AgentRef } from './crm/domain';
-import type { RememberedStage } from './crm/stage-cache';
+import type { RememberedStage } from './crm/stage';
 import type { TabLookup } from './lookup/tab-lookup';
+import type { TabContact } from './contacts/tab-contacts';
+import type { LookupAnswer } from './crm/views';
 import type { CustomerFormValues } from './crm/customer-form';
-import type { LookupAnswer, TabContact } from './messaging/protocol';
 import type { OutboxWrite } from './outbox/types';
 import type { ConversationText } from './suggest/conversation';
 
-export interface Settings {
-  backend: BackendKind;
-  /** The CRM's base URL, e.g. https://www.sobot.com. */
-  baseUrl: string;
-  /** Look the newest detected contact up without a click. */
-  autoLookup: boolean;
-  /** Useasy only: how requests are signed, e.g. hmac-sha256/appid+nonce+timestamp/base64. */
-  signatureRecipe?: string;
-  /** The agent using this browser, as the CRM knows them: the target of "Assign to me". */
-  myAgent?: AgentRef;
+/** A stored value as the background's modules take it: a WXT storage item, an IndexedDB entry or a test's fake. */
+export interface Item<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
 }
-
-export const DEFAULT_SETTINGS: Settings = {
-  backend: 'sobot',
-  baseUrl: 'https://www.sobot.com',
-  autoLookup: true,
-};
 
 /**
  * Changes whenever the settings, the enabled sites or the admin's policy change, so the extension's pages
@@ -69,10 +56,14 @@ export const lookupCacheItem = storage.defineItem<Record<string, { at: number; a
 export const stageCacheItem = storage.defineItem<Record<string, RememberedStage>>('session:stageCache', { fallback: {} });
 
 /** Text the agent chose "Look up" on in the context menu; the panel picks it up and clears it. */
-export const pendingLookupItem = storage.defineItem<{ at: number; text: string; contact?: { kind: 'phone' | 'email'; value: string } } | null>(
-  'session:pendingLookup',
-  { fallback: null },
-);
+export const pendingLookupItem = storage.defineItem<PendingLookup | null>('session:pendingLookup', { fallback: null });
+
+export interface PendingLookup {
+  at: number;
+  text: string;
+  /** The contact found in the text, if any. */
+  contact?: { kind: 'phone' | 'email'; value: string };
+}
 
 /** The write queue as the panel shows it (sending / sent / failed); the queue itself is in IndexedDB. */
 export const outboxViewItem = storage.defineItem<OutboxWrite[]>('session:outbox', { fallback: [] });
@@ -83,8 +74,8 @@ export const noteDraftsItem = storage.defineItem<Record<string, string>>('sessio
 /** Half-filled customer forms, per form, so closing the panel loses nothing the agent typed. */
 export const formDraftItem = storage.defineItem<Record<string, CustomerFormValues>>('session:formDrafts', { fallback: {} });
 
-/** Reference data (label groups, stages, custom fields, sources) with when each was fetched. */
-export const referenceCacheItem = storage.defineItem<Record<string, { fetchedAt: number; value: unknown }>>(
-  'session:referenceCache',
+/** The CRM's lists (lib/crm/list-cache.ts), per connection, with when each was fetched. */
+export const listCacheItem = storage.defineItem<Record<string, { fetchedAt: number; value: unknown }>>(
+  'session:crmListCache',
   { fallback: {} },
 );

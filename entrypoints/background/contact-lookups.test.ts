@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Customer } from '@/lib/crm/domain';
-import type { LookupAnswer } from '@/lib/messaging/protocol';
+import type { LookupAnswer } from '@/lib/crm/views';
 import { createContactLookups } from './contact-lookups';
 import type { HandlerDependencies } from './handlers/dependencies';
 import { createRememberedRecords } from './remembered';
@@ -29,7 +29,7 @@ function setup(stored: Record<string, { at: number; answer: LookupAnswer }> = {}
   const getCustomer = vi.fn(async () => zhang);
   const deps = {
     session: { backend: async () => ({ searchCustomers, getCustomer }), connectionKey: async () => CONNECTION },
-    reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
+    listCache: { get: (_key: string, load: () => Promise<unknown>) => load() },
     lookupCache,
     now: () => AT,
   } as unknown as HandlerDependencies;

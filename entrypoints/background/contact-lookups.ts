@@ -7,9 +7,9 @@ import { toCards } from '@/lib/crm/cards';
 import { CrmError } from '@/lib/crm/errors';
 import { findCustomers } from '@/lib/crm/lookup';
 import type { ContactRef } from '@/lib/lookup/tab-lookup';
-import type { CustomerCard, LookupAnswer } from '@/lib/messaging/protocol';
-import type { HandlerDependencies } from './handlers/dependencies';
-import { referenceData } from './handlers/reference-data';
+import type { CustomerCard, LookupAnswer } from '@/lib/crm/views';
+import type { Item } from '@/lib/storage';
+import { crmLists, type CrmListsDependencies } from './crm-lists';
 import type { RememberedRecords } from './remembered';
 
 /** Cards of customers searched or created lately, by id: the agent opens one of them next. */
@@ -23,8 +23,14 @@ export interface LookupOutcome {
 
 export type CustomerCheck = { card: CustomerCard; gone?: undefined } | { gone: true; card?: undefined };
 
-export function createContactLookups(deps: Pick<HandlerDependencies, 'session' | 'reference' | 'lookupCache' | 'now'>, records: RememberedRecords) {
-  const reference = referenceData(deps);
+export interface ContactLookupsDependencies extends CrmListsDependencies {
+  /** The last answer per contact and connection, remembered through `records`. */
+  lookupCache: Item<Record<string, { at: number; answer: LookupAnswer }>>;
+  now?: () => number;
+}
+
+export function createContactLookups(deps: ContactLookupsDependencies, records: RememberedRecords) {
+  const lists = crmLists(deps);
   const now = deps.now ?? Date.now;
   const running = new Map<string, Promise<LookupOutcome>>();
   /** When each contact was last answered by the CRM, in memory: deciding not to ask again costs no read. */
@@ -38,7 +44,7 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
 
   async function askCrm(contact: ContactRef, key: string): Promise<LookupOutcome> {
     const backend = await deps.session.backend();
-    const [found, groups] = await Promise.all([findCustomers(backend, contact), reference.labelGroups()]);
+    const [found, groups] = await Promise.all([findCustomers(backend, contact), lists.labelGroups()]);
     const answer = { tried: found.tried, cards: toCards(found.customers, groups) };
     records.remember(deps.lookupCache, key, { at: now(), answer });
     answeredAt.set(key, now());
@@ -93,7 +99,7 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
       const check = (async (): Promise<CustomerCheck> => {
         const backend = await deps.session.backend();
         try {
-          const [customer, groups] = await Promise.all([backend.getCustomer(customerId), reference.labelGroups()]);
+          const [customer, groups] = await Promise.all([backend.getCustomer(customerId), lists.labelGroups()]);
           return { card: toCards([customer], groups)[0]! };
         } catch (error) {
           if (error instanceof CrmError && error.code === 'not-found') return { gone: true };
@@ -128,7 +134,7 @@ export function createContactLookups(deps: Pick<HandlerDependencies, 'session' |
       const kept = recentCards.get(await cardKey(customerId));
       if (kept) return kept;
       const backend = await deps.session.backend();
-      const [customer, groups] = await Promise.all([backend.getCustomer(customerId), reference.labelGroups()]);
+      const [customer, groups] = await Promise.all([backend.getCustomer(customerId), lists.labelGroups()]);
       return toCards([customer], groups)[0]!;
     },
   };

@@ -2,7 +2,7 @@
 // the one message listener. No logic lives here.
 import { browser } from 'wxt/browser';
 import { createCredentialStore } from '@/lib/auth/credential-store';
-import { createReferenceCache } from '@/lib/crm/reference-cache';
+import { createListCache } from '@/lib/crm/list-cache';
 import { createCrmSession } from '@/lib/crm/session';
 import { detectContacts } from '@/lib/contacts/detect';
 import { openKeyValue } from '@/lib/idb';
@@ -11,15 +11,15 @@ import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
-import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
-import { crmTokenItem, lookupCacheItem, referenceCacheItem, settingsChangedItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
-import { effectiveSuggestionSettings, suggestionPolicyOf } from '@/lib/suggest/suggestion-settings';
+import { readPolicy, suggestionPolicyOf, type PolicyReading } from '@/lib/settings/policy';
+import { crmTokenItem, listCacheItem, lookupCacheItem, pendingLookupItem, settingsChangedItem, stageCacheItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import { effectiveSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';
-import { registerOnDemandScanning } from './on-demand';
+import { registerContextMenu } from './context-menu';
 import { startOutbox } from './outbox';
 import { watchPanelPresence } from './panel-presence';
-import { injectScanner, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
+import { injectScanner, registerScanShortcut, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
 import { createRememberedRecords } from './remembered';
 import { createTabConversations } from './tab-conversations';
 import { createTabLookups } from './tab-lookups';
@@ -48,9 +48,9 @@ export default defineBackground(() => {
     if (tabId !== undefined) await injectScanner(tabId);
   };
 
-  const reference = createReferenceCache({ store: referenceCacheItem });
+  const listCache = createListCache({ store: listCacheItem });
   const records = createRememberedRecords();
-  const contactLookups = createContactLookups({ session, reference, lookupCache: lookupCacheItem }, records);
+  const contactLookups = createContactLookups({ session, listCache, lookupCache: lookupCacheItem }, records);
   const panels = watchPanelPresence(browser.runtime.onConnect, browser.runtime.id);
   // After the agent's own write the card reads the customer again, so its update time and stage are the CRM's.
   const outbox = startOutbox(session, (write) => void tabLookups.customerWritten(write.customerId).catch(() => undefined));
@@ -74,7 +74,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     session,
     outbox,
-    reference,
+    listCache,
     credentials: effective.credentials,
     settings: effective.settings,
     enabledSites: effective.enabledSites,
@@ -86,6 +86,7 @@ export default defineBackground(() => {
     tabLookups,
     contactLookups,
     records,
+    stageCache: stageCacheItem,
     enableSite,
     releaseSite: releaseSiteAccess,
     conversations,
@@ -93,7 +94,8 @@ export default defineBackground(() => {
   });
   listen(browser.runtime.onMessage, createMessageHandler(handlers, browser.runtime.id));
 
-  registerOnDemandScanning(detectContacts);
+  registerContextMenu(detectContacts, pendingLookupItem);
+  registerScanShortcut();
   // Sites an admin enables by policy are scanned without the agent asking.
   const syncSites = async () => enableSite(await effective.enabledSites.getValue());
   browser.runtime.onInstalled.addListener(() => void syncSites());

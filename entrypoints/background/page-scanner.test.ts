@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contactHandlers } from './handlers/contacts';
+import { siteHandlers } from './handlers/sites';
 import type { HandlerDependencies } from './handlers/dependencies';
 import { releaseSiteAccess } from './page-scanner';
 
@@ -32,7 +32,7 @@ describe('giving a removed site’s access back', () => {
       releaseSite,
       policy: async () => ({ policy: {}, ignored: [] }),
     } as unknown as HandlerDependencies;
-    await contactHandlers(deps)['site.disable']({ origin: 'http://localhost:3000' }, { sender: 'extension-page' });
+    await siteHandlers(deps)['site.disable']({ origin: 'http://localhost:3000' }, { sender: 'extension-page' });
     expect(releaseSite).toHaveBeenCalledExactlyOnceWith('http://localhost:3000', ['https://chat.example.com', 'https://www.sobot.com']);
   });
 });

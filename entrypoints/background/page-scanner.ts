@@ -1,11 +1,14 @@
 // Runs the page scanner where the agent allowed it: registered as a content script for the enabled
-// sites (each exactly as enabled, port included), injected on demand into one tab (activeTab), and
-// gives a removed site's access back. Only the background imports it.
+// sites (each exactly as enabled, port included), injected on demand into one tab (activeTab: the
+// keyboard shortcut here, the context menu in context-menu.ts), and gives a removed site's access back.
+// Only the background imports it.
 import { browser } from 'wxt/browser';
 import { hostPatternOf } from '@/lib/crm/hosts';
 
 const SCRIPT_ID = 'crm-sidebar-page-scanner';
 const SCRIPT_FILE = '/page-scanner.js';
+/** The keyboard shortcut's command (wxt.config.ts): scan the active tab. */
+export const SCAN_COMMAND = 'scan-page';
 
 export async function syncScannerRegistration(enabledOrigins: string[]): Promise<void> {
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
@@ -46,4 +49,11 @@ export async function releaseSiteAccess(removed: string, stillNeeded: string[], 
   }));
   if (needed.has(pattern)) return false;
   return permissions.remove({ origins: [pattern] }).catch(() => false);
+}
+
+/** Scans the active tab when the agent presses the shortcut; the press grants activeTab for it. */
+export function registerScanShortcut() {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === SCAN_COMMAND && tab?.id !== undefined) void injectScanner(tab.id);
+  });
 }

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { Browser } from 'wxt/browser';
 import { PANEL_PRESENCE_PORT, type PanelPresence } from '@/lib/messaging/panel-presence';
-import { panelPresence } from '@/lib/messaging/protocol';
+import { panelPresence } from '@/lib/messaging/payloads';
 import { isOwnExtensionPage } from '@/lib/messaging/sender';
 import type { PanelFollowing } from './tab-lookups';
 

@@ -4,7 +4,7 @@
 // stopped before it lands loses only that entry (a cache, asked again next time); a record is replaced
 // whole or not at all. Only the background imports it.
 import { createSerialQueue } from '@/lib/serial';
-import type { Item } from './handlers/dependencies';
+import type { Item } from '@/lib/storage';
 
 /** Entries each remembered record keeps, newest first. */
 export const MAX_REMEMBERED = 100;

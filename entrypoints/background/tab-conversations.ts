@@ -2,10 +2,10 @@
 // recorded from the page scanner's reports while suggestions are on, read for the customer on screen.
 // Reports from many tabs arrive at once, so records are merged one at a time. Only the background imports it.
 import type { PageReading } from '@/lib/contacts/page-reading';
-import type { TabContact } from '@/lib/messaging/protocol';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { createSerialQueue } from '@/lib/serial';
 import { contactKey, rememberReadings, textsAbout, type ConversationText } from '@/lib/suggest/conversation';
-import type { Item } from './handlers/dependencies';
+import type { Item } from '@/lib/storage';
 
 export interface TabConversationsOptions {
   store: Item<Record<string, ConversationText[]>>;

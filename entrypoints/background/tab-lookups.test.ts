@@ -5,7 +5,8 @@ import type { Customer } from '@/lib/crm/domain';
 import { createChoiceMemory } from '@/lib/lookup/choice-memory';
 import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import type { ContactRef, TabLookup } from '@/lib/lookup/tab-lookup';
-import type { CustomerCard, LookupAnswer, TabContact } from '@/lib/messaging/protocol';
+import type { CustomerCard, LookupAnswer } from '@/lib/crm/views';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { createTabLookups, SETTLE_MS, type PanelFollowing } from './tab-lookups';
 
 const TAB = 7;

@@ -20,9 +20,10 @@ import type { ChoiceMemory } from '@/lib/lookup/choice-memory';
 import type { LookupBudget } from '@/lib/lookup/lookup-budget';
 import { nextTimerCheck, revalidationDue, spendsBudget, type RevalidationReason } from '@/lib/lookup/revalidation';
 import { IDLE_LOOKUP, sameContact, selectedGone, viewContact, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
-import type { CustomerCard, LookupAnswer, TabContact } from '@/lib/messaging/protocol';
+import type { CustomerCard, LookupAnswer } from '@/lib/crm/views';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import type { ContactLookups } from './contact-lookups';
-import type { Item } from './handlers/dependencies';
+import type { Item } from '@/lib/storage';
 
 /** How long a contact must stay the newest before it is looked up by itself, when others came just before it. */
 export const SETTLE_MS = 1_000;

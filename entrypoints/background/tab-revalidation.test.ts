@@ -7,7 +7,7 @@ import { createChoiceMemory } from '@/lib/lookup/choice-memory';
 import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import { REVALIDATE_AFTER_MS, revalidationDue, SLOW_REVALIDATION_MS } from '@/lib/lookup/revalidation';
 import type { ContactRef, TabLookup } from '@/lib/lookup/tab-lookup';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 import type { CustomerCheck } from './contact-lookups';
 import { createTabLookups, type PanelFollowing } from './tab-lookups';
 

@@ -2,7 +2,7 @@
 // conversation go when the tab closes or loads a new document, and everything else about a tab (its lookup, its pin) goes when
 // it closes. Only the background imports it.
 import { browser } from 'wxt/browser';
-import type { TabContact } from '@/lib/messaging/protocol';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 
 interface PerTabItem {
   getValue(): Promise<Record<string, unknown>>;

@@ -11,7 +11,7 @@ import { WriteStatus } from '@/components/WriteStatus';
 import type { NoteLine } from '@/components/CustomerCard';
 import { formatShortTime, formatTime } from '@/lib/format';
 import { describeFailure, t } from '@/lib/i18n';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import {
   cancelNewLabel,

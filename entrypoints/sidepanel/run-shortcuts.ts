@@ -2,7 +2,7 @@
 // focus the note, open the labels, add the first suggested label, set stage N, step through the detected contacts, accept the new
 // contact, undo, show the list. App.tsx installs it once.
 import { signal } from '@preact/signals';
-import type { TabContact } from '@/lib/messaging/protocol';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { stageSteps } from './CustomerWork';
 import { tabContacts } from './models/contacts';
 import { labelEditorFor, toggleLabelEditor } from './models/label-editor';

@@ -1,7 +1,8 @@
 // Folds what visitors type with a Chinese input method (full-width digits, ＋, －, （）, ＠, ．, the
-// ideographic space) and typographic dashes to ASCII. Pure and dependency-free: the page scanner and the
-// background both import it. Invariant: one UTF-16 unit in, one out, so offsets into the folded text
-// are offsets into the original.
+// ideographic space) and typographic dashes to ASCII, before the background's contact scan
+// (candidates.ts) reads a text; the page's pre-test (page-reading.ts) matches the full-width forms itself
+// and does not import it. Pure and dependency-free. Invariant: one UTF-16 unit in, one out, so offsets
+// into the folded text are offsets into the original.
 
 const FULL_WIDTH_FIRST = 0xff01; // ！
 const FULL_WIDTH_LAST = 0xff5e; // ～

@@ -1,7 +1,7 @@
 // What the page scanner hands the background: the texts on the page that may hold a contact, whole. The
 // page only pre-tests (one native regex per text); finding and judging contacts (detectContacts) runs in
 // the background, off the thread of the chat console the agent works in. Dependency-free: the content
-// script imports it, as does the protocol that validates what it sends.
+// script imports it, as do the payload schemas that validate what it sends (lib/messaging/payloads.ts).
 // Invariant: every contact detectContacts finds in a text lies in a reading of that text.
 
 export interface PageReading {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TabContact } from '../messaging/protocol';
+import type { TabContact } from './tab-contacts';
 import type { DetectedContact } from './detect';
 import { contactsInReadings, mergeTabContacts } from './tab-contacts';
 

@@ -3,9 +3,20 @@
 // entry per value. A contact read only where the agent cannot see it (hidden, zero-size or off-screen
 // text) is listed but marked hidden: it never becomes the contact looked up by itself, and seeing it
 // hidden again never moves a contact the agent saw. Pure; the background's contacts handler imports it.
-import type { TabContact } from '../messaging/protocol';
 import type { DetectedContact } from './detect';
 import type { PageReading } from './page-reading';
+
+/** A contact on the tab's list, as the panel shows it. */
+export interface TabContact {
+  kind: 'phone' | 'email';
+  /** E.164 for phones, lowercase for emails. */
+  value: string;
+  /** The words around it on the page, so the agent can tell which conversation it came from. */
+  context: string;
+  detectedAt: number;
+  /** Seen only in text the agent cannot see: listed, but never looked up by itself. */
+  hidden?: true;
+}
 
 const MAX_CONTACTS_PER_TAB = 50;
 const CONTEXT_RADIUS = 60;

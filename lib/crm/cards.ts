@@ -1,7 +1,8 @@
 // Builds what the panel shows for a customer: the record plus its labels named and coloured through the
-// cached label groups. Pure; the background's handlers import it.
-import type { CustomerCard } from '../messaging/protocol';
-import type { Customer, LabelGroup, LabelRef, NoteSummary, Stage, TimelineEvent } from './domain';
+// cached label groups, and the newest follow-up note of a timeline page (the card's summary line; the
+// stage read from the same page is lib/crm/stage.ts's). Pure; the background imports it.
+import type { CustomerCard } from './views';
+import type { Customer, LabelGroup, LabelRef, NoteSummary, TimelineEvent } from './domain';
 
 export function labelRefsOf(labelIds: string[], groups: LabelGroup[]): LabelRef[] {
   const byId = new Map<string, LabelRef>();
@@ -18,16 +19,8 @@ export function toCards(customers: Customer[], groups: LabelGroup[]): CustomerCa
   return customers.map((customer) => ({ customer, labels: labelRefsOf(customer.labelIds, groups) }));
 }
 
-/** The customer's current stage is the target of the newest stage change in the timeline. */
 /** The newest follow-up note in a timeline page: who wrote it, when, and its text. */
 export function latestNote(events: TimelineEvent[]): NoteSummary | null {
   const newest = events.filter((event) => event.kind === 'note' && event.text).sort((a, b) => b.at - a.at)[0];
   return newest ? { at: newest.at, text: newest.text!, ...(newest.actor ? { actor: newest.actor } : {}) } : null;
-}
-
-export function currentStage(events: TimelineEvent[], stages: Stage[]): Stage | null {
-  const newest = [...events].filter((event) => event.kind === 'stage').sort((a, b) => b.at - a.at)[0];
-  const name = newest?.stage?.to;
-  if (!name) return null;
-  return stages.find((stage) => stage.name === name) ?? { id: '', name, order: -1 };
 }

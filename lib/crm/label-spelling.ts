@@ -1,6 +1,6 @@
 // Chinese label names spelled out in pinyin — whole ("douyin") and by initials ("dy") — so the label
 // filter finds 抖音 from "dy". pinyin-pro's dictionary is large: only the background imports this, once
-// per reference-data answer, and the panel receives the spellings with the labels.
+// per `reference.get` answer, and the panel receives the spellings with the labels.
 import { pinyin } from 'pinyin-pro';
 import type { Label, LabelGroup, LabelSpelling } from './domain';
 

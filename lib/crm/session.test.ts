@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { Credentials } from '../auth/credential-store';
 import { connectionKeyOf } from './connection-key';
 import { createCrmSession } from './session';

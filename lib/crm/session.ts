@@ -5,7 +5,7 @@
 import { connectionKeyOf, currentConnectionKey } from './connection-key';
 import { secretBoundTo, type CredentialStore, type Credentials } from '../auth/credential-store';
 import type { IssuedToken, TokenStore } from '../auth/token-holder';
-import type { Settings } from '../storage';
+import type { Settings } from '../settings/settings';
 import type { CrmBackend } from './backend';
 import { CrmError } from './errors';
 import { createBackend, type BackendDependencies } from './registry';

@@ -4,7 +4,7 @@
 // tab-lookups controller is its only writer; panels only read it and send intents. Types and pure
 // helpers only, so the panel bundle carries nothing else from here.
 import type { ErrorCode } from '../messaging/protocol';
-import type { CustomerCard } from '../messaging/protocol';
+import type { CustomerCard } from '../crm/views';
 
 export interface ContactRef {
   kind: 'phone' | 'email';

@@ -2,7 +2,7 @@
 // looks that tab's contacts up by itself, and whether the agent is busy in it (so a new contact is
 // offered, never opened under their hands) and whether it is on screen (its card is then kept fresh). Nothing else travels on that port; requests stay messages.
 // No zod here (the panel imports this); the background parses the payload with `panelPresence` from
-// protocol.ts.
+// payloads.ts.
 export const PANEL_PRESENCE_PORT = 'panel-presence';
 
 export interface PanelPresence {

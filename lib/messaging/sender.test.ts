@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender } from './sender';
+import { classifySender, mayBeSentBy } from './sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false };
@@ -23,5 +23,16 @@ describe('classifySender', () => {
     expect(classifySender({ id: 'other', origin: `chrome-extension://other` } as never, ID)).toBe('unknown');
     expect(classifySender({ id: ID } as never, ID)).toBe('unknown');
     expect(classifySender({ id: ID, origin: 'file://', tab, frameId: 0 } as never, ID)).toBe('unknown');
+  });
+});
+
+describe('mayBeSentBy', () => {
+  it('lets an extension page send what the panel or the options page may, and a content script only its own', () => {
+    expect(mayBeSentBy(['panel'], 'extension-page')).toBe(true);
+    expect(mayBeSentBy(['options'], 'extension-page')).toBe(true);
+    expect(mayBeSentBy(['content-script'], 'extension-page')).toBe(false);
+    expect(mayBeSentBy(['panel', 'options'], 'content-script')).toBe(false);
+    expect(mayBeSentBy(['content-script'], 'content-script')).toBe(true);
+    expect(mayBeSentBy(['panel', 'options', 'content-script'], 'unknown')).toBe(false);
   });
 });

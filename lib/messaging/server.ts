@@ -1,4 +1,4 @@
-// The background's single runtime.onMessage listener: checks the sender against the protocol table,
+// The background's single runtime.onMessage listener: checks the sender against the protocol table entry,
 // parses the payload, runs the one handler for the type and always answers with a Reply value.
 // Bad input never throws across contexts.
 import * as z from 'zod/mini';
@@ -7,7 +7,7 @@ import type { browser, Browser } from 'wxt/browser';
 type MessageSender = Browser.runtime.MessageSender;
 import { serializeError } from '../crm/errors';
 import { protocol, type MessageError, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
-import { classifySender, type SenderKind } from './sender';
+import { classifySender, mayBeSentBy, type SenderKind } from './sender';
 
 interface HandlerContext {
   sender: SenderKind;
@@ -30,7 +30,7 @@ export function createMessageHandler(handlers: Handlers, extensionId: string) {
     const { type, payload } = message as { type: string; payload?: unknown };
     if (!Object.hasOwn(protocol, type)) return fail('invalid-message', 'Unknown message type.');
     const entry = protocol[type as MessageType];
-    if (!(entry.senders as readonly SenderKind[]).includes(kind)) {
+    if (!mayBeSentBy(entry.from, kind)) {
       return fail('forbidden', `This sender may not send ${type}.`);
     }
     const parsed = z.safeParse(entry.request, payload ?? {});

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { DEFAULT_SUGGESTION_SETTINGS } from '../suggest/suggestion-settings';
 import { createAgentSettings } from './agent-settings';
 

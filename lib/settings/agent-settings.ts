@@ -7,9 +7,9 @@
 // never read again: later writes to storage.local (by anyone) change nothing.
 import { checkSiteOrigin } from '../crm/hosts';
 import { openKeyValue } from '../idb';
-import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { DEFAULT_SUGGESTION_SETTINGS, type LabelSuggestionSettings } from '../suggest/suggestion-settings';
-import type { Item } from './effective-stores';
+import type { Item } from '../storage';
 
 /** The part of storage.local the move needs (browser.storage.local has it). */
 export interface LegacyArea {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Credentials } from '../auth/credential-store';
-import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { withPolicy } from './effective-stores';
 import type { ManagedPolicy } from './policy';
 

@@ -3,13 +3,9 @@
 // lifting a policy restores the agent's choices. Only the background imports it.
 import type { CredentialStore, Credentials } from '../auth/credential-store';
 import { originOf } from '../crm/hosts';
-import type { Settings } from '../storage';
+import type { Item } from '../storage';
+import type { Settings } from './settings';
 import { effectiveCredentials, effectiveSettings, effectiveSites, type ManagedPolicy } from './policy';
-
-export interface Item<T> {
-  getValue(): Promise<T>;
-  setValue(value: T): Promise<void>;
-}
 
 export function withPolicy(
   policy: () => Promise<ManagedPolicy>,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../storage';
+import { DEFAULT_SETTINGS } from './settings';
 import { effectiveCredentials, effectiveSettings, effectiveSites, lockedFields, parsePolicy, readPolicy } from './policy';
 
 describe('managed policy', () => {

@@ -4,9 +4,9 @@
 // every ignored value is named (with why) so the admin can see it on the options page.
 import type { Credentials } from '../auth/credential-store';
 import { checkBaseUrl, checkSiteOrigin, normalizeBaseUrl, originOf, type BaseUrlProblem, type SiteProblem } from '../crm/hosts';
-import type { Settings } from '../storage';
+import type { Settings } from './settings';
 import type { LabelSynonyms } from '../suggest/label-matcher';
-import { cleanSynonyms } from '../suggest/suggestion-settings';
+import { cleanSynonyms, type SuggestionPolicy } from '../suggest/suggestion-settings';
 
 export interface ManagedPolicy {
   backend?: 'sobot' | 'useasy';
@@ -125,6 +125,14 @@ export function effectiveCredentials(stored: Credentials | undefined, policy: Ma
 
 export function effectiveSites(local: string[], policy: ManagedPolicy): string[] {
   return [...new Set([...(policy.enabledSites ?? []), ...local])];
+}
+
+/** What the policy says about label suggestions (lib/suggest/suggestion-settings.ts lays it over the agent's). */
+export function suggestionPolicyOf(policy: ManagedPolicy): SuggestionPolicy {
+  return {
+    ...(policy.labelSuggestions !== undefined ? { enabled: policy.labelSuggestions } : {}),
+    ...(policy.labelSynonyms ? { synonyms: policy.labelSynonyms } : {}),
+  };
 }
 
 export function lockedFields(policy: ManagedPolicy): LockedField[] {

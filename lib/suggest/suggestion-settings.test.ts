@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSuggestionSettings, formatSynonymText, parseSynonymText, suggestionPolicyOf } from './suggestion-settings';
+import { suggestionPolicyOf } from '../settings/policy';
+import { effectiveSuggestionSettings, formatSynonymText, parseSynonymText } from './suggestion-settings';
 
 describe('label suggestion settings', () => {
   it('takes the policy’s switch and synonyms as the admin’s, and nothing else of it', () => {

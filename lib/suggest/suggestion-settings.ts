@@ -1,10 +1,10 @@
 // The label-suggestion settings: on or off, and the synonyms per label name — the agent's own (kept with
 // the other settings in lib/settings/agent-settings.ts) with an admin's policy laid over them
-// (`labelSuggestions`, `labelSynonyms` in public/managed_schema.json, read by lib/settings/policy.ts).
+// (`labelSuggestions`, `labelSynonyms` in public/managed_schema.json, read by lib/settings/policy.ts,
+// which also says what the policy says about suggestions).
 // The admin's switch wins; the admin's synonyms are always in use and the agent's are added to them.
 // Also the one-line-per-label text the options page edits them as. Pure; the background and the options
 // page import it. Every list is bounded.
-import type { ManagedPolicy } from '../settings/policy';
 import type { LabelSynonyms } from './label-matcher';
 
 export interface LabelSuggestionSettings {
@@ -15,6 +15,13 @@ export interface LabelSuggestionSettings {
 export interface SuggestionPolicy {
   enabled?: boolean;
   synonyms?: LabelSynonyms;
+}
+
+/** The agent's own suggestion settings, the admin's, and the two laid together. */
+export interface LabelSuggestionsView {
+  own: LabelSuggestionSettings;
+  policy: SuggestionPolicy;
+  effective: LabelSuggestionSettings;
 }
 
 export const DEFAULT_SUGGESTION_SETTINGS: LabelSuggestionSettings = { enabled: true, synonyms: {} };
@@ -37,14 +44,6 @@ export function cleanSynonyms(raw: unknown): LabelSynonyms | undefined {
     if (kept.length > 0) clean[label] = [...new Set([...(clean[label] ?? []), ...kept])];
   }
   return Object.keys(clean).length <= MAX_SYNONYM_LABELS ? clean : undefined;
-}
-
-/** What the admin's policy says about suggestions. */
-export function suggestionPolicyOf(policy: ManagedPolicy): SuggestionPolicy {
-  return {
-    ...(policy.labelSuggestions !== undefined ? { enabled: policy.labelSuggestions } : {}),
-    ...(policy.labelSynonyms ? { synonyms: policy.labelSynonyms } : {}),
-  };
 }
 
 function mergeSynonyms(first: LabelSynonyms, second: LabelSynonyms): LabelSynonyms {

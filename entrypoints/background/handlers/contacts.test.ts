@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TabContact } from '@/lib/messaging/protocol';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import type { ConversationText } from '@/lib/suggest/conversation';
 import { createTabConversations } from '../tab-conversations';
 import { contactHandlers } from './contacts';

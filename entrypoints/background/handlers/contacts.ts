@@ -1,4 +1,4 @@
-// Handlers for what the page scanner reports and the sites where it runs. Each tab's contacts are kept in
+// The handler for what the page scanner reports (contacts.*). Each tab's contacts are kept in
 // session storage (which the panel watches), and the tab-lookups controller hears of every change: it
 // alone decides whether a new contact is looked up, offered or left alone. The visible texts are also
 // kept as the tab's conversation, for label suggestions, once the lookup is on its way. Reports per tab
@@ -6,18 +6,15 @@
 import type { DetectedContact } from '@/lib/contacts/detect';
 import { contactsInReadings, mergeTabContacts } from '@/lib/contacts/tab-contacts';
 import { createReportRate } from '@/lib/lookup/report-rate';
+import type { MessagesIn } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
 import { createSerialQueue } from '@/lib/serial';
 import type { HandlerDependencies } from './dependencies';
 
-type ContactMessages = 'contacts.detected' | 'site.enable' | 'site.disable' | 'site.list';
-
-export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, ContactMessages> {
+export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, MessagesIn<'contacts'>> {
   const now = deps.now ?? Date.now;
   const serially = createSerialQueue();
   const reportRate = createReportRate(now);
-  /** The enabled sites (the admin's first), saying which the admin set. */
-  const sitesView = async (enabledSites: string[]) => ({ enabledSites, setByAdmin: (await deps.policy()).policy.enabledSites ?? [] });
   return {
     async 'contacts.detected'({ readings }, { tabId }) {
       if (tabId === undefined || !reportRate.take(tabId)) return { accepted: 0 };
@@ -41,32 +38,6 @@ export function contactHandlers(deps: HandlerDependencies): Pick<Handlers, Conta
       deps.onTabContactsChanged(tabId, merged);
       await deps.conversations.record(tabId, readings, detectOnce, merged);
       return { accepted: found.length };
-    },
-
-    async 'site.enable'({ origin, tabId }) {
-      const next = await serially(async () => {
-        const sites = await deps.enabledSites.getValue();
-        const updated = sites.includes(origin) ? sites : [...sites, origin];
-        await deps.enabledSites.setValue(updated);
-        return updated;
-      });
-      await deps.enableSite(next, tabId);
-      return sitesView(next);
-    },
-
-    async 'site.disable'({ origin }) {
-      const next = await serially(async () => {
-        const updated = (await deps.enabledSites.getValue()).filter((site) => site !== origin);
-        await deps.enabledSites.setValue(updated);
-        return updated;
-      });
-      await deps.enableSite(next);
-      await deps.releaseSite(origin, [...next, (await deps.settings.getValue()).baseUrl]);
-      return sitesView(next);
-    },
-
-    async 'site.list'() {
-      return sitesView(await deps.enabledSites.getValue());
     },
   };
 }

@@ -24,7 +24,7 @@ function setup(policy: ManagedPolicy = {}) {
   });
   const deps = {
     session: { backend: async () => ({ listLabelGroups }), connectionKey: async () => 'sobot|x|y' },
-    reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
+    listCache: { get: (_key: string, load: () => Promise<unknown>) => load() },
     detect: detectContacts,
     conversations,
     labelSuggestions: { getValue: async () => own, setValue: async (value: LabelSuggestionSettings) => void (own = value) },

@@ -1,23 +1,22 @@
-// Handlers for label suggestions: the labels the conversation about the customer on screen talks about
-// (matched here, off the chat page, against the cached label groups), and the suggestion settings with
-// the admin's policy laid over them. Turning suggestions off forgets every kept conversation.
+// Handlers for label suggestions (labelSuggestions.*): the labels the conversation about the customer on
+// screen talks about (matched here, off the chat page, against the cached label groups), and the
+// suggestion settings with the admin's policy laid over them. Turning suggestions off forgets every kept conversation.
 import type { LabelGroup } from '@/lib/crm/domain';
+import type { MessagesIn } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
-import type { LabelSuggestionsView } from '@/lib/messaging/protocol';
 import { contactKey } from '@/lib/suggest/conversation';
 import { createLabelMatcher, type LabelMatcher, type LabelSynonyms } from '@/lib/suggest/label-matcher';
-import { cleanSynonyms, effectiveSuggestionSettings, suggestionPolicyOf, type LabelSuggestionSettings } from '@/lib/suggest/suggestion-settings';
+import { suggestionPolicyOf } from '@/lib/settings/policy';
+import { cleanSynonyms, effectiveSuggestionSettings, type LabelSuggestionSettings, type LabelSuggestionsView } from '@/lib/suggest/suggestion-settings';
 import type { HandlerDependencies } from './dependencies';
-import { referenceData } from './reference-data';
-
-type SuggestionMessages = 'labelSuggestions.forTab' | 'labelSuggestions.settings' | 'labelSuggestions.save';
+import { crmLists } from '../crm-lists';
 
 /** What the index is built from: the same labels and synonyms build the same matcher. */
 const indexKey = (groups: LabelGroup[], synonyms: LabelSynonyms) =>
   JSON.stringify([groups.map((group) => [group.id, group.labels.map((label) => [label.id, label.name])]), synonyms]);
 
-export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handlers, SuggestionMessages> {
-  const reference = referenceData(deps);
+export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handlers, MessagesIn<'labelSuggestions'>> {
+  const lists = crmLists(deps);
   let built: { key: string; matcher: LabelMatcher } | undefined;
 
   function matcherFor(groups: LabelGroup[], synonyms: LabelSynonyms): LabelMatcher {
@@ -54,7 +53,7 @@ export function labelSuggestionHandlers(deps: HandlerDependencies): Pick<Handler
       if (!effective.enabled) return { enabled: false, matches: [] };
       const texts = await deps.conversations.about(tabId, keysOf(contacts));
       if (texts.length === 0) return { enabled: true, matches: [] };
-      const groups = await reference.labelGroups();
+      const groups = await lists.labelGroups();
       return { enabled: true, matches: matcherFor(groups, effective.synonyms).match(texts) };
     },
 

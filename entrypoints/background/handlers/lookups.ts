@@ -1,14 +1,14 @@
-// Handlers for the agent's intents about the lookup of a tab: open a contact, look it up again, choose a
-// match, open a searched customer, follow new contacts, wave an offer away, check the card against the CRM. Each is carried out by the
-// tab-lookups controller, which publishes the result; the reply only says it was taken.
+// Handlers for the agent's intents about the lookup of a tab (lookup.*): open a contact, look it up
+// again, choose a match, open a searched customer, follow new contacts, wave an offer away, check the
+// card against the CRM. Each is carried out by the tab-lookups controller, which publishes the result;
+// the reply only says it was taken.
+import type { MessagesIn } from '@/lib/messaging/protocol';
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
 
-type LookupMessages = 'lookup.open' | 'lookup.retry' | 'lookup.choose' | 'lookup.pick' | 'lookup.follow' | 'lookup.dismiss' | 'lookup.revalidate';
-
 const taken = { ok: true } as const;
 
-export function lookupHandlers({ tabLookups }: Pick<HandlerDependencies, 'tabLookups'>): Pick<Handlers, LookupMessages> {
+export function lookupHandlers({ tabLookups }: Pick<HandlerDependencies, 'tabLookups'>): Pick<Handlers, MessagesIn<'lookup'>> {
   return {
     'lookup.open': async ({ tabId, kind, value, follow }) => tabLookups.openContact(tabId, { kind, value }, follow).then(() => taken),
     'lookup.retry': async ({ tabId }) => tabLookups.retry(tabId).then(() => taken),

@@ -4,8 +4,9 @@ import { connectionKeyOf } from '@/lib/crm/connection-key';
 import { CrmError } from '@/lib/crm/errors';
 import { usableConnection } from '@/lib/crm/session';
 import { readPolicy, type PolicyReading } from '@/lib/settings/policy';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/storage';
-import type { HandlerDependencies, Item } from './dependencies';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import type { HandlerDependencies } from './dependencies';
+import type { Item } from '../../../lib/storage';
 import { settingsHandlers } from './settings';
 
 function item<T>(value: T): Item<T> {
@@ -32,7 +33,7 @@ function setup(policy: PolicyReading = { policy: {}, ignored: [] }) {
       tryConnection,
       replaceToken,
     },
-    reference,
+    listCache: reference,
     policy: async () => policy,
   } as unknown as HandlerDependencies;
   return { handlers: settingsHandlers(deps), stored, settings, testConnection, tryConnection, replaceToken, reference };

@@ -1,11 +1,13 @@
-// Handlers for the connection settings: read them (never the secret), save them, test them. A save that
-// changes a working connection tries the new one first and keeps the old one when the CRM refuses it.
+// Handlers for the connection settings (settings.*, connection.test): read them (never the secret),
+// save them, test them. A save that changes a working connection tries the new one first and keeps the
+// old one when the CRM refuses it.
 import { secretBoundTo } from '@/lib/auth/credential-store';
 import type { CrmCapabilities } from '@/lib/crm/backend';
 import { CrmError } from '@/lib/crm/errors';
 import { normalizeBaseUrl, originOf } from '@/lib/crm/hosts';
 import { usableConnection, type ConnectionConfig } from '@/lib/crm/session';
-import type { RequestOf, SettingsView } from '@/lib/messaging/protocol';
+import type { MessagesIn, RequestOf } from '@/lib/messaging/protocol';
+import type { SettingsView } from '@/lib/settings/views';
 import type { Handlers } from '@/lib/messaging/server';
 import { lockedFields } from '@/lib/settings/policy';
 import type { HandlerDependencies } from './dependencies';
@@ -16,7 +18,7 @@ const NO_CAPABILITIES: CrmCapabilities = { customerFields: [], labels: false, st
 const signingParts = ({ settings, credentials }: ConnectionConfig) =>
   JSON.stringify([settings.backend, settings.baseUrl, settings.signatureRecipe ?? '', credentials?.appid, credentials?.secret, credentials?.origin]);
 
-export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'settings.get' | 'settings.save' | 'connection.test'> {
+export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, MessagesIn<'settings' | 'connection'>> {
   async function settingsView(): Promise<SettingsView> {
     const settings = await deps.settings.getValue();
     const credentials = await deps.credentials.load(settings.backend);
@@ -92,7 +94,7 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, 'set
         // The old connection's token goes; a token the trial was issued serves the new one.
         const key = usableConnection(next);
         await deps.session.replaceToken(key ?? '', key ? token : undefined);
-        await deps.reference.clear();
+        await deps.listCache.clear();
       }
       return settingsView();
     },

@@ -4,7 +4,7 @@ import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { checkBaseUrl, hostPatternOf, originOf, SOBOT_HOSTS, type BaseUrlProblem } from '@/lib/crm/hosts';
 import { request, RequestError } from '@/lib/messaging/client';
-import type { SettingsView } from '@/lib/messaging/protocol';
+import type { SettingsView } from '@/lib/settings/views';
 import type { AgentRef } from '@/lib/crm/domain';
 import type { BackendKind } from '@/lib/crm/backend';
 import { recipeFromText } from '@/lib/crm/useasy/sign';

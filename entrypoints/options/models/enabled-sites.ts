@@ -3,7 +3,7 @@
 // the background (it lives where content scripts cannot read it) and is asked for again on every change.
 import { signal } from '@preact/signals';
 import { request, RequestError } from '@/lib/messaging/client';
-import type { SitesView } from '@/lib/messaging/protocol';
+import type { SitesView } from '@/lib/settings/views';
 import { settingsChangedItem } from '@/lib/storage';
 
 export const sites = signal<SitesView>({ enabledSites: [], setByAdmin: [] });

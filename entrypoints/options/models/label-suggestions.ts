@@ -4,7 +4,7 @@
 // in a policy as it is. What the agent typed stays in the box until it is saved, whatever went wrong.
 import { computed, signal } from '@preact/signals';
 import { request, RequestError } from '@/lib/messaging/client';
-import type { LabelSuggestionsView } from '@/lib/messaging/protocol';
+import type { LabelSuggestionsView } from '@/lib/suggest/suggestion-settings';
 import { formatSynonymText, parseSynonymText, type SynonymLineProblem } from '@/lib/suggest/suggestion-settings';
 
 export const suggestionsView = signal<LabelSuggestionsView | undefined>(undefined);

@@ -1,7 +1,7 @@
 // The followed tab's detected contacts, newest first, kept current as the page scanner reports more:
 // read from session storage, where the background keeps them, and followed as it changes.
 import { computed, signal } from '@preact/signals';
-import type { TabContact } from '@/lib/messaging/protocol';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { tabContactsItem } from '@/lib/storage';
 import { followedTab } from './followed-tab';
 

@@ -6,7 +6,7 @@ import { validateCustomer } from '@/lib/crm/customer-validation';
 import type { Customer } from '@/lib/crm/domain';
 import { formatContact } from '@/lib/format';
 import { request, RequestError } from '@/lib/messaging/client';
-import type { TabContact } from '@/lib/messaging/protocol';
+import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { formDraftItem } from '@/lib/storage';
 import { openCustomer } from './lookup';
 import { referenceData } from './reference';

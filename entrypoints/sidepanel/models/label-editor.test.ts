@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabelGroup, LabelRef } from '@/lib/crm/domain';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
 
 const request = vi.fn();

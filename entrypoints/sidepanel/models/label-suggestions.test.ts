@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabelGroup, LabelRef } from '@/lib/crm/domain';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 
 const request = vi.fn();
 vi.mock('@/lib/messaging/client', async (importOriginal) => ({

@@ -7,7 +7,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import type { LabelRef } from '@/lib/crm/domain';
 import { request } from '@/lib/messaging/client';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 import { settingsChangedItem, tabConversationsItem } from '@/lib/storage';
 import type { LabelMatch } from '@/lib/suggest/label-matcher';
 import { pickSuggestions, type LabelSuggestion } from '@/lib/suggest/pick-suggestions';

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TabLookup } from '@/lib/lookup/tab-lookup';
-import type { CustomerCard, SettingsView } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
+import type { SettingsView } from '@/lib/settings/views';
 import { tabLookupsItem } from '@/lib/storage';
 
 const request = vi.fn();

@@ -2,7 +2,7 @@
 // the write goes to that customer, and if they leave the screen it is cancelled, never applied to another.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Customer } from '@/lib/crm/domain';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 
 const request = vi.fn();
 vi.mock('@/lib/messaging/client', async (importOriginal) => ({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { SettingsView } from '@/lib/messaging/protocol';
+import type { SettingsView } from '@/lib/settings/views';
 import { followedTab } from './followed-tab';
 import { showLookup } from './lookup.testing';
 import { noteDrafts } from './notes';

@@ -2,10 +2,10 @@
 // the CRM is connected and again when the connection changes.
 import { effect, signal } from '@preact/signals';
 import { request } from '@/lib/messaging/client';
-import type { ReferenceData } from '@/lib/messaging/protocol';
+import type { CardVocabulary } from '@/lib/crm/views';
 import { settingsView } from './settings';
 
-export const referenceData = signal<ReferenceData | undefined>(undefined);
+export const referenceData = signal<CardVocabulary | undefined>(undefined);
 
 export function startLoadingReference() {
   let loadedFor: string | undefined;

@@ -3,7 +3,7 @@
 import { signal } from '@preact/signals';
 import type { SearchField } from '@/lib/crm/domain';
 import { request, RequestError } from '@/lib/messaging/client';
-import type { CustomerCard } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
 import { openCustomer } from './lookup';
 
 export const searchField = signal<SearchField>('phone');

@@ -3,7 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import { wordErrorsFor } from '@/lib/i18n';
 import { request, RequestError } from '@/lib/messaging/client';
-import type { SettingsView } from '@/lib/messaging/protocol';
+import type { SettingsView } from '@/lib/settings/views';
 import { settingsChangedItem } from '@/lib/storage';
 
 export const settingsView = signal<SettingsView | undefined>(undefined);

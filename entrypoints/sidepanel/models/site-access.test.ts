@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { SitesView } from '@/lib/messaging/protocol';
+import type { SitesView } from '@/lib/settings/views';
 
 const request = vi.fn();
 vi.mock('@/lib/messaging/client', async (importOriginal) => ({

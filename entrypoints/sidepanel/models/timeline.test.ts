@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '@/lib/crm/domain';
-import type { CustomerCard, SettingsView } from '@/lib/messaging/protocol';
+import type { CustomerCard } from '@/lib/crm/views';
+import type { SettingsView } from '@/lib/settings/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { useEnglishMessages } from './test-support';
 

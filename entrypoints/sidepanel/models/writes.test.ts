@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LabelGroup } from '@/lib/crm/domain';
-import type { SettingsView } from '@/lib/messaging/protocol';
+import type { SettingsView } from '@/lib/settings/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
 import { useEnglishMessages } from './test-support';

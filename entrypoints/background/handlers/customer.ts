@@ -1,7 +1,7 @@
-// Handlers that find customers and read what the card shows: manual search, the reference data, the
-// current stage and the timeline. Stages read from the timeline are remembered per customer with the
-// update time they were read for, so a customer seen again costs no timeline read until the CRM's
-// update time moves (lib/crm/stage-cache.ts). The stage and the timeline section both start from the
+// Handlers that find customers and read what the card shows (customer.* reads): manual search, the
+// current stage, the timeline and the labels the label editor starts from. Stages read from the
+// timeline are remembered per customer with the update time they were read for, so a customer seen again costs no timeline read until the CRM's
+// update time moves (lib/crm/stage.ts). The stage and the timeline section both start from the
 // timeline's first page: the section takes the stage's read of it, and either joins the other's read
 // under way, so a card costs it once. The section keeps taking that read for two minutes while the
 // customer's update time stands still (a stage change or edit moves it, and the stage is then read
@@ -9,16 +9,15 @@
 // card; a colleague's note, which does not move the update time, shows within those two minutes, the
 // agent's own as soon as it lands. The same page names the newest note, so the card's summary line
 // costs no request of its own. Label groups carry each label's pinyin spelling.
-import { currentStage, latestNote, toCards } from '@/lib/crm/cards';
+import { latestNote, toCards } from '@/lib/crm/cards';
 import type { TimelineEvent } from '@/lib/crm/domain';
-import { withSpellings } from '@/lib/crm/label-spelling';
-import { stillCurrent } from '@/lib/crm/stage-cache';
+import { currentStage, stillCurrent } from '@/lib/crm/stage';
 import type { Handlers } from '@/lib/messaging/server';
-import { stageCacheItem } from '@/lib/storage';
 import type { HandlerDependencies } from './dependencies';
-import { referenceData } from './reference-data';
+import { crmLists } from '../crm-lists';
 
-type CustomerMessages = 'customer.search' | 'customer.stage' | 'customer.timeline' | 'reference.get';
+/** The customer.* messages that read; those that change a customer are in customer-edits.ts. */
+type CustomerReads = 'customer.search' | 'customer.stage' | 'customer.timeline' | 'customer.labels';
 
 /** How long the timeline's first page, read for the stage, also answers the timeline section. */
 export const FIRST_PAGE_SHARED_MS = 120_000;
@@ -27,8 +26,8 @@ export const FIRST_PAGE_SHARED_MS = 120_000;
 type TimelinePage = { events: TimelineEvent[]; pageCount: number; readAt: number };
 type FirstPageRead = { at: number; page: Promise<TimelinePage>; settled: boolean };
 
-export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerMessages> {
-  const reference = referenceData(deps);
+export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerReads> {
+  const lists = crmLists(deps);
   const now = deps.now ?? Date.now;
   const cacheKey = async (what: string) => `${await deps.session.connectionKey()}|${what}`;
   const firstPages = new Map<string, FirstPageRead>();
@@ -58,19 +57,9 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
   }
 
   return {
-    async 'reference.get'() {
-      const [labelGroups, stages, customFields, sources] = await Promise.all([
-        reference.labelGroups(),
-        reference.stages(),
-        reference.customFields(),
-        reference.sources(),
-      ]);
-      return { labelGroups: withSpellings(labelGroups), stages, customFields, sources };
-    },
-
     async 'customer.search'({ field, value, page }) {
       const backend = await deps.session.backend();
-      const [result, groups] = await Promise.all([backend.searchCustomers(field, value, page), reference.labelGroups()]);
+      const [result, groups] = await Promise.all([backend.searchCustomers(field, value, page), lists.labelGroups()]);
       const cards = toCards(result.customers, groups);
       // The agent opens one of them next: that costs no second read.
       await deps.contactLookups.keepCards(cards);
@@ -81,13 +70,13 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       const backend = await deps.session.backend();
       if (!backend.listTimeline) return { stage: null, readAt: now() };
       const key = await cacheKey(customerId);
-      const remembered = stillCurrent(await deps.records.recall(stageCacheItem, key), updatedAt);
+      const remembered = stillCurrent(await deps.records.recall(deps.stageCache, key), updatedAt);
       if (remembered) return { stage: remembered.stage, readAt: remembered.at, latestNote: remembered.latestNote };
       const readAt = now();
-      const [{ events }, known] = await Promise.all([firstPage(customerId, 'running'), reference.stages()]);
+      const [{ events }, known] = await Promise.all([firstPage(customerId, 'running'), lists.stages()]);
       const stage = currentStage(events, known);
       const note = latestNote(events);
-      if (updatedAt !== undefined) deps.records.remember(stageCacheItem, key, { at: readAt, updatedAt, stage, latestNote: note });
+      if (updatedAt !== undefined) deps.records.remember(deps.stageCache, key, { at: readAt, updatedAt, stage, latestNote: note });
       return { stage, readAt, latestNote: note };
     },
 
@@ -96,6 +85,11 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       if (!backend.listTimeline) return { events: [], pageCount: 0 };
       if ((page ?? 1) === 1 && group === undefined) return firstPage(customerId, fresh ? 'none' : 'recent');
       return backend.listTimeline(customerId, page, group);
+    },
+
+    async 'customer.labels'({ customerId }) {
+      const backend = await deps.session.backend();
+      return backend.getCustomerLabels ? backend.getCustomerLabels(customerId) : [];
     },
   };
 }

@@ -1,7 +1,7 @@
-// Handlers that change a customer: create, edit, assign, return to the public pool, and the directories
-// the forms pick from. Each answers with the customer as the CRM now has it, and puts that card wherever
-// a tab shows the customer, so the card shows the result without a second search; a write whose answer
-// carried the record costs no read after it.
+// Handlers that change a customer (customer.* edits): create, edit, assign, return to the public pool.
+// Each answers with the customer as the CRM now has it, and puts that card wherever a tab shows the
+// customer, so the card shows the result without a second search; a write whose answer carried the
+// record costs no read after it.
 import type { CrmBackend } from '@/lib/crm/backend';
 import type { Customer } from '@/lib/crm/domain';
 import { toCards } from '@/lib/crm/cards';
@@ -9,20 +9,21 @@ import { validateCustomer } from '@/lib/crm/customer-validation';
 import { CrmError } from '@/lib/crm/errors';
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
-import { referenceData } from './reference-data';
+import { crmLists } from '../crm-lists';
 
-type WriteMessages = 'customer.create' | 'customer.update' | 'customer.assign' | 'customer.returnToPool' | 'directory.agents' | 'directory.regions';
+/** The customer.* messages that change a customer; those that read are in customer.ts. */
+type CustomerEdits = 'customer.create' | 'customer.update' | 'customer.assign' | 'customer.returnToPool';
 
 function unsupported(what: string): never {
   throw new CrmError('invalid-input', `This CRM does not support ${what}.`);
 }
 
-export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers, WriteMessages> {
-  const reference = referenceData(deps);
+export function customerEditHandlers(deps: HandlerDependencies): Pick<Handlers, CustomerEdits> {
+  const lists = crmLists(deps);
 
   /** The card of the customer the write answered with, or read when the answer did not carry them. */
   async function cardOf(backend: CrmBackend, customerId: string, answered?: Customer) {
-    const [customer, groups] = await Promise.all([answered ?? backend.getCustomer(customerId), reference.labelGroups()]);
+    const [customer, groups] = await Promise.all([answered ?? backend.getCustomer(customerId), lists.labelGroups()]);
     const card = toCards([customer], groups)[0]!;
     await deps.contactLookups.keepCards([card]);
     await deps.tabLookups.cardChanged(card);
@@ -30,7 +31,7 @@ export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers,
   }
 
   async function checked(input: Parameters<typeof validateCustomer>[0]) {
-    const problems = validateCustomer(input, await reference.customFields());
+    const problems = validateCustomer(input, await lists.customFields());
     const first = Object.entries(problems)[0];
     if (first) throw new CrmError('invalid-input', `${first[0]}: ${first[1]}`);
   }
@@ -61,13 +62,6 @@ export function customerWriteHandlers(deps: HandlerDependencies): Pick<Handlers,
       if (!backend.returnToPublicPool) unsupported('the public pool');
       await backend.returnToPublicPool(customerId);
       return cardOf(backend, customerId);
-    },
-
-    'directory.agents': () => reference.agents(),
-
-    async 'directory.regions'({ level, parentId }) {
-      if (level !== 'province' && !parentId) throw new CrmError('invalid-input', `A ${level} list needs its parent id.`);
-      return reference.regions(level, parentId);
     },
   };
 }

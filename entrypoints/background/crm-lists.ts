@@ -1,18 +1,25 @@
-// Reference data (label groups, stages, custom fields, sources) through the cache, keyed by the connection so two CRMs never
-// share an entry. Used by the customer handlers.
+// The lists a CRM account defines (label groups, stages, custom fields, sources, agents, regions), read
+// through the CRM list cache and keyed by the connection, so two CRMs never share an entry. A list the
+// backend does not have is empty. The message handlers and the contact lookups use it.
+import type { ListCache } from '@/lib/crm/list-cache';
 import type { AgentRef, CustomerSource, CustomFieldDefinition, LabelGroup, RegionOption, Stage } from '@/lib/crm/domain';
-import type { HandlerDependencies } from './dependencies';
+import type { CrmSession } from '@/lib/crm/session';
 
-export function referenceData(deps: Pick<HandlerDependencies, 'session' | 'reference'>) {
+export interface CrmListsDependencies {
+  session: Pick<CrmSession, 'backend' | 'connectionKey'>;
+  listCache: Pick<ListCache, 'get' | 'forget'>;
+}
+
+export function crmLists(deps: CrmListsDependencies) {
   async function cached<T>(name: string, load: () => Promise<T>): Promise<T> {
     const key = await deps.session.connectionKey();
-    return deps.reference.get(`${key}|${name}`, load);
+    return deps.listCache.get(`${key}|${name}`, load);
   }
   return {
     /** Drops one cached entry, e.g. the label groups after a label was created. */
     async forget(name: string) {
       const key = await deps.session.connectionKey();
-      await deps.reference.forget(`${key}|${name}`);
+      await deps.listCache.forget(`${key}|${name}`);
     },
     async labelGroups(): Promise<LabelGroup[]> {
       const backend = await deps.session.backend();

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createReferenceCache, type CacheBackingStore } from './reference-cache';
+import { createListCache, type CacheBackingStore } from './list-cache';
 
 function memory(): CacheBackingStore {
   let value: Record<string, { fetchedAt: number; value: unknown }> = {};
   return { getValue: async () => value, setValue: async (next) => void (value = next) };
 }
 
-describe('referenceCache', () => {
+describe('listCache', () => {
   it('loads once for concurrent readers and serves the cached copy after', async () => {
-    const cache = createReferenceCache({ store: memory(), now: () => 0 });
+    const cache = createListCache({ store: memory(), now: () => 0 });
     const loader = vi.fn(async () => ['stage']);
     expect(await Promise.all([cache.get('stages', loader), cache.get('stages', loader)])).toEqual([['stage'], ['stage']]);
     expect(await cache.get('stages', loader)).toEqual(['stage']);
@@ -17,7 +17,7 @@ describe('referenceCache', () => {
 
   it('serves a stale copy at once and refreshes it in the background', async () => {
     let clock = 0;
-    const cache = createReferenceCache({ store: memory(), now: () => clock, ttlMs: 1000 });
+    const cache = createListCache({ store: memory(), now: () => clock, ttlMs: 1000 });
     await cache.get('labels', async () => 'old');
     clock = 2000;
     const loader = vi.fn(async () => 'new');
@@ -28,7 +28,7 @@ describe('referenceCache', () => {
 
   it('keeps the stale copy when the refresh fails', async () => {
     let clock = 0;
-    const cache = createReferenceCache({ store: memory(), now: () => clock, ttlMs: 1000 });
+    const cache = createListCache({ store: memory(), now: () => clock, ttlMs: 1000 });
     await cache.get('labels', async () => 'old');
     clock = 2000;
     expect(await cache.get('labels', async () => Promise.reject(new Error('down')))).toBe('old');
@@ -37,7 +37,7 @@ describe('referenceCache', () => {
   });
 });
 
-describe('referenceCache writes', () => {
+describe('listCache writes', () => {
   it('keeps every entry when several load at once', async () => {
     let value: Record<string, { fetchedAt: number; value: unknown }> = {};
     const slowStore: CacheBackingStore = {
@@ -50,7 +50,7 @@ describe('referenceCache writes', () => {
         value = next;
       },
     };
-    const cache = createReferenceCache({ store: slowStore, now: () => 0 });
+    const cache = createListCache({ store: slowStore, now: () => 0 });
     await Promise.all(['labels', 'stages', 'fields', 'sources'].map((key) => cache.get(key, async () => key)));
     expect(Object.keys(value).sort()).toEqual(['fields', 'labels', 'sources', 'stages']);
   });

@@ -1,6 +1,6 @@
-// Caches CRM reference data (label groups, stages, custom fields, sources) so a lookup costs one CRM
-// request. Stale entries are served at once and refreshed behind the caller's back; only a missing
-// entry makes the caller wait. Only the background imports it.
+// Caches the lists a CRM account defines (label groups, stages, custom fields, sources, agents, regions)
+// so a lookup costs one CRM request. Stale entries are served at once and refreshed behind the caller's
+// back; only a missing entry makes the caller wait. Only the background imports it.
 
 import { createSerialQueue } from '../serial';
 
@@ -9,13 +9,13 @@ export interface CacheBackingStore {
   setValue(value: Record<string, { fetchedAt: number; value: unknown }>): Promise<void>;
 }
 
-export interface ReferenceCacheOptions {
+export interface ListCacheOptions {
   store: CacheBackingStore;
   ttlMs?: number;
   now?: () => number;
 }
 
-export function createReferenceCache(options: ReferenceCacheOptions) {
+export function createListCache(options: ListCacheOptions) {
   const ttl = options.ttlMs ?? 10 * 60_000;
   const now = options.now ?? Date.now;
   const loading = new Map<string, Promise<unknown>>();
@@ -57,4 +57,4 @@ export function createReferenceCache(options: ReferenceCacheOptions) {
   };
 }
 
-export type ReferenceCache = ReturnType<typeof createReferenceCache>;
+export type ListCache = ReturnType<typeof createListCache>;

@@ -1,21 +1,20 @@
-// Scanning and looking up on demand, where the agent did not enable a site: the context menu ("Scan
-// this page", "Look up “<selection>”") and the keyboard shortcut. A menu click or a shortcut grants
-// activeTab for that tab, which is all the scanner needs. Only the background imports it.
+// The context menu: "Scan this page" where the agent did not enable the site, and "Look up
+// “<selection>”", which leaves the selection for the panel to pick up. A menu click grants activeTab for
+// that tab, which is all the scanner needs. Only the background imports it.
 import { browser, type Browser } from 'wxt/browser';
 import type { DetectedContact } from '@/lib/contacts/detect';
-import { pendingLookupItem } from '@/lib/storage';
+import type { Item, PendingLookup } from '@/lib/storage';
 import { injectScanner } from './page-scanner';
 
 const SCAN_PAGE = 'crm-sidebar-scan-page';
 const LOOK_UP_SELECTION = 'crm-sidebar-look-up-selection';
-export const SCAN_COMMAND = 'scan-page';
 
 async function openPanel(tab: Browser.tabs.Tab | undefined) {
   // Must be called while the click's user gesture lasts, before any other await.
   if (tab?.id !== undefined) await chrome.sidePanel?.open({ tabId: tab.id }).catch(() => undefined);
 }
 
-export function registerOnDemandScanning(detect: (text: string) => DetectedContact[]) {
+export function registerContextMenu(detect: (text: string) => DetectedContact[], pendingLookup: Item<PendingLookup | null>) {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: SCAN_PAGE, title: browser.i18n.getMessage('menuScanPage'), contexts: ['page', 'frame'] });
@@ -31,11 +30,7 @@ export function registerOnDemandScanning(detect: (text: string) => DetectedConta
     if (info.menuItemId === LOOK_UP_SELECTION && info.selectionText) {
       const text = info.selectionText.trim().slice(0, 120);
       const [contact] = detect(text);
-      void pendingLookupItem.setValue({ at: Date.now(), text, contact: contact && { kind: contact.kind, value: contact.value } });
+      void pendingLookup.setValue({ at: Date.now(), text, contact: contact && { kind: contact.kind, value: contact.value } });
     }
-  });
-
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === SCAN_COMMAND && tab?.id !== undefined) void injectScanner(tab.id);
   });
 }

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Stage, TimelineEvent } from '@/lib/crm/domain';
 import { stageCacheItem } from '@/lib/storage';
 import { createRememberedRecords } from '../remembered';
-import { customerHandlers, FIRST_PAGE_SHARED_MS } from './customers';
+import { customerHandlers, FIRST_PAGE_SHARED_MS } from './customer';
 import type { HandlerDependencies } from './dependencies';
 
 const STAGES: Stage[] = [
@@ -25,8 +25,9 @@ function setup() {
       backend: async () => ({ listTimeline, listStages: async () => STAGES }),
       connectionKey: async () => connection.key,
     },
-    reference: { get: (_key: string, load: () => Promise<unknown>) => load() },
+    listCache: { get: (_key: string, load: () => Promise<unknown>) => load() },
     records: createRememberedRecords(),
+    stageCache: stageCacheItem,
     now: () => clock.now,
   } as unknown as HandlerDependencies;
   const handlers = customerHandlers(deps);
