@@ -14,6 +14,7 @@ import type {
   LabelRef,
   SearchField,
   Stage,
+  StageResult,
   TimelineEvent,
   TimelineGroup,
 } from './domain';
@@ -25,8 +26,8 @@ export interface CustomerWritten {
   customer?: Customer;
 }
 
-/** Sobot stage_type: 1 still in progress; results 21 won, 22 lost, 23 invalid. */
-export type StageType = 1 | 21 | 22 | 23;
+/** A stage move: still in progress, or closed with a result. Each backend words it its own way. */
+export type StageType = 'ongoing' | StageResult;
 
 /** The customer's own fields a backend stores, as the create / edit form offers them. */
 export type CustomerFieldName = 'nick' | 'realName' | 'phone' | 'email' | 'company' | 'vip' | 'crmStatus' | 'liableAgent' | 'region';
