@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { IssuedToken } from './auth/token-holder';
 import type { BackendKind } from './crm/backend';
+import { DEFAULT_DESCRIPTOR } from './crm/registry';
 import type { AgentRef } from './crm/domain';
 import type { RememberedStage } from './crm/stage-cache';
 import type { TabLookup } from './lookup/tab-lookup';
@@ -26,8 +27,8 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  backend: 'sobot',
-  baseUrl: 'https://www.sobot.com',
+  backend: DEFAULT_DESCRIPTOR.kind,
+  baseUrl: DEFAULT_DESCRIPTOR.hosts[0] ?? '',
   autoLookup: true,
 };
 

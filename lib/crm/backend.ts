@@ -19,7 +19,27 @@ import type {
   TimelineGroup,
 } from './domain';
 
-export type BackendKind = 'sobot' | 'useasy';
+import type { TokenStore } from '../auth/token-holder';
+import type { BackendKind } from './registry';
+
+export type { BackendKind };
+
+/** What the settings and credentials say about a connection, as every backend's factory takes it. */
+export interface BackendConnection {
+  baseUrl: string;
+  appid: string;
+  secret: string;
+  /** A signature recipe in its one-line text form, for backends that sign that way; their default when absent. */
+  signatureRecipe?: string;
+}
+
+export interface BackendDependencies {
+  tokenStore: TokenStore;
+  fetch?: typeof fetch;
+}
+
+/** Builds a backend for a connection; each backend folder exports one (its connect.ts). */
+export type BackendFactory = (connection: BackendConnection, deps: BackendDependencies) => CrmBackend;
 
 export interface CustomerWritten {
   id: string;

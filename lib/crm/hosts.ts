@@ -1,8 +1,6 @@
-// The Sobot hosts the document lists, and the one strict check of what a CRM base URL and an enabled
-// site may be: the options form, the background's settings schema and the policy parser all use it.
-// Pure; extension pages and the background import it.
-
-export const SOBOT_HOSTS = ['https://www.sobot.com', 'https://www.soboten.com', 'https://sg.sobot.io', 'https://us.sobot.com'] as const;
+// The one strict check of what a CRM base URL and an enabled site may be: the options form, the
+// background's settings schema and the policy parser all use it. (A backend's own hosts are in its
+// descriptor.) Pure; extension pages and the background import it.
 
 export type BaseUrlProblem = 'empty' | 'invalid' | 'insecure' | 'userinfo' | 'query';
 export type SiteProblem = 'invalid' | 'wildcard' | 'not-origin';

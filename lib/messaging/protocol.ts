@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT } from '../contacts/page-reading';
 import type { CrmCapabilities } from '../crm/backend';
 import { checkBaseUrl, checkSiteOrigin } from '../crm/hosts';
+import { BACKEND_KINDS } from '../crm/registry';
 import type {
   AgentRef,
   Customer,
@@ -182,7 +183,7 @@ export const protocol = {
   'settings.save': {
     senders: ['extension-page'],
     request: z.object({
-      backend: z.optional(z.enum(['sobot', 'useasy'])),
+      backend: z.optional(z.enum(BACKEND_KINDS)),
       signatureRecipe: z.optional(text(120)),
       baseUrl: text(300).check(z.refine((value) => checkBaseUrl(value) === undefined, 'not an https CRM address')),
       appid: nonEmptyText(128),
