@@ -18,6 +18,9 @@ const { backends, baseUrl, chosen, CUSTOM_HOST, form, offersHosts, problems, sav
 const view = (patch: Partial<SettingsView> = {}): SettingsView =>
   ({ settings: DEFAULT_SETTINGS, appid: '', hasAppKey: false, configured: false, locked: [], policyIgnored: [], ...patch }) as SettingsView;
 
+/** The browser grants any host asked for (its typing says the callback form returns nothing). */
+const grantHosts = () => vi.spyOn(browser.permissions, 'request').mockImplementation((async () => true) as unknown as typeof browser.permissions.request);
+
 /** The test backend's kind is not one of the shipped kinds the form's type knows. */
 const LEDGER = 'ledger' as BackendKind;
 
@@ -58,7 +61,7 @@ describe('the connection form with a third backend registered', () => {
   });
 
   it('saves its kind, its host and its extra setting', async () => {
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    grantHosts();
     request.mockResolvedValue(view());
     form.extra.signatureRecipe.value = 'cn';
     expect(await save({ saved: 'saved', permissionDenied: 'denied' })).toBe(true);
@@ -66,7 +69,7 @@ describe('the connection form with a third backend registered', () => {
   });
 
   it('sends no extra setting for a backend that asks for none', async () => {
-    vi.spyOn(browser.permissions, 'request').mockResolvedValue(true);
+    grantHosts();
     request.mockResolvedValue(view());
     backends.value = registry;
     form.backend.value = 'sobot';
