@@ -1,5 +1,6 @@
 // The contract every CRM backend implements, and what it can do. The background talks to the CRM only
 // through this interface; the panel learns the capabilities and shows only controls that can work.
+import type { TokenStore } from '../auth/token-holder';
 import type {
   AgentRef,
   CrmStatus,
@@ -18,8 +19,6 @@ import type {
   TimelineEvent,
   TimelineGroup,
 } from './domain';
-
-import type { TokenStore } from '../auth/token-holder';
 import type { BackendKind } from './registry';
 
 export type { BackendKind };
