@@ -26,7 +26,9 @@ const BROWSER_API = ['^node_modules/wxt/dist/browser', '^node_modules/webextensi
 const BACKGROUND_ONLY = [
   '^entrypoints/background/',
   '^lib/auth/',
-  '^lib/crm/(session|registry|lookup|reference-cache|label-spelling|crm-fetch|cards|stage-cache)\\.ts$',
+  '^lib/crm/(session|connect|lookup|list-cache|label-spelling|crm-fetch|cards|stage)\\.ts$',
+  // A backend's code; its descriptor (and the recipe check it uses) is plain data every page may name.
+  '^lib/crm/[^/]+/(?!(descriptor|recipe)\\.ts$)',
   '^lib/outbox/(outbox|store|delivery|backoff)\\.ts$',
   '^lib/contacts/(detect|tab-contacts)\\.ts$',
   '^lib/messaging/(server|sender)\\.ts$',
@@ -69,9 +71,16 @@ module.exports = {
       name: 'only-the-registry-imports-backends',
       severity: 'error',
       comment:
-        'A backend (lib/crm/<backend>/) is reached through the CrmBackend interface; the registry is the one place that names backends.',
-      from: { pathNot: ['^lib/crm/registry\\.ts$', '^lib/crm/[^/]+/', ...NOT_PRODUCT] },
+        'A backend (lib/crm/<backend>/) is reached through the CrmBackend interface; the registry (descriptors) and connect.ts (factories) are the two places that name backends.',
+      from: { pathNot: ['^lib/crm/(registry|connect)\\.ts$', '^lib/crm/[^/]+/', ...NOT_PRODUCT] },
       to: { path: '^lib/crm/[^/]+/' },
+    },
+    {
+      name: 'the-registry-lists-descriptors-only',
+      severity: 'error',
+      comment: 'Every page imports the registry, so it names each backend by its plain-data descriptor and never by its code.',
+      from: { path: '^lib/crm/registry\\.ts$' },
+      to: { path: '^lib/crm/[^/]+/', pathNot: '/descriptor\\.ts$' },
     },
     {
       name: 'backends-are-independent',

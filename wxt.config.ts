@@ -1,13 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { hostPatternOf } from './lib/crm/hosts';
+import { registry } from './lib/crm/registry';
 
-// The CRM hosts Sobot documents; a custom base URL is asked for at run time (optional permission).
-const SOBOT_HOSTS = [
-  'https://www.sobot.com/*',
-  'https://www.soboten.com/*',
-  'https://sg.sobot.io/*',
-  'https://us.sobot.com/*',
-];
+// The hosts the backends themselves run on (their descriptors); a custom base URL is asked for at run
+// time (optional permission).
+const CRM_HOSTS = registry.hosts.map(hostPatternOf);
 // `wxt build --mode demo` is the build the demo, e2e specs and benchmarks load: it may also reach the
 // mock CRM and demo console on loopback without a permission prompt (which a script cannot accept).
 const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
@@ -24,7 +22,7 @@ export default defineConfig({
     default_locale: 'zh_CN',
     minimum_chrome_version: '116',
     permissions: ['storage', 'sidePanel', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
-    host_permissions: mode === 'demo' ? [...SOBOT_HOSTS, ...LOOPBACK_HOSTS] : SOBOT_HOSTS,
+    host_permissions: mode === 'demo' ? [...CRM_HOSTS, ...LOOPBACK_HOSTS] : CRM_HOSTS,
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Lets an admin preconfigure backend, base URL, credentials and sites through Chrome/Edge policy.
     storage: { managed_schema: 'managed_schema.json' },

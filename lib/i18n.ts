@@ -2,9 +2,9 @@
 // the browser's UI language. Extension pages import it; the content script shows no text.
 import { browser } from 'wxt/browser';
 import type { BackendKind } from './crm/backend';
-import type { ErrorCode } from './messaging/protocol';
-
-type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+import { registry } from './crm/registry';
+import type { MessageKey } from './message-key';
+import type { ErrorCode } from './messaging/reply';
 
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
@@ -42,11 +42,6 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   internal: 'errorInternal',
 };
 
-/** Errors a backend words its own way: Sobot's codes and app key mean nothing on a Useasy connection. */
-const BACKEND_ERROR_KEYS: Partial<Record<BackendKind, Partial<Record<ErrorCode, MessageKey>>>> = {
-  useasy: { 'bad-signature': 'errorBadSignatureUseasy' },
-};
-
 /** The backend whose words errors use on this page; each page shows one connection at a time. */
 let wordingBackend: BackendKind | undefined;
 
@@ -57,11 +52,12 @@ export function wordErrorsFor(backend: BackendKind | undefined): void {
 
 /** What went wrong and what to do about it, in the agent's language and the connection's terms. */
 export function describeError(code: ErrorCode, backend: BackendKind | undefined = wordingBackend): string {
-  return t((backend && BACKEND_ERROR_KEYS[backend]?.[code]) ?? ERROR_KEYS[code]);
+  // A backend may word an error its own way (its descriptor says): another CRM's codes and key names mean nothing there.
+  return t((backend && registry.descriptorOf(backend)?.text.errors?.[code]) ?? ERROR_KEYS[code]);
 }
 
-/** What a successful connection test proved: Sobot issued a token; Useasy has none and accepted a signed call. */
-export const connectionOkText = (backend: BackendKind) => t(backend === 'useasy' ? 'connectionOkUseasy' : 'connectionOk');
+/** What a successful connection test proved, in the backend's terms (a token issued, or a signed call accepted). */
+export const connectionOkText = (backend: BackendKind) => t(registry.descriptorOf(backend)?.text.connectionOk ?? 'connectionOk');
 /**
  * Every error code the two CRM API documents list (Sobot's ret_code table; the HTTP-like codes Useasy's
  * envelope uses), each with its own words. The CRM's own text is never shown in their place: it is in

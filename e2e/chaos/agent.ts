@@ -72,10 +72,13 @@ export function createChaosAgent({ panel, tracker, journal, customers, catalogue
     journal.push({ kind: 'labels', writeId: id, customerId: customer.id, change: { add: delta.add.map((ref) => ref.id), remove: delta.remove } });
   }
 
+  /** The scenario and the mock CRM speak Sobot's stage_type codes; a queued write speaks the extension's words. */
+  const STAGE_WORDS = { 1: 'ongoing', 21: 'won', 22: 'lost', 23: 'invalid' } as const;
+
   async function setStage(customer: ChaosCustomer, stageIndex: number, type: 1 | 21 | 22 | 23): Promise<void> {
     const stage = catalogue.stages[stageIndex % catalogue.stages.length]!;
     const id = randomUUID();
-    await enqueue({ id, customerId: customer.id, kind: 'stage', payload: { stage: { id: stage.id, name: stage.name }, type } });
+    await enqueue({ id, customerId: customer.id, kind: 'stage', payload: { stage: { id: stage.id, name: stage.name }, type: STAGE_WORDS[type] } });
     journal.push({ kind: 'stage', writeId: id, customerId: customer.id, stage: { id: stage.id, type } });
   }
 

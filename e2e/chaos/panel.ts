@@ -4,7 +4,8 @@
 // Invariant: a message whose reply was lost (page closed, worker stopped mid-message) is sent again as
 // it was; writes carry their own id, so sending one twice enqueues it once.
 import type { Page } from 'playwright-core';
-import type { MessageType, Reply, RequestOf, ResponseOf } from '../../lib/messaging/protocol';
+import type { MessageType, RequestOf, ResponseOf } from '../../lib/messaging/protocol';
+import type { Reply } from '../../lib/messaging/reply';
 import type { TabLookup } from '../../lib/lookup/tab-lookup';
 import type { OutboxWrite } from '../../lib/outbox/types';
 import { openPanel } from '../support/agent';

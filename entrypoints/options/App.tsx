@@ -4,7 +4,6 @@ import type { TargetedEvent } from 'preact';
 import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
 import { sentence } from '@/components/sentence';
-import { SOBOT_HOSTS } from '@/lib/crm/hosts';
 import type { IgnoredPolicyValue, IgnoredReason } from '@/lib/settings/policy';
 import { connectionOkText, describeError, describeFailure, t } from '@/lib/i18n';
 import { CrmText } from '@/components/CrmText';
@@ -15,7 +14,7 @@ import { removeSite, sites, sitesError } from './models/enabled-sites';
 import { LabelSuggestionsSection } from './LabelSuggestionsSection';
 import { describedBy, isLocked, LockedHint, lockHintId } from './LockedHint';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
-import { agents, baseUrl, busy, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
+import { agents, backends, baseUrl, busy, chosen, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, offersHosts, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
 
 const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure', userinfo: 'baseUrlUserinfo', query: 'baseUrlQuery' } as const;
 
@@ -169,16 +168,19 @@ export function App() {
         <div class="field">
           <label for="backend">{t('crmBackend')}</label>
           <select id="backend" value={form.backend.value} disabled={isLocked('backend')} aria-describedby={lockHintId('backend')} onChange={onInput(form.backend as { value: string })}>
-            <option value="sobot">{t('backendSobot')}</option>
-            <option value="useasy">{t('backendUseasy')}</option>
+            {backends.value.descriptors.map((backend) => (
+              <option key={backend.kind} value={backend.kind}>
+                {t(backend.text.label)}
+              </option>
+            ))}
           </select>
           <LockedHint field="backend" />
         </div>
-        {form.backend.value === 'sobot' && (
+        {offersHosts.value && (
         <div class="field">
-          <label for="host">{t('sobotHost')}</label>
+          <label for="host">{t(chosen.value.text.hosts ?? 'baseUrl')}</label>
           <select id="host" value={form.host.value} onChange={onInput(form.host)} disabled={isLocked('baseUrl')} aria-describedby={lockHintId('baseUrl')}>
-            {SOBOT_HOSTS.map((host) => (
+            {chosen.value.hosts.map((host) => (
               <option key={host} value={host}>
                 {host}
               </option>
@@ -188,7 +190,7 @@ export function App() {
           {form.host.value !== CUSTOM_HOST && <LockedHint field="baseUrl" />}
         </div>
         )}
-        {(form.backend.value === 'useasy' || form.host.value === CUSTOM_HOST) && (
+        {(!offersHosts.value || form.host.value === CUSTOM_HOST) && (
           <div class="field">
             <label for="base-url">{t('baseUrl')}</label>
             <input id="base-url" type="url" readOnly={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby={lockHintId('baseUrl') ?? 'base-url-hint'} />
@@ -202,7 +204,7 @@ export function App() {
           </div>
         )}
         <div class="field">
-          <label for="appid">{form.backend.value === 'useasy' ? t('useasyAccountId') : t('appid')}</label>
+          <label for="appid">{t(chosen.value.text.appid)}</label>
           <input id="appid" autoComplete="off" readOnly={isLocked('appid')} value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby={describedBy(errors.appid && 'appid-hint', lockHintId('appid'))} />
           <LockedHint field="appid" />
           {errors.appid && (
@@ -212,7 +214,7 @@ export function App() {
           )}
         </div>
         <div class="field">
-          <label for="app-key">{form.backend.value === 'useasy' ? t('useasySecret') : t('appKey')}</label>
+          <label for="app-key">{t(chosen.value.text.secret)}</label>
           <input
             id="app-key"
             type="password"
@@ -229,15 +231,18 @@ export function App() {
           </p>
           <LockedHint field="secret" />
         </div>
-        {form.backend.value === 'useasy' && (
-          <div class="field">
-            <label for="recipe">{t('signatureRecipe')}</label>
-            <input id="recipe" autoComplete="off" placeholder="hmac-sha256/appid+nonce+timestamp/base64" value={form.recipe.value} onInput={onInput(form.recipe)} aria-invalid={Boolean(errors.recipe)} aria-describedby="recipe-hint" />
-            <p id="recipe-hint" class={errors.recipe ? 'field__error' : 'field__hint'}>
-              {errors.recipe ?? t('signatureRecipeHint')}
-            </p>
-          </div>
-        )}
+        {chosen.value.extraFields?.map((field) => {
+          const problem = errors.extra?.[field.setting];
+          return (
+            <div class="field" key={field.id}>
+              <label for={field.id}>{t(field.label)}</label>
+              <input id={field.id} autoComplete="off" placeholder={field.placeholder} value={form.extra[field.setting].value} onInput={onInput(form.extra[field.setting])} aria-invalid={Boolean(problem)} aria-describedby={`${field.id}-hint`} />
+              <p id={`${field.id}-hint`} class={problem ? 'field__error' : 'field__hint'}>
+                {problem ?? t(field.hint)}
+              </p>
+            </div>
+          );
+        })}
         {agents.value.length > 0 && (
           <div class="field">
             <label for="my-agent">{t('myAgent')}</label>

@@ -18,7 +18,7 @@ import { selectedGone } from '@/lib/lookup/tab-lookup';
 import { describeError, describeFailure, t, uiLanguage } from '@/lib/i18n';
 import { CrmText } from '@/components/CrmText';
 import type { Customer } from '@/lib/crm/domain';
-import type { ErrorCode } from '@/lib/messaging/protocol';
+import type { ErrorCode } from '@/lib/messaging/reply';
 import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { CustomerTimeline, CustomerWork, LABEL_EDITOR_ID, labelReadNote, Labels, latestNoteLine, Suggestions } from './CustomerWork';
 import { announcements } from './models/announcer';

@@ -1,5 +1,6 @@
 // The contract every CRM backend implements, and what it can do. The background talks to the CRM only
 // through this interface; the panel learns the capabilities and shows only controls that can work.
+import type { TokenStore } from '../auth/token-holder';
 import type {
   AgentRef,
   CrmStatus,
@@ -14,19 +15,38 @@ import type {
   LabelRef,
   SearchField,
   Stage,
+  StageResult,
   TimelineEvent,
   TimelineGroup,
 } from './domain';
+import type { BackendKind } from './registry';
 
-export type BackendKind = 'sobot' | 'useasy';
+export type { BackendKind };
+
+/** What the settings and credentials say about a connection, as every backend's factory takes it. */
+export interface BackendConnection {
+  baseUrl: string;
+  appid: string;
+  secret: string;
+  /** A signature recipe in its one-line text form, for backends that sign that way; their default when absent. */
+  signatureRecipe?: string;
+}
+
+export interface BackendDependencies {
+  tokenStore: TokenStore;
+  fetch?: typeof fetch;
+}
+
+/** Builds a backend for a connection; each backend folder exports one (its connect.ts). */
+export type BackendFactory = (connection: BackendConnection, deps: BackendDependencies) => CrmBackend;
 
 export interface CustomerWritten {
   id: string;
   customer?: Customer;
 }
 
-/** Sobot stage_type: 1 still in progress; results 21 won, 22 lost, 23 invalid. */
-export type StageType = 1 | 21 | 22 | 23;
+/** A stage move: still in progress, or closed with a result. Each backend words it its own way. */
+export type StageType = 'ongoing' | StageResult;
 
 /** The customer's own fields a backend stores, as the create / edit form offers them. */
 export type CustomerFieldName = 'nick' | 'realName' | 'phone' | 'email' | 'company' | 'vip' | 'crmStatus' | 'liableAgent' | 'region';

@@ -122,6 +122,9 @@ export interface Customer {
   customFields: CustomFieldValue[];
 }
 
+/** How a closed follow-up ended. */
+export type StageResult = 'won' | 'lost' | 'invalid';
+
 export type TimelineGroup = 'staff' | 'customer' | 'other';
 
 /** The newest follow-up note, for the card's one-line summary. */
@@ -137,7 +140,7 @@ export interface TimelineEvent {
   rawType: string;
   at: number;
   actor?: string;
-  stage?: { from?: string; to?: string; result?: 'won' | 'lost' | 'invalid' };
+  stage?: { from?: string; to?: string; result?: StageResult };
   text?: string;
   changes?: { name: string; from?: string; to?: string }[];
 }

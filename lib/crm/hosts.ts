@@ -1,10 +1,8 @@
-// The Sobot hosts the document lists, and the one strict check of what a CRM base URL and an enabled
-// site may be: the options form, the protocol's settings.save and site.* schemas, the policy parser and
-// the move of old stored sites all use it. Also the forms derived from a checked address: as stored,
-// the origin a secret is bound to, the host permission pattern. Pure; extension pages and the
+// The one strict check of what a CRM base URL and an enabled site may be: the options form, the
+// protocol's settings.save and site.* schemas, the policy parser and the move of old stored sites all
+// use it. Also the forms derived from a checked address: as stored, the origin a secret is bound to, the
+// host permission pattern. (A backend's own hosts are in its descriptor.) Pure; extension pages and the
 // background import it.
-
-export const SOBOT_HOSTS = ['https://www.sobot.com', 'https://www.soboten.com', 'https://sg.sobot.io', 'https://us.sobot.com'] as const;
 
 export type BaseUrlProblem = 'empty' | 'invalid' | 'insecure' | 'userinfo' | 'query';
 export type SiteProblem = 'invalid' | 'wildcard' | 'not-origin';

@@ -1,45 +1,41 @@
-// Where backends are registered: one line per backend. Only the CRM session imports it.
-import type { TokenStore } from '../auth/token-holder';
-import type { BackendKind, CrmBackend } from './backend';
-import { CrmError } from './errors';
-import { createSobotBackend } from './sobot/backend';
-import { createUseasyBackend } from './useasy/backend';
-import { DEFAULT_RECIPE, recipeFromText } from './useasy/sign';
+// Where backends are registered: one descriptor per backend (lib/crm/descriptor.ts), and all the
+// extension derives from them: the backend kinds settings, messages and the admin's policy accept, the
+// options form's choices and the hosts granted with the extension. Plain data, so every page, the build
+// configuration and the background import it; the backends' code is loaded by lib/crm/connect.ts.
+import type { BackendDescriptor } from './descriptor';
+import { sobotDescriptor } from './sobot/descriptor';
+import { useasyDescriptor } from './useasy/descriptor';
 
-export interface BackendConnection {
-  baseUrl: string;
-  appid: string;
-  secret: string;
-  /** Useasy's signature recipe in its one-line text form; the documented default when absent. */
-  signatureRecipe?: string;
+/** The backends the extension ships, the first being the one a fresh install starts with. */
+export const SHIPPED_DESCRIPTORS = [sobotDescriptor, useasyDescriptor] as const;
+
+export type BackendKind = (typeof SHIPPED_DESCRIPTORS)[number]['kind'];
+
+/** Every kind, for schemas that accept only these (zod's enum wants a non-empty tuple). */
+export const BACKEND_KINDS = SHIPPED_DESCRIPTORS.map((descriptor) => descriptor.kind) as [BackendKind, ...BackendKind[]];
+
+export const DEFAULT_DESCRIPTOR = SHIPPED_DESCRIPTORS[0];
+
+export interface Registry {
+  readonly descriptors: readonly BackendDescriptor[];
+  /** Undefined for a kind no backend is registered for (an old setting, a wrong policy value). */
+  descriptorOf(kind: string): BackendDescriptor | undefined;
+  /** Every backend's own hosts, in registration order: the extension's host permissions. */
+  readonly hosts: readonly string[];
 }
 
-export interface BackendDependencies {
-  tokenStore: TokenStore;
-  fetch?: typeof fetch;
+/** A registry of these descriptors; the extension uses the shipped one, a test may add its own backend. */
+export function createRegistry(descriptors: readonly BackendDescriptor[]): Registry {
+  const byKind = new Map(descriptors.map((descriptor) => [descriptor.kind, descriptor]));
+  return {
+    descriptors,
+    descriptorOf: (kind) => byKind.get(kind),
+    hosts: descriptors.flatMap((descriptor) => descriptor.hosts),
+  };
 }
 
-function recipeOf(text: string | undefined) {
-  if (!text) return DEFAULT_RECIPE;
-  try {
-    return recipeFromText(text);
-  } catch (error) {
-    throw new CrmError('invalid-input', error instanceof Error ? error.message : 'The signature recipe is not valid.');
-  }
-}
+export const registry = createRegistry(SHIPPED_DESCRIPTORS);
 
-const factories: Record<BackendKind, ((connection: BackendConnection, deps: BackendDependencies) => CrmBackend) | undefined> = {
-  sobot: (connection, deps) => createSobotBackend({ ...connection, appKey: connection.secret, ...deps }),
-  useasy: (connection, deps) =>
-    createUseasyBackend({
-      ...connection,
-      recipe: recipeOf(connection.signatureRecipe),
-      fetch: deps.fetch,
-    }),
-};
-
-export function createBackend(kind: BackendKind, connection: BackendConnection, deps: BackendDependencies): CrmBackend {
-  const factory = factories[kind];
-  if (!factory) throw new Error(`No CRM backend is registered for ${kind}.`);
-  return factory(connection, deps);
+export function isBackendKind(value: unknown): value is BackendKind {
+  return (BACKEND_KINDS as readonly unknown[]).includes(value);
 }

@@ -8,7 +8,7 @@ import type { IssuedToken, TokenStore } from '../auth/token-holder';
 import type { Settings } from '../settings/settings';
 import type { CrmBackend } from './backend';
 import { CrmError } from './errors';
-import { createBackend, type BackendDependencies } from './registry';
+import { createBackend, type BackendDependencies } from './connect';
 
 export interface CrmSessionOptions {
   loadSettings: () => Promise<Settings>;

@@ -3,7 +3,7 @@
 // waiting for the agent's go-ahead, and whether automatic look-ups are paused. The background's
 // tab-lookups controller is its only writer; panels only read it and send intents. Types and pure
 // helpers only, so the panel bundle carries nothing else from here.
-import type { ErrorCode } from '../messaging/protocol';
+import type { ErrorCode } from '../messaging/reply';
 import type { CustomerCard } from '../crm/views';
 
 export interface ContactRef {

@@ -1,7 +1,8 @@
 // How extension pages ask the background: typed requests, answers unwrapped, failures thrown as
 // RequestError carrying the background's error code. Imports protocol types only, never zod.
 import { browser } from 'wxt/browser';
-import type { ErrorCode, MessageType, Reply, RequestOf, ResponseOf } from './protocol';
+import type { MessageType, RequestOf, ResponseOf } from './protocol';
+import type { ErrorCode, Reply } from './reply';
 
 export class RequestError extends Error {
   constructor(

@@ -58,7 +58,7 @@ export const newWrite = z.union([
     id: writeId,
     customerId: id,
     kind: z.literal('stage'),
-    payload: z.object({ stage: z.object({ id, name: text(100) }), type: z.union([z.literal(1), z.literal(21), z.literal(22), z.literal(23)]) }),
+    payload: z.object({ stage: z.object({ id, name: text(100) }), type: z.enum(['ongoing', 'won', 'lost', 'invalid']) }),
   }),
   z.object({ id: writeId, customerId: id, kind: z.literal('note'), payload: z.object({ content: nonEmptyText(2000) }) }),
 ]);

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { MAX_READINGS_PER_REPORT } from '../contacts/page-reading';
 import type { AgentRef, CustomerPage, Label, LabelRef, NoteSummary, RegionOption, Stage, TimelineEvent } from '../crm/domain';
-import type { SerializedCrmError } from '../crm/errors';
+import { BACKEND_KINDS } from '../crm/registry';
 import { checkBaseUrl, checkSiteOrigin } from '../crm/hosts';
 import type { CardVocabulary, CustomerCard } from '../crm/views';
 import type { OutboxWrite } from '../outbox/types';
@@ -123,7 +123,7 @@ export const protocol = {
   'settings.save': {
     from: OPTIONS,
     request: z.object({
-      backend: z.optional(z.enum(['sobot', 'useasy'])),
+      backend: z.optional(z.enum(BACKEND_KINDS)),
       signatureRecipe: z.optional(text(120)),
       baseUrl: text(300).check(z.refine((value) => checkBaseUrl(value) === undefined, 'not an https CRM address')),
       appid: nonEmptyText(128),
@@ -147,12 +147,3 @@ export type RequestOf<K extends MessageType> = z.infer<(typeof protocol)[K]['req
 export type ResponseOf<K extends MessageType> = (typeof protocol)[K]['response'];
 /** The messages of one namespace, e.g. MessagesIn<'site'> is 'site.enable' | 'site.disable' | 'site.list'. */
 export type MessagesIn<Namespace extends string> = Extract<MessageType, `${Namespace}.${string}`>;
-
-export type ErrorCode = SerializedCrmError['code'] | 'invalid-message' | 'forbidden' | 'internal';
-export interface MessageError {
-  code: ErrorCode;
-  message: string;
-  crmCode?: string;
-}
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: MessageError };

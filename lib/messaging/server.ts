@@ -6,7 +6,8 @@ import type { browser, Browser } from 'wxt/browser';
 
 type MessageSender = Browser.runtime.MessageSender;
 import { serializeError } from '../crm/errors';
-import { protocol, type MessageError, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
+import { protocol, type MessageType, type RequestOf, type ResponseOf } from './protocol';
+import type { MessageError, Reply } from './reply';
 import { classifySender, mayBeSentBy, type SenderKind } from './sender';
 
 interface HandlerContext {

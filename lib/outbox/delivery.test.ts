@@ -54,10 +54,10 @@ describe('createCrmDelivery: deliver', () => {
   it('sends a stage, a note and a field update to the matching backend call', async () => {
     const crm = fakeBackend();
     const { deliver } = createCrmDelivery({ backend: async () => crm.backend });
-    await deliver({ ...bookkeeping, kind: 'stage', payload: { stage: { id: 's9', name: '已成交' }, type: 21 } });
+    await deliver({ ...bookkeeping, kind: 'stage', payload: { stage: { id: 's9', name: '已成交' }, type: 'won' } });
     await deliver(noteWrite('客户要求周五回电'));
     await deliver({ ...bookkeeping, kind: 'customer', payload: { nick: '王女士', email: 'w@example.com' } });
-    expect(crm.backend.setStage).toHaveBeenCalledWith('c1', { id: 's9', name: '已成交' }, 21);
+    expect(crm.backend.setStage).toHaveBeenCalledWith('c1', { id: 's9', name: '已成交' }, 'won');
     expect(crm.backend.addNote).toHaveBeenCalledWith('c1', '客户要求周五回电');
     expect(crm.backend.updateCustomer).toHaveBeenCalledWith('c1', { nick: '王女士', email: 'w@example.com' });
   });
@@ -128,6 +128,6 @@ describe('createCrmDelivery: alreadyDelivered', () => {
     const crm = fakeBackend({ listTimeline: undefined });
     const { alreadyDelivered } = createCrmDelivery({ backend: async () => crm.backend });
     expect(await alreadyDelivered(noteWrite('x'))).toBe(false);
-    expect(await alreadyDelivered({ ...bookkeeping, kind: 'stage', payload: { stage: { id: 's', name: 's' }, type: 1 } })).toBe(false);
+    expect(await alreadyDelivered({ ...bookkeeping, kind: 'stage', payload: { stage: { id: 's', name: 's' }, type: 'ongoing' } })).toBe(false);
   });
 });

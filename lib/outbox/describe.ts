@@ -4,7 +4,7 @@ import type { LabelGroup } from '../crm/domain';
 import { t } from '../i18n';
 import type { OutboxWrite } from './types';
 
-const RESULT_KEYS = { 21: 'resultWon', 22: 'resultLost', 23: 'resultInvalid' } as const;
+const RESULT_KEYS = { won: 'resultWon', lost: 'resultLost', invalid: 'resultInvalid' } as const;
 const NOTE_PREVIEW = 40;
 
 /**
@@ -21,7 +21,7 @@ export function describeWrite(write: OutboxWrite, groups: LabelGroup[]): string 
       return t('writeLabels', [...write.payload.add.map((label) => `+${label.name}`), ...removed.map((id) => `−${nameOf(id)}`)].join(' '));
     }
     case 'stage':
-      return write.payload.type === 1
+      return write.payload.type === 'ongoing'
         ? t('writeStage', write.payload.stage.name)
         : t('stageWithResult', [write.payload.stage.name, t(RESULT_KEYS[write.payload.type])]);
     case 'note': {

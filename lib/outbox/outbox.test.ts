@@ -78,7 +78,7 @@ const note = (customerId: string, content = '已回访，客户确认下周付�
 const stage = (customerId: string): NewOutboxWrite => ({
   customerId,
   kind: 'stage',
-  payload: { stage: { id: 'cb31d0aff036411fb9bf598baf4dc2ea', name: '意向确定' }, type: 1 },
+  payload: { stage: { id: 'cb31d0aff036411fb9bf598baf4dc2ea', name: '意向确定' }, type: 'ongoing' },
 });
 const labels = (customerId: string): NewOutboxWrite => ({
   customerId,

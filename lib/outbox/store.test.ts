@@ -48,7 +48,7 @@ describe('createIndexedDbOutboxStore', () => {
       requestTimeoutMs: 15_000,
       now: () => 1_000,
     });
-    await first.enqueue({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's1', name: '意向确定' }, type: 1 } });
+    await first.enqueue({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's1', name: '意向确定' }, type: 'ongoing' } });
     await vi.waitFor(() => expect(hanging).toHaveBeenCalledTimes(1));
 
     const deliver = vi.fn(async () => undefined);

@@ -3,13 +3,14 @@
 // imports it, extension pages import its types. A malformed policy value is ignored, never trusted, and
 // every ignored value is named (with why) so the admin can see it on the options page.
 import type { Credentials } from '../auth/credential-store';
+import { isBackendKind, type BackendKind } from '../crm/registry';
 import { checkBaseUrl, checkSiteOrigin, normalizeBaseUrl, originOf, type BaseUrlProblem, type SiteProblem } from '../crm/hosts';
 import type { Settings } from './settings';
 import type { LabelSynonyms } from '../suggest/label-matcher';
 import { cleanSynonyms, type SuggestionPolicy } from '../suggest/suggestion-settings';
 
 export interface ManagedPolicy {
-  backend?: 'sobot' | 'useasy';
+  backend?: BackendKind;
   baseUrl?: string;
   appid?: string;
   secret?: string;
@@ -51,7 +52,7 @@ export function readPolicy(raw: unknown): PolicyReading {
     ignored.push({ field, reason, ...(value === undefined ? {} : { value: shown(value) }) });
 
   if (given.backend !== undefined) {
-    if (given.backend === 'sobot' || given.backend === 'useasy') policy.backend = given.backend;
+    if (isBackendKind(given.backend)) policy.backend = given.backend;
     else ignore('backend', 'wrong-type', given.backend);
   }
   if (given.baseUrl !== undefined) {

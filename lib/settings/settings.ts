@@ -2,6 +2,7 @@
 // auto-lookup. The type and its defaults only; where they are kept is lib/settings/agent-settings.ts.
 import type { BackendKind } from '../crm/backend';
 import type { AgentRef } from '../crm/domain';
+import { DEFAULT_DESCRIPTOR } from '../crm/registry';
 
 export interface Settings {
   backend: BackendKind;
@@ -16,7 +17,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  backend: 'sobot',
-  baseUrl: 'https://www.sobot.com',
+  backend: DEFAULT_DESCRIPTOR.kind,
+  baseUrl: DEFAULT_DESCRIPTOR.hosts[0] ?? '',
   autoLookup: true,
 };

@@ -1,21 +1,26 @@
 // The options form's state: what the admin typed (kept until saved, whatever fails), validation, and
 // the save and test actions with their outcome.
-import { computed, signal } from '@preact/signals';
+// What each backend asks for comes from its descriptor (lib/crm/registry.ts), so the form names none.
+import { computed, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { checkBaseUrl, hostPatternOf, originOf, SOBOT_HOSTS, type BaseUrlProblem } from '@/lib/crm/hosts';
+import { checkBaseUrl, hostPatternOf, originOf, type BaseUrlProblem } from '@/lib/crm/hosts';
 import { request, RequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/settings/views';
 import type { AgentRef } from '@/lib/crm/domain';
 import type { BackendKind } from '@/lib/crm/backend';
-import { recipeFromText } from '@/lib/crm/useasy/sign';
+import type { BackendDescriptor, ExtraSetting } from '@/lib/crm/descriptor';
+import { DEFAULT_DESCRIPTOR, registry, type Registry } from '@/lib/crm/registry';
 
 export const CUSTOM_HOST = 'custom';
 
+/** The backends the form offers: the shipped ones, or a test's own registry. */
+export const backends = signal<Registry>(registry);
+
 export const form = {
-  backend: signal<BackendKind>('sobot'),
-  /** Useasy's signature recipe; empty means the documented default. */
-  recipe: signal(''),
-  host: signal<string>(SOBOT_HOSTS[0]),
+  backend: signal<BackendKind>(DEFAULT_DESCRIPTOR.kind),
+  /** The settings a backend asks for beyond address, account and secret; empty means the backend's default. */
+  extra: { signatureRecipe: signal('') } satisfies Record<ExtraSetting, Signal<string>>,
+  host: signal<string>(DEFAULT_DESCRIPTOR.hosts[0]),
   customBaseUrl: signal(''),
   appid: signal(''),
   appKey: signal(''),
@@ -30,9 +35,15 @@ export const outcome = signal<{ tone: 'info' | 'error'; text: string; code?: Req
 export const busy = signal<'saving' | 'testing' | undefined>(undefined);
 export const showErrors = signal(false);
 
-export const baseUrl = computed(() =>
-  form.backend.value === 'useasy' || form.host.value === CUSTOM_HOST ? form.customBaseUrl.value.trim() : form.host.value,
-);
+const EXTRA_SETTINGS = Object.keys(form.extra) as ExtraSetting[];
+
+/** The chosen backend's descriptor: the fields the form shows and how they are checked. */
+export const chosen = computed<BackendDescriptor>(() => backends.value.descriptorOf(form.backend.value) ?? backends.value.descriptors[0]!);
+
+/** A backend with hosts of its own offers them with a custom address last; one without has the address typed. */
+export const offersHosts = computed(() => chosen.value.hosts.length > 0);
+
+export const baseUrl = computed(() => (!offersHosts.value || form.host.value === CUSTOM_HOST ? form.customBaseUrl.value.trim() : form.host.value));
 
 /**
  * Whether the saved key may be kept: it is only ever sent to the backend, address (origin) and account
@@ -56,18 +67,16 @@ const changesConnection = computed(() => {
     view.settings.backend !== form.backend.value ||
     view.settings.baseUrl !== baseUrl.value.replace(/\/+$/, '') ||
     view.appid !== form.appid.value.trim() ||
-    (form.backend.value === 'useasy' && (view.settings.signatureRecipe ?? '') !== form.recipe.value.trim())
+    (chosen.value.extraFields ?? []).some((field) => (view.settings[field.setting] ?? '') !== form.extra[field.setting].value.trim())
   );
 });
 
 export const problems = computed(() => {
-  const found: { baseUrl?: BaseUrlProblem; appid?: 'empty'; appKey?: 'empty' | 'again'; recipe?: string } = {};
-  if (form.backend.value === 'useasy' && form.recipe.value.trim()) {
-    try {
-      recipeFromText(form.recipe.value);
-    } catch (error) {
-      found.recipe = error instanceof Error ? error.message : String(error);
-    }
+  const found: { extra?: Partial<Record<ExtraSetting, string>>; baseUrl?: BaseUrlProblem; appid?: 'empty'; appKey?: 'empty' | 'again' } = {};
+  for (const field of chosen.value.extraFields ?? []) {
+    const value = form.extra[field.setting].value;
+    const problem = value.trim() ? field.check(value) : undefined;
+    if (problem) found.extra = { ...found.extra, [field.setting]: problem };
   }
   const urlProblem = checkBaseUrl(baseUrl.value);
   if (urlProblem) found.baseUrl = urlProblem;
@@ -92,8 +101,8 @@ export async function loadForm() {
   saved.value = view;
   const url = view.settings.baseUrl;
   form.backend.value = view.settings.backend;
-  form.recipe.value = view.settings.signatureRecipe ?? '';
-  form.host.value = (SOBOT_HOSTS as readonly string[]).includes(url) ? url : CUSTOM_HOST;
+  for (const setting of EXTRA_SETTINGS) form.extra[setting].value = view.settings[setting] ?? '';
+  form.host.value = backends.value.hosts.includes(url) ? url : CUSTOM_HOST;
   form.customBaseUrl.value = form.host.value === CUSTOM_HOST ? url : '';
   form.appid.value = view.appid;
   form.autoLookup.value = view.settings.autoLookup;
@@ -123,7 +132,8 @@ export async function save(messages: { saved: string; permissionDenied: string }
     }
     saved.value = await request('settings.save', {
       backend: form.backend.value,
-      signatureRecipe: form.backend.value === 'useasy' ? form.recipe.value : undefined,
+      // Only the chosen backend's own settings: another backend's would be saved with a connection that ignores them.
+      ...Object.fromEntries((chosen.value.extraFields ?? []).map((field) => [field.setting, form.extra[field.setting].value])),
       baseUrl: baseUrl.value,
       appid: form.appid.value.trim(),
       appKey: form.appKey.value || undefined,

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StageType } from '@/lib/crm/backend';
 import type { Stage } from '@/lib/crm/domain';
 import type { OutboxWrite } from '@/lib/outbox/types';
 
@@ -14,13 +15,13 @@ const undo = await import('./undo');
 
 const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
 const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
-const stageWrite = (patch: Partial<OutboxWrite>, stage: Stage, type: 1 | 21 | 22 | 23): OutboxWrite =>
+const stageWrite = (patch: Partial<OutboxWrite>, stage: Stage, type: StageType): OutboxWrite =>
   ({ id: crypto.randomUUID(), customerId: 'c1', kind: 'stage', createdAt: 1, attempts: 0, state: 'pending', nextAttemptAt: 0, payload: { stage: { id: stage.id, name: stage.name }, type }, ...patch }) as OutboxWrite;
 const enqueued = () => request.mock.calls.filter(([type]) => type === 'write.enqueue').map(([, payload]) => payload as { payload: unknown });
 
 describe('the stage shown over queued writes', () => {
   it('is the newest stage write the read cannot contain yet', () => {
-    const writes = [stageWrite({ state: 'sent', sentAt: 2_000 }, payment, 1), stageWrite({ state: 'pending' }, payment, 22)];
+    const writes = [stageWrite({ state: 'sent', sentAt: 2_000 }, payment, 'ongoing'), stageWrite({ state: 'pending' }, payment, 'lost')];
     expect(stepper.stageAfterWrites(intent, 1_000, writes)).toMatchObject({ stage: { id: 's-pay' }, result: 'lost' });
     const moved = stepper.stageAfterWrites(intent, 1_000, writes.slice(0, 1));
     expect(moved).toMatchObject({ stage: { id: 's-pay' } });
@@ -28,7 +29,7 @@ describe('the stage shown over queued writes', () => {
   });
 
   it('is the stage read when the writes failed or the read came after them', () => {
-    const writes = [stageWrite({ state: 'sent', sentAt: 500 }, payment, 1), stageWrite({ state: 'failed' }, payment, 21)];
+    const writes = [stageWrite({ state: 'sent', sentAt: 500 }, payment, 'ongoing'), stageWrite({ state: 'failed' }, payment, 'won')];
     expect(stepper.stageAfterWrites(intent, 1_000, writes)).toEqual({ stage: intent });
   });
 });
@@ -44,7 +45,7 @@ describe('the stage stepper', () => {
 
   it('moves to a stage in one click, with type 1, and shows it at once', () => {
     stepper.moveToStage('c1', payment);
-    expect(enqueued().at(-1)).toMatchObject({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's-pay', name: '付款流程' }, type: 1 } });
+    expect(enqueued().at(-1)).toMatchObject({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's-pay', name: '付款流程' }, type: 'ongoing' } });
     expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-pay' } });
     expect(stepper.shownStage('c1')?.result).toBeUndefined();
   });
@@ -54,7 +55,7 @@ describe('the stage stepper', () => {
     stepper.moveToStage('c1', payment);
     expect(undoOffer.value).toMatchObject({ kind: 'stage', customerId: 'c1', stageName: '付款流程' });
     takeBack();
-    expect(enqueued().at(-1)).toMatchObject({ kind: 'stage', payload: { stage: { id: 's-intent', name: '意向确定' }, type: 1 } });
+    expect(enqueued().at(-1)).toMatchObject({ kind: 'stage', payload: { stage: { id: 's-intent', name: '意向确定' }, type: 'ongoing' } });
     expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-intent' } });
     expect(undoOffer.value).toBeUndefined();
   });
@@ -63,7 +64,7 @@ describe('the stage stepper', () => {
     stages.value = { c1: { status: 'loaded', stage: { id: '', name: '意向确定', order: -1 } } };
     stepper.moveToStage('c1', payment, 's-intent');
     undo.takeBack();
-    expect(enqueued().at(-1)).toMatchObject({ payload: { stage: { id: 's-intent' }, type: 1 } });
+    expect(enqueued().at(-1)).toMatchObject({ payload: { stage: { id: 's-intent' }, type: 'ongoing' } });
   });
 
   it('queues a result only once confirmed, closing the stage shown', () => {
@@ -77,7 +78,7 @@ describe('the stage stepper', () => {
     stepper.askResult('c1', 'invalid');
     expect(stepper.pendingResult.value).toEqual({ customerId: 'c1', result: 'invalid' });
     stepper.confirmResult('c1');
-    expect(enqueued().at(-1)).toMatchObject({ kind: 'stage', payload: { stage: { id: 's-intent' }, type: 23 } });
+    expect(enqueued().at(-1)).toMatchObject({ kind: 'stage', payload: { stage: { id: 's-intent' }, type: 'invalid' } });
     expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-intent' }, result: 'invalid' });
     expect(stepper.pendingResult.value).toBeUndefined();
   });

@@ -4,19 +4,14 @@
 // Invariant: nothing is queued for a result until the agent confirms it, and a result always names the
 // stage it closes.
 import { effect, signal } from '@preact/signals';
-import type { StageType } from '@/lib/crm/backend';
-import type { Stage } from '@/lib/crm/domain';
+import type { Stage, StageResult } from '@/lib/crm/domain';
 import type { t } from '@/lib/i18n';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { stages } from './stage';
 import { offerUndo } from './undo';
 import { enqueueWrite, outboxWrites } from './writes';
 
-export type StageResult = 'won' | 'lost' | 'invalid';
-export type ResultType = Exclude<StageType, 1>;
-
-export const RESULT_TYPES: Record<StageResult, ResultType> = { won: 21, lost: 22, invalid: 23 };
-const RESULT_OF: Record<ResultType, StageResult> = { 21: 'won', 22: 'lost', 23: 'invalid' };
+export type { StageResult };
 /** 成单 / 输单 / 无效, and Won / Lost / Invalid. */
 export const RESULT_MESSAGES = { won: 'resultWon', lost: 'resultLost', invalid: 'resultInvalid' } as const satisfies Record<StageResult, Parameters<typeof t>[0]>;
 
@@ -37,7 +32,7 @@ export function stageAfterWrites(read: Stage | null, readAt: number, writes: Out
   );
   if (newest?.kind === 'stage') {
     const { stage, type } = newest.payload;
-    return type === 1 ? { stage, write: newest } : { stage, result: RESULT_OF[type], write: newest };
+    return type === 'ongoing' ? { stage, write: newest } : { stage, result: type, write: newest };
   }
   return { stage: read };
 }
@@ -64,10 +59,10 @@ export function moveToStage(customerId: string, stage: Stage, knownId?: string) 
   pendingResult.value = undefined;
   const before = shownStage(customerId);
   if (before?.stage?.id === stage.id && !before.result) return;
-  void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'stage', payload: { stage: { id: stage.id, name: stage.name }, type: 1 } });
+  void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'stage', payload: { stage: { id: stage.id, name: stage.name }, type: 'ongoing' } });
   const back = before?.stage && (before.stage.id || knownId) ? { id: before.stage.id || knownId!, name: before.stage.name } : undefined;
   if (!back) return;
-  const type = before?.result ? RESULT_TYPES[before.result] : 1;
+  const type = before?.result ?? 'ongoing';
   offerUndo({
     kind: 'stage',
     customerId,
@@ -93,7 +88,7 @@ export function confirmResult(customerId: string) {
     id: crypto.randomUUID(),
     customerId,
     kind: 'stage',
-    payload: { stage: { id: current.id, name: current.name }, type: RESULT_TYPES[pending.result] },
+    payload: { stage: { id: current.id, name: current.name }, type: pending.result },
   });
 }
 

@@ -113,8 +113,8 @@ describe('writes as the panel shows them', () => {
     const interest: LabelGroup = { id: 'i', name: '兴趣', color: '#76A6F1', multipleChoice: true, labels: [{ id: 'home', name: '家居生活', groupId: 'i' }] };
     const describe = (patch: Partial<OutboxWrite>) => writes.describeWrite(stored(patch), [level, interest]);
     expect(describe({ kind: 'labels', payload: { add: [{ id: 'gold', name: '金卡会员' }], remove: ['silver', 'home'] } })).toBe('Labels +金卡会员 −家居生活');
-    expect(describe({ kind: 'stage', payload: { stage: { id: 's', name: '付款流程' }, type: 1 } })).toBe('Stage → 付款流程');
-    expect(describe({ kind: 'stage', payload: { stage: { id: 's', name: '付款流程' }, type: 22 } })).toBe('付款流程 · Lost');
+    expect(describe({ kind: 'stage', payload: { stage: { id: 's', name: '付款流程' }, type: 'ongoing' } })).toBe('Stage → 付款流程');
+    expect(describe({ kind: 'stage', payload: { stage: { id: 's', name: '付款流程' }, type: 'lost' } })).toBe('付款流程 · Lost');
     expect(describe({ kind: 'note', payload: { content: '长'.repeat(50) } })).toBe(`Note: ${'长'.repeat(40)}…`);
 
     expect(writes.writeStateText(stored({ state: 'pending' }))).toBe('Waiting to be sent');

@@ -224,8 +224,8 @@ describe('Sobot label, stage and note writes', () => {
   it('sets a stage with stage_type always sent as a number', async () => {
     const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user_stage/stage_save': () => ({ ret_code: '000000' }) });
     const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
-    await backend.setStage!(customerId, { id: '678599e8f8a6407987c1aa4391d41f4d', name: '交易达成' }, 1);
-    await backend.setStage!(customerId, { id: 'cb31d0aff036411fb9bf598baf4dc2ea', name: '意向确定' }, 21);
+    await backend.setStage!(customerId, { id: '678599e8f8a6407987c1aa4391d41f4d', name: '交易达成' }, 'ongoing');
+    await backend.setStage!(customerId, { id: 'cb31d0aff036411fb9bf598baf4dc2ea', name: '意向确定' }, 'won');
     expect(server.calls[1]!.path).toBe('/api/scrm/5/user_stage/stage_save');
     expect(server.calls[1]!.body).toBe(
       `{"userid":"${customerId}","stageid":"678599e8f8a6407987c1aa4391d41f4d","stage_name":"交易达成","stage_type":1}`,

@@ -7,6 +7,7 @@ import { CrmError } from '../errors';
 import { assignBizType, toSobotCustomerBody } from './customer-body';
 import { agentNode, cityItem, districtItem, flattenAgents, provinceItem, toOption } from './directory';
 import { toCustomer, toFieldDefinition, toLabelRefs, toStages, toTimelineEvent } from './map';
+import { STAGE_TYPE_CODES } from './stage-types';
 import { createSobotTransport, type SobotTransportOptions } from './transport';
 import {
   customFieldItem,
@@ -199,7 +200,7 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
       await call({
         method: 'POST',
         path: `${API}/user_stage/stage_save`,
-        body: { userid: customerId, stageid: stage.id, stage_name: stage.name, stage_type: type },
+        body: { userid: customerId, stageid: stage.id, stage_name: stage.name, stage_type: STAGE_TYPE_CODES[type] },
       });
     },
 

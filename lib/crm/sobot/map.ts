@@ -13,6 +13,7 @@ import type {
 } from '../domain';
 import * as z from 'zod/mini';
 import { exField, type DynamicItem, type FoldedCustomer } from './wire';
+import { STAGE_RESULTS } from './stage-types';
 
 const CRM_STATUS: Record<string, CrmStatus> = {
   '1': 'first-contact',
@@ -160,8 +161,6 @@ export function toFieldDefinition(item: {
     ...(type === 'cascade' ? { cascade: { tree: cascadeTree(options), fillLevel: 0 } } : {}),
   };
 }
-
-const STAGE_RESULTS = { '21': 'won', '22': 'lost', '23': 'invalid' } as const;
 
 function contentOf(item: DynamicItem): Record<string, unknown> {
   const content = item.biz_content;
