@@ -14,6 +14,11 @@ export class RequestError extends Error {
   }
 }
 
+/** Any failure as the RequestError the panel and the options page show: one that is not is an internal error. */
+export function toRequestError(error: unknown): RequestError {
+  return error instanceof RequestError ? error : new RequestError('internal', String(error));
+}
+
 export async function request<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   let reply: Reply<ResponseOf<K>> | undefined;
   try {

@@ -3,7 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { checkBaseUrl, hostPatternOf, originOf, SOBOT_HOSTS, type BaseUrlProblem } from '@/lib/crm/hosts';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import type { AgentRef } from '@/lib/crm/domain';
 import type { BackendKind } from '@/lib/crm/backend';
@@ -77,8 +77,6 @@ export const problems = computed(() => {
   return found;
 });
 
-const failure = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
-
 export const loadError = signal<RequestError | undefined>(undefined);
 
 export async function loadForm() {
@@ -86,7 +84,7 @@ export async function loadForm() {
   try {
     view = await request('settings.get', {});
   } catch (error) {
-    loadError.value = failure(error);
+    loadError.value = toRequestError(error);
     return;
   }
   saved.value = view;
@@ -135,7 +133,7 @@ export async function save(messages: { saved: string; permissionDenied: string }
     outcome.value = { tone: 'info', text: messages.saved };
     return true;
   } catch (error) {
-    const problem = failure(error);
+    const problem = toRequestError(error);
     outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode, kept: replacing };
     return false;
   } finally {
@@ -150,7 +148,7 @@ export async function testConnection(messages: { ok: string }) {
     await request('connection.test', {});
     outcome.value = { tone: 'info', text: messages.ok };
   } catch (error) {
-    const problem = failure(error);
+    const problem = toRequestError(error);
     outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode };
   } finally {
     busy.value = undefined;

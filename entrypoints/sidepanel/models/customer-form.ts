@@ -5,7 +5,7 @@ import { EMPTY_FORM, formFromCustomer, inputFromForm, onlyStoredFields, type Cus
 import { validateCustomer } from '@/lib/crm/customer-validation';
 import type { Customer } from '@/lib/crm/domain';
 import { formatContact } from '@/lib/format';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import type { TabContact } from '@/lib/messaging/protocol';
 import { formDraftItem } from '@/lib/storage';
 import { openCustomer } from './lookup';
@@ -140,7 +140,7 @@ export async function submitForm() {
     // An edited customer is already replaced wherever shown; a new one is opened, pinned to the tab.
     if (mode.kind === 'create') await openCustomer(card.customer.id);
   } catch (error) {
-    formError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    formError.value = toRequestError(error);
   } finally {
     formBusy.value = false;
   }

@@ -6,7 +6,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { applyLabelClick, mergeLabelDelta, type LabelDelta } from '@/lib/crm/label-delta';
 import type { Label, LabelGroup, LabelRef } from '@/lib/crm/domain';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { lookupState } from './lookup';
 import { referenceData } from './reference';
@@ -131,7 +131,7 @@ async function readLabels(customerId: string) {
     if (labelRead.peek()?.customerId === customerId) labelRead.value = { customerId, status: 'read' };
   } catch (error) {
     if (labelRead.peek()?.customerId !== customerId) return;
-    labelRead.value = { customerId, status: 'failed', error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+    labelRead.value = { customerId, status: 'failed', error: toRequestError(error) };
   }
 }
 
@@ -200,7 +200,7 @@ export async function createLabel(customerId: string) {
     newLabel.value = undefined;
     clickLabel(customerId, grown, label);
   } catch (error) {
-    newLabel.value = { ...draft, busy: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+    newLabel.value = { ...draft, busy: false, error: toRequestError(error) };
   }
 }
 

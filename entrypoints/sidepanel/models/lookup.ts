@@ -4,7 +4,7 @@
 // changes the customer on screen while they work.
 import { computed, signal } from '@preact/signals';
 import { IDLE_LOOKUP, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
-import { request, RequestError, type RequestError as RequestErrorType } from '@/lib/messaging/client';
+import { request, RequestError, type RequestError as RequestErrorType, toRequestError } from '@/lib/messaging/client';
 import type { MessageType, RequestOf } from '@/lib/messaging/protocol';
 import { tabLookupsItem } from '@/lib/storage';
 import { followedTab } from './followed-tab';
@@ -67,7 +67,7 @@ async function intend<K extends MessageType>(type: K, payload: Omit<RequestOf<K>
     await request(type, { ...payload, tabId: tab.id } as RequestOf<K>);
     intentError.value = undefined;
   } catch (error) {
-    intentError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    intentError.value = toRequestError(error);
   }
 }
 

@@ -4,7 +4,7 @@
 // writes to that customer, whatever is on screen then, and it is cancelled if they leave the screen.
 import { signal } from '@preact/signals';
 import type { AgentRef, Customer } from '@/lib/crm/domain';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 
 export type OwnershipAction = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
 
@@ -40,7 +40,7 @@ export async function openAgentPicker() {
     try {
       agentChoices.value = await request('directory.agents', {});
     } catch (error) {
-      ownershipResult.value = { ok: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+      ownershipResult.value = { ok: false, error: toRequestError(error) };
     }
   }
 }
@@ -56,7 +56,7 @@ export async function confirmAction() {
     else await request('customer.returnToPool', { customerId });
     ownershipResult.value = { ok: true, action, customerId };
   } catch (error) {
-    ownershipResult.value = { ok: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)), customerId };
+    ownershipResult.value = { ok: false, error: toRequestError(error), customerId };
   } finally {
     ownershipBusy.value = false;
     pendingAction.value = undefined;

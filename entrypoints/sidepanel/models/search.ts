@@ -2,7 +2,7 @@
 // typed query stays in the box whatever happens, so nothing the agent typed is lost.
 import { signal } from '@preact/signals';
 import type { SearchField } from '@/lib/crm/domain';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import type { CustomerCard } from '@/lib/messaging/protocol';
 import { openCustomer } from './lookup';
 
@@ -33,7 +33,7 @@ export async function search(page = 1) {
     navigated = false;
   } catch (error) {
     if (mine !== sequence) return;
-    searchState.value = { status: 'error', error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+    searchState.value = { status: 'error', error: toRequestError(error) };
   }
 }
 

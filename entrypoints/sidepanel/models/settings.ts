@@ -2,7 +2,7 @@
 // whether lookups start by themselves.
 import { computed, signal } from '@preact/signals';
 import { wordErrorsFor } from '@/lib/i18n';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/protocol';
 import { settingsChangedItem } from '@/lib/storage';
 
@@ -19,7 +19,7 @@ export async function loadSettings() {
     settingsView.value = view;
     settingsError.value = undefined;
   } catch (error) {
-    settingsError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    settingsError.value = toRequestError(error);
   }
 }
 

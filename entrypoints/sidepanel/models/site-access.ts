@@ -4,7 +4,7 @@
 import { effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { hostPatternOf } from '@/lib/crm/hosts';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import { settingsChangedItem } from '@/lib/storage';
 import { followedTab } from './followed-tab';
 
@@ -27,7 +27,7 @@ async function refresh(origin: string | undefined) {
     if (sites.enabledSites.includes(origin) && granted) siteAccess.value = 'enabled';
     else siteAccess.value = sites.setByAdmin.includes(origin) ? 'admin-needs-access' : 'disabled';
   } catch (error) {
-    siteAccessError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    siteAccessError.value = toRequestError(error);
     siteAccess.value = 'disabled';
   }
 }
@@ -44,7 +44,7 @@ export async function enableFollowedSite() {
     await request('site.enable', { origin: tab.origin, tabId: tab.id });
     siteAccess.value = 'enabled';
   } catch (error) {
-    siteAccessError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    siteAccessError.value = toRequestError(error);
     await refresh(tab.origin);
   }
 }

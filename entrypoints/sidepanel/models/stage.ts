@@ -4,7 +4,7 @@
 // request per customer may change its state.
 import { effect, signal } from '@preact/signals';
 import type { NoteSummary, Stage } from '@/lib/crm/domain';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import { lookupState } from './lookup';
 
 export type StageState =
@@ -28,7 +28,7 @@ export async function loadStage(customerId: string, updatedAt?: number) {
     const { stage, readAt, latestNote } = await request('customer.stage', updatedAt === undefined ? { customerId } : { customerId, updatedAt });
     state = { status: 'loaded', stage, readAt, latestNote };
   } catch (error) {
-    state = { status: 'error', error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+    state = { status: 'error', error: toRequestError(error) };
   }
   if (latestRequest.get(customerId) === mine) stages.value = { ...stages.value, [customerId]: state };
 }

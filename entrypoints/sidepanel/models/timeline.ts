@@ -8,7 +8,7 @@ import { batch, effect, signal } from '@preact/signals';
 import type { TimelineEvent, TimelineGroup } from '@/lib/crm/domain';
 import { formatTime } from '@/lib/format';
 import { t } from '@/lib/i18n';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { lookupState } from './lookup';
 import { settingsView } from './settings';
@@ -103,7 +103,6 @@ export const timelineState = signal<TimelineState | undefined>(undefined);
 let sequence = 0;
 
 const groupOf = (filter: TimelineFilter) => (filter === 'all' ? undefined : filter);
-const asRequestError = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
 
 /** Appends what is new: pages shift as entries arrive at the top, so a page may repeat a few. */
 function withoutRepeats(known: TimelineEvent[], more: TimelineEvent[]): TimelineEvent[] {
@@ -121,7 +120,7 @@ export async function loadTimeline(customerId: string, filter: TimelineFilter) {
     timelineState.value = { customerId, filter, events, pages: 1, pageCount, headReadAt: startedAt, status: 'ready' };
   } catch (error) {
     if (mine !== sequence) return;
-    timelineState.value = { ...timelineState.peek()!, status: 'error', error: asRequestError(error) };
+    timelineState.value = { ...timelineState.peek()!, status: 'error', error: toRequestError(error) };
   }
 }
 
@@ -144,7 +143,7 @@ export async function loadMoreTimeline() {
     timelineState.value = { ...current, events: [...current.events, ...withoutRepeats(current.events, events)], pages: state.pages + 1, pageCount, status: 'ready' };
   } catch (error) {
     if (mine !== sequence) return;
-    timelineState.value = { ...timelineState.peek()!, status: 'error', error: asRequestError(error) };
+    timelineState.value = { ...timelineState.peek()!, status: 'error', error: toRequestError(error) };
   }
 }
 

@@ -5,7 +5,7 @@
 import { computed, signal } from '@preact/signals';
 import type { LabelGroup } from '@/lib/crm/domain';
 import { describeFailure, t } from '@/lib/i18n';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, RequestError, toRequestError } from '@/lib/messaging/client';
 import type { ErrorCode, RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
@@ -49,10 +49,6 @@ function setRequested(id: string, next: OutboxWrite | undefined) {
   requested.value = next ? [...rest, next] : rest;
 }
 
-function asRequestError(error: unknown): RequestError {
-  return error instanceof RequestError ? error : new RequestError('internal', String(error));
-}
-
 async function ask(write: NewWrite, shown: OutboxWrite) {
   try {
     const queued = await request('write.enqueue', write);
@@ -61,7 +57,7 @@ async function ask(write: NewWrite, shown: OutboxWrite) {
     if (mirrored.value.some((each) => each.id === write.id)) setRequested(write.id, undefined);
     else setRequested(write.id, queued);
   } catch (error) {
-    const failure = asRequestError(error);
+    const failure = toRequestError(error);
     notQueued.set(write.id, write);
     setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message, crmCode: failure.crmCode } });
   }
