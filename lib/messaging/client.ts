@@ -30,3 +30,10 @@ export async function request<K extends MessageType>(type: K, payload: RequestOf
   if (!reply.ok) throw new RequestError(reply.error.code, reply.error.message, reply.error.crmCode);
   return reply.value;
 }
+
+/** How a model asks the background: the real client in the pages, a fake in tests. */
+export interface Client {
+  request: typeof request;
+}
+
+export const backgroundClient: Client = { request };
