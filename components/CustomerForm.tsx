@@ -9,6 +9,7 @@ import type { CustomerFormValues, FormOptions } from '@/lib/crm/customer-form';
 import type { CustomerProblem, CustomerProblems } from '@/lib/crm/customer-validation';
 import type { CrmStatus, CustomFieldDefinition } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
+import { AgentSelect } from './AgentSelect';
 import { CustomFieldInput } from './CustomFieldInput';
 import { useFocusOnMount } from './focus-on-mount';
 import { Notice } from './Notice';
@@ -124,20 +125,14 @@ export function CustomerForm(props: CustomerFormProps) {
       )}
       {stores('liableAgent') && (
         <Field id="customer-owner" label={t('liableAgent')} problem={problems.liableAgent}>
-          <select
+          <AgentSelect
             id="customer-owner"
+            agents={options.agents}
             value={values.liableAgentId}
             aria-invalid={Boolean(problems.liableAgent)}
             aria-describedby={problems.liableAgent ? 'customer-owner-problem' : undefined}
-            onChange={(event) => onChange({ liableAgentId: event.currentTarget.value })}
-          >
-            <option value="">{t('notChosen')}</option>
-            {options.agents.map((agent) => (
-              <option key={agent.id} value={agent.id}>
-                {agent.name}
-              </option>
-            ))}
-          </select>
+            onChoose={(liableAgentId) => onChange({ liableAgentId })}
+          />
         </Field>
       )}
     </>

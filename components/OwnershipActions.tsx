@@ -1,6 +1,7 @@
 // The ownership buttons under the card, the confirmation they ask for and the result they report.
 import type { AgentRef } from '@/lib/crm/domain';
 import { t } from '@/lib/i18n';
+import { AgentSelect } from './AgentSelect';
 import { CrmText } from './CrmText';
 import { ConfirmPrompt } from './ConfirmPrompt';
 import { useFocusOnMount } from './focus-on-mount';
@@ -40,21 +41,15 @@ function AgentPicker({ agents, onAsk, onCancel }: Pick<OwnershipActionsProps, 'a
   return (
     <label class="field">
       <span>{t('chooseAgent')}</span>
-      <select
-        ref={picker}
+      <AgentSelect
+        selectRef={picker}
+        agents={agents}
         onKeyDown={(event) => event.key === 'Escape' && onCancel()}
-        onChange={(event) => {
-          const agent = agents.find((candidate) => candidate.id === event.currentTarget.value);
+        onChoose={(agentId) => {
+          const agent = agents.find((candidate) => candidate.id === agentId);
           if (agent) onAsk({ kind: 'assign', agent });
         }}
-      >
-        <option value="">{t('notChosen')}</option>
-        {agents.map((agent) => (
-          <option key={agent.id} value={agent.id}>
-            {agent.name}
-          </option>
-        ))}
-      </select>
+      />
     </label>
   );
 }

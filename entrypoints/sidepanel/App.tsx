@@ -1,6 +1,6 @@
 // The side panel: the top bar (site, the one status of every queued write, shortcuts, settings), the
 // contacts found on the followed tab, and the customer behind the chosen one — card, labels, stage and
-// note first, details and timeline below. Reads models, renders components; no fetch and no browser.*.
+// note first, details and timeline below. Reads the models PanelContext gives it, renders components; no fetch and no browser.*.
 import { CardSkeleton } from '@/components/CardSkeleton';
 import { ContactList } from '@/components/ContactList';
 import { CustomerCard, type StageView } from '@/components/CustomerCard';
@@ -21,31 +21,16 @@ import type { Customer } from '@/lib/crm/domain';
 import type { ErrorCode } from '@/lib/messaging/reply';
 import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { CustomerTimeline, CustomerWork, LABEL_EDITOR_ID, labelReadNote, Labels, latestNoteLine, Suggestions } from './CustomerWork';
-import { announcements } from './models/announcer';
 import { installShortcuts } from './run-shortcuts';
 import { TopBar } from './TopBar';
 import { UndoToast } from '@/components/UndoToast';
-import { takeBack, undoOffer } from './models/undo';
-import { tabContacts } from './models/contacts';
-import { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, openCreate, openEdit, submitForm, updateForm } from './models/customer-form';
-import { followedTab } from './models/followed-tab';
-import { clock } from './models/freshness';
-import { noteDrafts } from './models/notes';
-import { cancelledConfirmation } from './models/confirmation-guard';
-import { intentError, lookedUpValue, lookupState, lookUp, retryLookup, selectCustomer, tabLookup } from './models/lookup';
 import { openOptions } from './models/navigation';
-import { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } from './models/ownership';
-import { referenceData } from './models/reference';
+import type { Panel } from './models/panel';
+import { RESULT_MESSAGES } from './models/stage-stepper';
+import { usePanel } from './panel-context';
 import { useEffect } from 'preact/hooks';
-import { settingsError, settingsView } from './models/settings';
-import { enableFollowedSite, siteAccess, siteAccessError } from './models/site-access';
-import { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } from './models/search';
-import { labelEditorFor, shownLabels, toggleLabelEditor } from './models/label-editor';
-import { suggestionsEnabled } from './models/label-suggestions';
-import { loadStage, stages } from './models/stage';
-import { RESULT_MESSAGES, shownStage } from './models/stage-stepper';
 
-function stageViewOf(customerId: string): StageView | undefined {
+function stageViewOf({ stepper: { shownStage }, stage: { stages } }: Panel, customerId: string): StageView | undefined {
   // The agent's queued stage shows at once, before the CRM has it.
   const queued = shownStage(customerId);
   if (queued?.write) return { status: 'loaded', name: queued.result ? t('stageWithResult', [queued.stage?.name ?? '', t(RESULT_MESSAGES[queued.result])]) : queued.stage?.name };
@@ -57,7 +42,7 @@ function stageViewOf(customerId: string): StageView | undefined {
 }
 
 /** "Updated 2 min. ago by 王斌", read against the panel's clock so it ages while on screen; the time comes first, so a line cut short still says it. */
-function updatedLine(customer: Customer) {
+function updatedLine({ freshness: { clock } }: Panel, customer: Customer) {
   if (!customer.updatedAt) return undefined;
   const when = formatAgo(customer.updatedAt, uiLanguage(), clock.value) ?? t('justNow');
   return customer.updatedBy ? sentence('cardUpdatedBy', [customer.updatedBy, when]) : t('cardUpdated', when);
@@ -67,6 +52,7 @@ function updatedLine(customer: Customer) {
 const CONFIGURATION_ERRORS: ReadonlySet<ErrorCode> = new Set(['bad-signature', 'unknown-account', 'not-configured', 'token-rejected', 'edition-without-api', 'permission-missing']);
 
 function SiteBanner() {
+  const { tab: { followedTab }, siteAccess: { siteAccess, siteAccessError, enableFollowedSite } } = usePanel();
   const origin = followedTab.value?.origin;
   if (!origin || siteAccess.value === 'enabled' || siteAccess.value === 'unknown') return null;
   // A site the admin enabled is on already; only the browser's permission is missing.
@@ -86,6 +72,7 @@ function SiteBanner() {
 }
 
 function Search() {
+  const { settings: { settingsView }, search: { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } } = usePanel();
   const state = searchState.value;
   return (
     <>
@@ -122,6 +109,8 @@ function Search() {
 }
 
 function Ownership({ customer }: { customer: Customer }) {
+  const { settings: { settingsView }, ownership } = usePanel();
+  const { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } = ownership;
   // A result belongs to the customer it was about, not to whoever is on screen next; so does a question.
   const stored = ownershipResult.value;
   const result = stored && (stored.customerId === undefined || stored.customerId === customer.id) ? stored : undefined;
@@ -147,6 +136,8 @@ function Ownership({ customer }: { customer: Customer }) {
 }
 
 function Form() {
+  const { settings: { settingsView }, reference: { referenceData }, form } = usePanel();
+  const { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, submitForm, updateForm } = form;
   const mode = formMode.value;
   if (!mode) return null;
   return (
@@ -168,6 +159,10 @@ function Form() {
 }
 
 function LookupResult() {
+  const panel = usePanel();
+  const { contacts: { tabContacts }, siteAccess: { siteAccess }, lookup: { lookupState, retryLookup, selectCustomer, tabLookup }, form: { openCreate, openEdit } } = panel;
+  const { notes: { noteDrafts }, labels: { labelEditorFor, shownLabels, toggleLabelEditor }, suggestions: { suggestionsEnabled } } = panel;
+  const { settings: { settingsView }, stage: { loadStage }, reference: { referenceData } } = panel;
   const state = lookupState.value;
   switch (state.status) {
     case 'idle':
@@ -226,17 +221,17 @@ function LookupResult() {
             ))}
           <CustomerCard
             card={{ ...selected, labels: shownLabels(selected.customer.id, selected.labels) }}
-            stage={settingsView.value?.capabilities.stages ? stageViewOf(selected.customer.id) : undefined}
-            latestNote={latestNoteLine(selected.customer.id)}
+            stage={settingsView.value?.capabilities.stages ? stageViewOf(panel, selected.customer.id) : undefined}
+            latestNote={latestNoteLine(panel, selected.customer.id)}
             revalidating={state.revalidating}
-            updated={updatedLine(selected.customer)}
+            updated={updatedLine(panel, selected.customer)}
             onRetryStage={() => loadStage(selected.customer.id)}
             labelEditor={
               settingsView.value?.capabilities.labels
                 ? { open: labelEditorFor.value === selected.customer.id, controls: LABEL_EDITOR_ID, onToggle: () => toggleLabelEditor(selected.customer.id) }
                 : undefined
             }
-            editorNote={labelReadNote(selected.customer.id)}
+            editorNote={labelReadNote(panel, selected.customer.id)}
             suggestions={settingsView.value?.capabilities.labels && suggestionsEnabled.value ? <Suggestions card={selected} /> : undefined}
           >
             <Labels customerId={selected.customer.id} />
@@ -254,6 +249,7 @@ function LookupResult() {
 
 /** Where write outcomes are spoken: always in the page, so each one added is read, and never seen. */
 function Announcements() {
+  const { announcements } = usePanel().announcer;
   return (
     <div class="visually-hidden" role="log" aria-live="polite" aria-label={t('writeOutcomes')}>
       {announcements.value.map((announcement) => (
@@ -263,13 +259,14 @@ function Announcements() {
   );
 }
 
-function openContact(contact: TabContact) {
+function openContact({ search: { closeSearch }, lookup: { lookUp } }: Panel, contact: TabContact) {
   closeSearch();
   void lookUp(contact);
 }
 
 /** What the panel has to say about the lookups themselves: paused by a flood, a confirmation cancelled, an intent lost. */
 function LookupNotices() {
+  const { lookup: { tabLookup, intentError }, guard: { cancelledConfirmation } } = usePanel();
   const { pausedUntil } = tabLookup.value;
   const cancelled = cancelledConfirmation.value;
   return (
@@ -288,6 +285,7 @@ function LookupNotices() {
 }
 
 function Undo() {
+  const { undoOffer, takeBack } = usePanel().undo;
   const offer = undoOffer.value;
   const text =
     offer?.kind === 'labels' ? t(offer.added ? 'labelAdded' : 'labelRemoved', offer.name)
@@ -297,8 +295,10 @@ function Undo() {
 }
 
 export function App() {
+  const panel = usePanel();
+  const { settings: { settingsView, settingsError }, contacts: { tabContacts }, lookup: { lookedUpValue }, form: { formMode }, search: { searchState } } = panel;
   const view = settingsView.value;
-  useEffect(() => installShortcuts({ openContact }), []);
+  useEffect(() => installShortcuts(panel, { openContact: (contact) => openContact(panel, contact) }), [panel]);
   return (
     <main class="panel">
       <Announcements />
@@ -315,7 +315,7 @@ export function App() {
           <Search />
           <SiteBanner />
           <LookupNotices />
-          {tabContacts.value.length > 0 && <ContactList contacts={tabContacts.value} activeValue={lookedUpValue.value} onPick={openContact} />}
+          {tabContacts.value.length > 0 && <ContactList contacts={tabContacts.value} activeValue={lookedUpValue.value} onPick={(contact) => openContact(panel, contact)} />}
           {formMode.value ? <Form /> : searchState.value.status === 'idle' && <LookupResult />}
         </>
       )}

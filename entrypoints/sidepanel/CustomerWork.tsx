@@ -1,6 +1,6 @@
 // What the agent does to the customer on screen: the label editor (in the card, in place of the chips),
 // the stage stepper and the note composer right under the card, the timeline further down, and the
-// card's one-line summary of the newest note. Reads models, renders components; App.tsx imports it.
+// card's one-line summary of the newest note. Reads the models PanelContext gives it, renders components; App.tsx imports it.
 // Only controls the backend's capabilities allow are shown.
 import { LabelEditor } from '@/components/LabelEditor';
 import { LabelSuggestions } from '@/components/LabelSuggestions';
@@ -13,47 +13,19 @@ import { formatShortTime, formatTime } from '@/lib/format';
 import { describeFailure, t } from '@/lib/i18n';
 import type { CustomerCard } from '@/lib/crm/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
-import {
-  cancelNewLabel,
-  clickLabel,
-  createLabel,
-  editNewLabel,
-  FILTER_FROM,
-  filterGroups,
-  labelFilter,
-  labelRead,
-  newLabel,
-  shownLabels,
-  startNewLabel,
-  toggleLabelEditor,
-  topMatch,
-} from './models/label-editor';
-import { applySuggestion, holdSuggestions, releaseSuggestions, shownSuggestions } from './models/label-suggestions';
-import { revalidateCard } from './models/freshness';
-import { editNote, noteDrafts, noteProblem, sendNote } from './models/notes';
-import { referenceData } from './models/reference';
-import { settingsView } from './models/settings';
-import { askResult, cancelResult, confirmResult, moveToStage, pendingResult, RESULT_MESSAGES, shownStage, type StageResult } from './models/stage-stepper';
-import {
-  canLoadMore,
-  chooseTimelineFilter,
-  describeEvent,
-  loadMoreTimeline,
-  mergeOutboxNotes,
-  reachTimeline,
-  TIMELINE_FILTERS,
-  timelineFilter,
-  timelineInView,
-  timelineState,
-  type TimelineFilter,
-} from './models/timeline';
-import { stages as stageReads } from './models/stage';
-import { discardWrite, retryWrite, writesOf, writeStateText } from './models/writes';
+import { FILTER_FROM, filterGroups, topMatch } from './models/label-editor';
+import { noteProblem } from './models/notes';
+import type { Panel } from './models/panel';
+import { RESULT_MESSAGES, type StageResult } from './models/stage-stepper';
+import { canLoadMore, describeEvent, mergeOutboxNotes, TIMELINE_FILTERS, type TimelineFilter } from './models/timeline';
+import { writeStateText } from './models/writes';
+import { usePanel } from './panel-context';
 import { sentence } from '@/components/sentence';
 
 export const LABEL_EDITOR_ID = 'label-editor';
 
 export function Status({ write, what }: { write: OutboxWrite; what?: string }) {
+  const { retryWrite, discardWrite } = usePanel().writes;
   return (
     <WriteStatus
       id={write.id}
@@ -70,7 +42,7 @@ export function Status({ write, what }: { write: OutboxWrite; what?: string }) {
 }
 
 /** "Reading the latest labels…" or why that failed, beside the open editor's toggle. */
-export function labelReadNote(customerId: string): string | undefined {
+export function labelReadNote({ labels: { labelRead } }: Panel, customerId: string): string | undefined {
   const read = labelRead.value?.customerId === customerId ? labelRead.value : undefined;
   return read?.status === 'reading' ? t('labelsReading')
     : read?.status === 'failed' ? t('labelsReadFailed', describeFailure(read.error))
@@ -78,6 +50,8 @@ export function labelReadNote(customerId: string): string | undefined {
 }
 
 export function Labels({ customerId }: { customerId: string }) {
+  const { reference: { referenceData }, labels } = usePanel();
+  const { cancelNewLabel, clickLabel, createLabel, editNewLabel, labelFilter, newLabel, shownLabels, startNewLabel, toggleLabelEditor } = labels;
   const groups = referenceData.value?.labelGroups ?? [];
   const draft = newLabel.value;
   const draftGroup = groups.find((group) => group.id === draft?.groupId);
@@ -109,6 +83,7 @@ export function Labels({ customerId }: { customerId: string }) {
 
 /** The labels the chat suggests for the customer, above the chips. */
 export function Suggestions({ card }: { card: CustomerCard }) {
+  const { applySuggestion, holdSuggestions, releaseSuggestions, shownSuggestions } = usePanel().suggestions;
   const customerId = card.customer.id;
   const suggestions = shownSuggestions(customerId, card.labels);
   return (
@@ -133,7 +108,7 @@ export function Suggestions({ card }: { card: CustomerCard }) {
 const RESULTS: StageResult[] = ['won', 'lost', 'invalid'];
 
 /** The stages in the CRM's order, and which of them the customer is at as the agent should see it. */
-export function stageSteps(customerId: string) {
+export function stageSteps({ reference: { referenceData }, stepper: { shownStage } }: Panel, customerId: string) {
   const stages = [...(referenceData.value?.stages ?? [])].sort((a, b) => a.order - b.order);
   const shown = shownStage(customerId);
   // A stage read from the timeline is known by name only.
@@ -142,8 +117,10 @@ export function stageSteps(customerId: string) {
 }
 
 function Stages({ card }: { card: CustomerCard }) {
+  const panel = usePanel();
+  const { freshness: { revalidateCard }, stepper: { askResult, cancelResult, confirmResult, moveToStage, pendingResult } } = panel;
   const customerId = card.customer.id;
-  const { stages, shown, currentId } = stageSteps(customerId);
+  const { stages, shown, currentId } = stageSteps(panel, customerId);
   if (stages.length === 0) return null;
   const current = shown?.stage;
   const asked = pendingResult.value?.customerId === customerId ? pendingResult.value.result : undefined;
@@ -169,6 +146,7 @@ function Stages({ card }: { card: CustomerCard }) {
 }
 
 function Composer({ customerId }: { customerId: string }) {
+  const { editNote, noteDrafts, sendNote } = usePanel().notes;
   const value = noteDrafts.value[customerId] ?? '';
   return (
     <NoteComposer
@@ -184,6 +162,8 @@ function Composer({ customerId }: { customerId: string }) {
 const FILTER_NAMES = { all: 'timelineAll', staff: 'timelineStaff', customer: 'timelineCustomer', other: 'timelineOtherTab' } as const;
 
 export function CustomerTimeline({ customerId }: { customerId: string }) {
+  const { writes: { writesOf }, timeline } = usePanel();
+  const { chooseTimelineFilter, loadMoreTimeline, reachTimeline, timelineFilter, timelineInView, timelineState } = timeline;
   const filter = timelineFilter.value;
   const state = timelineState.value?.customerId === customerId && timelineState.value.filter === filter ? timelineState.value : undefined;
   const entries = mergeOutboxNotes(state?.events ?? [], writesOf(customerId), state?.headReadAt ?? Date.now(), filter);
@@ -221,7 +201,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
 }
 
 /** The newest follow-up note for the card's summary line: the agent's own newest one, else the CRM's. */
-export function latestNoteLine(customerId: string): NoteLine | undefined {
+export function latestNoteLine({ writes: { writesOf }, stage: { stages: stageReads } }: Panel, customerId: string): NoteLine | undefined {
   const mine = writesOf(customerId).findLast((write) => write.kind === 'note' && write.state !== 'failed');
   const read = stageReads.value[customerId];
   const theirs = read?.status === 'loaded' ? read.latestNote : undefined;
@@ -233,6 +213,7 @@ export function latestNoteLine(customerId: string): NoteLine | undefined {
 
 /** Right under the card: the stage and the note, as far as the backend can. */
 export function CustomerWork({ card }: { card: CustomerCard }) {
+  const { settingsView } = usePanel().settings;
   const capabilities = settingsView.value?.capabilities;
   return (
     <>

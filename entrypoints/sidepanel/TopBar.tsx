@@ -1,7 +1,7 @@
 // The panel's top bar: the followed site, or the offered new contact in its place; the pin; the one
 // status of every queued write (and whether the CRM can be reached), the shortcut list and settings.
 // It keeps one height whatever it says and stays in view, so an offer is seen wherever the agent
-// scrolled and nothing under it moves. Reads models, renders components; App.tsx imports it.
+// scrolled and nothing under it moves. Reads the models PanelContext gives it, renders components; App.tsx imports it.
 import { useEffect, useState } from 'preact/hooks';
 import { NewContactOffer, PinButton } from '@/components/NewContactOffer';
 import { ShortcutHelp } from '@/components/ShortcutHelp';
@@ -9,12 +9,9 @@ import { WritesBar } from '@/components/WritesBar';
 import { formatContact } from '@/lib/format';
 import { t } from '@/lib/i18n';
 import { Status } from './CustomerWork';
-import { followedTab } from './models/followed-tab';
-import { dismissOffer, followNewContacts, lookupState, switchToOffer, tabLookup } from './models/lookup';
 import { openOptions } from './models/navigation';
-import { referenceData } from './models/reference';
-import { describeWrite, meansUnreachable, outboxWrites, panelOpenedAt, summarizeWrites, writesToShow } from './models/writes';
-import { shortcutHelpOpen } from './run-shortcuts';
+import { describeWrite, meansUnreachable, summarizeWrites, writesToShow } from './models/writes';
+import { usePanel } from './panel-context';
 import { SHORTCUT_LIST } from './shortcuts';
 
 /** The time, ticking each second while `ticking` (a retry countdown is on screen). */
@@ -30,6 +27,7 @@ function useNow(ticking: boolean): number {
 }
 
 function WritesStatus() {
+  const { writes: { outboxWrites, panelOpenedAt }, lookup: { lookupState }, reference: { referenceData } } = usePanel();
   const [open, setOpen] = useState(false);
   const listed = writesToShow(outboxWrites.value, panelOpenedAt);
   const retrying = listed.some((write) => write.state === 'pending' && write.lastError);
@@ -58,6 +56,7 @@ function WritesStatus() {
 }
 
 export function TopBar() {
+  const { tab: { followedTab }, lookup: { dismissOffer, followNewContacts, switchToOffer, tabLookup }, shortcutHelpOpen } = usePanel();
   const origin = followedTab.value?.origin;
   const { offer, pinned } = tabLookup.value;
   return (

@@ -1,50 +1,16 @@
 import { render } from 'preact';
 import '@/assets/panel.css';
 import { uiLanguage } from '@/lib/i18n';
+import { backgroundClient } from '@/lib/messaging/client';
 import { App } from './App';
-import { startWatchingContacts } from './models/contacts';
-import { startFollowingTabs } from './models/followed-tab';
-import { startTrackingActivity } from './models/agent-activity';
-import { startKeepingFresh } from './models/freshness';
-import { startGuardingConfirmations } from './models/confirmation-guard';
-import { startWatchingLookups } from './models/lookup';
-import { startReportingPresence } from './models/presence';
-import { startWatchingSettings } from './models/settings';
-import { startWatchingSiteAccess } from './models/site-access';
-import { startSavingFormDrafts } from './models/customer-form';
-import { startTakingPendingLookups } from './models/pending-lookup';
-import { startLoadingReference } from './models/reference';
-import { startLoadingStages } from './models/stage';
-import { startTrackingLabels } from './models/label-editor';
-import { startSuggestingLabels } from './models/label-suggestions';
-import { flushNoteDrafts, startRestoringNoteDrafts } from './models/notes';
-import { startTrackingStageReads } from './models/stage-stepper';
-import { startFollowingTimeline } from './models/timeline';
-import { startWatchingWrites } from './models/writes';
-import { startAnnouncingOwnership, startAnnouncingWrites } from './models/announcer';
+import { createPanel } from './models/panel';
+import { PanelContext } from './panel-context';
 
 document.documentElement.lang = uiLanguage();
-startWatchingSettings();
-startWatchingContacts();
-startWatchingSiteAccess();
-startWatchingLookups();
-startTrackingActivity();
-startGuardingConfirmations();
-startReportingPresence();
-startKeepingFresh();
-startLoadingStages();
-startLoadingReference();
-startSavingFormDrafts();
-startTakingPendingLookups();
-startWatchingWrites();
-startAnnouncingWrites();
-startAnnouncingOwnership();
-startTrackingLabels();
-startSuggestingLabels();
-startTrackingStageReads();
-void startRestoringNoteDrafts();
-startFollowingTimeline();
-// The panel can close between a keystroke and the draft's debounced save.
-addEventListener('pagehide', () => void flushNoteDrafts());
-void startFollowingTabs();
-render(<App />, document.getElementById('app')!);
+const panel = createPanel(backgroundClient);
+render(
+  <PanelContext.Provider value={panel}>
+    <App />
+  </PanelContext.Provider>,
+  document.getElementById('app')!,
+);

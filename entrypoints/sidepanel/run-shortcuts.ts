@@ -1,21 +1,12 @@
 // Runs the panel's shortcuts (shortcuts.ts says which key means what) against the customer on screen:
 // focus the note, open the labels, add the first suggested label, set stage N, step through the detected contacts, accept the new
 // contact, undo, show the list. App.tsx installs it once.
-import { signal } from '@preact/signals';
 import type { TabContact } from '@/lib/contacts/tab-contacts';
 import { stageSteps } from './CustomerWork';
-import { tabContacts } from './models/contacts';
-import { labelEditorFor, toggleLabelEditor } from './models/label-editor';
-import { applyFirstSuggestion } from './models/label-suggestions';
-import { lookedUpValue, lookupState, switchToOffer, tabLookup } from './models/lookup';
-import { settingsView } from './models/settings';
-import { moveToStage } from './models/stage-stepper';
-import { takeBack } from './models/undo';
+import type { Panel } from './models/panel';
 import { shortcutOf, type ShortcutIntent } from './shortcuts';
 
-export const shortcutHelpOpen = signal(false);
-
-function selectedCustomerId(): string | undefined {
+function selectedCustomerId({ lookup: { lookupState } }: Panel): string | undefined {
   const state = lookupState.value;
   return state.status === 'found' ? state.selectedId : undefined;
 }
@@ -27,8 +18,10 @@ function focusInto(selector: string) {
   return Boolean(element);
 }
 
-function run(intent: ShortcutIntent, openContact: (contact: TabContact) => void): boolean {
-  const customerId = selectedCustomerId();
+function run(panel: Panel, intent: ShortcutIntent, openContact: (contact: TabContact) => void): boolean {
+  const { settings: { settingsView }, contacts: { tabContacts }, labels: { labelEditorFor, toggleLabelEditor }, suggestions: { applyFirstSuggestion } } = panel;
+  const { lookup: { lookedUpValue, switchToOffer, tabLookup }, stepper: { moveToStage }, undo: { takeBack }, shortcutHelpOpen } = panel;
+  const customerId = selectedCustomerId(panel);
   const capabilities = settingsView.value?.capabilities;
   switch (intent.kind) {
     case 'focus-note':
@@ -42,7 +35,7 @@ function run(intent: ShortcutIntent, openContact: (contact: TabContact) => void)
       return Boolean(customerId && capabilities?.labels && applyFirstSuggestion(customerId));
     case 'set-stage': {
       if (!customerId || !capabilities?.stages) return false;
-      const { stages, currentId } = stageSteps(customerId);
+      const { stages, currentId } = stageSteps(panel, customerId);
       const stage = stages[intent.index];
       if (!stage) return false;
       moveToStage(customerId, stage, currentId);
@@ -70,11 +63,11 @@ function run(intent: ShortcutIntent, openContact: (contact: TabContact) => void)
 }
 
 /** Listens for shortcuts on the panel's document; returns how to stop. */
-export function installShortcuts({ openContact }: { openContact: (contact: TabContact) => void }): () => void {
+export function installShortcuts(panel: Panel, { openContact }: { openContact: (contact: TabContact) => void }): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     const intent = shortcutOf(event);
-    if (intent && run(intent, openContact)) event.preventDefault();
+    if (intent && run(panel, intent, openContact)) event.preventDefault();
   };
   document.addEventListener('keydown', onKeyDown);
   return () => document.removeEventListener('keydown', onKeyDown);

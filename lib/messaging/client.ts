@@ -15,6 +15,11 @@ export class RequestError extends Error {
   }
 }
 
+/** Any failure as the RequestError the panel and the options page show: one that is not is an internal error. */
+export function toRequestError(error: unknown): RequestError {
+  return error instanceof RequestError ? error : new RequestError('internal', String(error));
+}
+
 export async function request<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   let reply: Reply<ResponseOf<K>> | undefined;
   try {
@@ -26,3 +31,10 @@ export async function request<K extends MessageType>(type: K, payload: RequestOf
   if (!reply.ok) throw new RequestError(reply.error.code, reply.error.message, reply.error.crmCode);
   return reply.value;
 }
+
+/** How a model asks the background: the real client in the pages, a fake in tests. */
+export interface Client {
+  request: typeof request;
+}
+
+export const backgroundClient: Client = { request };

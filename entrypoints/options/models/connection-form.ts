@@ -4,7 +4,7 @@
 import { computed, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { checkBaseUrl, hostPatternOf, originOf, type BaseUrlProblem } from '@/lib/crm/hosts';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, type RequestError, toRequestError } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/settings/views';
 import type { AgentRef } from '@/lib/crm/domain';
 import type { BackendKind } from '@/lib/crm/backend';
@@ -86,8 +86,6 @@ export const problems = computed(() => {
   return found;
 });
 
-const failure = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
-
 export const loadError = signal<RequestError | undefined>(undefined);
 
 export async function loadForm() {
@@ -95,7 +93,7 @@ export async function loadForm() {
   try {
     view = await request('settings.get', {});
   } catch (error) {
-    loadError.value = failure(error);
+    loadError.value = toRequestError(error);
     return;
   }
   saved.value = view;
@@ -145,7 +143,7 @@ export async function save(messages: { saved: string; permissionDenied: string }
     outcome.value = { tone: 'info', text: messages.saved };
     return true;
   } catch (error) {
-    const problem = failure(error);
+    const problem = toRequestError(error);
     outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode, kept: replacing };
     return false;
   } finally {
@@ -160,7 +158,7 @@ export async function testConnection(messages: { ok: string }) {
     await request('connection.test', {});
     outcome.value = { tone: 'info', text: messages.ok };
   } catch (error) {
-    const problem = failure(error);
+    const problem = toRequestError(error);
     outcome.value = { tone: 'error', text: problem.message, code: problem.code, crmCode: problem.crmCode };
   } finally {
     busy.value = undefined;

@@ -2,7 +2,7 @@
 // ones the admin set by policy are listed too, marked, and cannot be removed here. The list comes from
 // the background (it lives where content scripts cannot read it) and is asked for again on every change.
 import { signal } from '@preact/signals';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, type RequestError, toRequestError } from '@/lib/messaging/client';
 import type { SitesView } from '@/lib/settings/views';
 import { settingsChangedItem } from '@/lib/storage';
 
@@ -14,7 +14,7 @@ async function ask(send: () => Promise<SitesView>) {
     sites.value = await send();
     sitesError.value = undefined;
   } catch (error) {
-    sitesError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    sitesError.value = toRequestError(error);
   }
 }
 

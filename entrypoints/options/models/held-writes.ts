@@ -2,7 +2,7 @@
 // switched CRMs, invisible in the panel (whose customers now come from the other CRM), so listed here,
 // each discardable after a confirmation.
 import { computed, signal } from '@preact/signals';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, type RequestError, toRequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
 import { saved } from './connection-form';
@@ -29,6 +29,6 @@ export async function discardHeldWrite(id: string) {
     discardError.value = undefined;
     if (ok) queued.value = queued.value.filter((write) => write.id !== id);
   } catch (error) {
-    discardError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
+    discardError.value = toRequestError(error);
   }
 }

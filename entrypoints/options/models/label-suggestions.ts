@@ -3,7 +3,7 @@
 // shown apart, since only a policy changes them; and the list in use exported as a file an admin can put
 // in a policy as it is. What the agent typed stays in the box until it is saved, whatever went wrong.
 import { computed, signal } from '@preact/signals';
-import { request, RequestError } from '@/lib/messaging/client';
+import { request, type RequestError, toRequestError } from '@/lib/messaging/client';
 import type { LabelSuggestionsView } from '@/lib/suggest/suggestion-settings';
 import { formatSynonymText, parseSynonymText, type SynonymLineProblem } from '@/lib/suggest/suggestion-settings';
 
@@ -28,7 +28,6 @@ export const unknownLabelNames = computed(() => {
   return Object.keys(parseSynonymText(synonymDraft.value).synonyms).filter((name) => !known.has(name));
 });
 
-const asRequestError = (error: unknown) => (error instanceof RequestError ? error : new RequestError('internal', String(error)));
 
 export async function loadSuggestionSettings() {
   try {
@@ -36,7 +35,7 @@ export async function loadSuggestionSettings() {
     suggestionsView.value = view;
     synonymDraft.value = formatSynonymText(view.own.synonyms);
   } catch (error) {
-    suggestionOutcome.value = { error: asRequestError(error) };
+    suggestionOutcome.value = { error: toRequestError(error) };
   }
   try {
     const reference = await request('reference.get', {});
@@ -52,7 +51,7 @@ async function save(change: { enabled?: boolean; synonyms?: Record<string, strin
     suggestionsView.value = await request('labelSuggestions.save', change);
     suggestionOutcome.value = { saved: true };
   } catch (error) {
-    suggestionOutcome.value = { error: asRequestError(error) };
+    suggestionOutcome.value = { error: toRequestError(error) };
   } finally {
     suggestionsBusy.value = false;
   }

@@ -2,9 +2,30 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
-import { announcements, startAnnouncingWrites } from './announcer';
-import { panelOpenedAt, startWatchingWrites } from './writes';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { createAnnouncer, type Announcer } from './announcer';
+import { createWritesModel, type WritesModel } from './writes';
 import { useEnglishMessages } from './test-support';
+
+const { client } = fakeClient();
+/** When the panel opened: writes settled before it are old news. */
+const panelOpenedAt = Date.now();
+let writes: WritesModel;
+let announcer: Announcer | undefined;
+let announcements = signal<{ id: number; text: string }[]>([]);
+
+/** The outbox's mirror, followed as the panel does from its first moment. */
+function startWatchingWrites() {
+  writes = { ...createWritesModel({ client, settings: { settingsView: signal(undefined) } }), panelOpenedAt };
+}
+
+/** The announcer over those writes; returns what stops it. */
+function startAnnouncingWrites() {
+  announcer = createAnnouncer({ ownership: { ownershipResult: signal(undefined) }, reference: { referenceData: signal(undefined) }, writes });
+  announcements = announcer.announcements;
+  return () => announcer?.dispose();
+}
 
 const note = (patch: Partial<OutboxWrite>): OutboxWrite =>
   ({ id: 'w1', customerId: 'c1', kind: 'note', payload: { content: '已发报价单' }, createdAt: panelOpenedAt + 1, attempts: 0, state: 'pending', nextAttemptAt: 0, ...patch }) as OutboxWrite;

@@ -2,21 +2,29 @@
 // read from session storage, where the background keeps them, and followed as it changes.
 import { computed, signal } from '@preact/signals';
 import type { TabContact } from '@/lib/contacts/tab-contacts';
+import { ownedModel } from '@/lib/signals/owned-model';
 import { tabContactsItem } from '@/lib/storage';
-import { followedTab } from './followed-tab';
+import type { FollowedTabModel } from './followed-tab';
 
-const contactsByTab = signal<Record<string, TabContact[]>>({});
+export function createContactsModel({ tab: { followedTab } }: { tab: Pick<FollowedTabModel, 'followedTab'> }) {
+  return ownedModel((own) => {
+    const contactsByTab = signal<Record<string, TabContact[]>>({});
 
-export const tabContacts = computed<TabContact[]>(() => {
-  const tab = followedTab.value;
-  return tab ? (contactsByTab.value[tab.id] ?? []) : [];
-});
+    const tabContacts = computed<TabContact[]>(() => {
+      const tab = followedTab.value;
+      return tab ? (contactsByTab.value[tab.id] ?? []) : [];
+    });
 
-export function startWatchingContacts() {
-  let changed = false;
-  tabContactsItem.watch((all) => {
-    changed = true;
-    contactsByTab.value = all ?? {};
+    let changed = false;
+    own.onDispose(
+      tabContactsItem.watch((all) => {
+        changed = true;
+        contactsByTab.value = all ?? {};
+      }),
+    );
+    void tabContactsItem.getValue().then((all) => changed || (contactsByTab.value = all ?? {}), () => undefined);
+    return { tabContacts };
   });
-  void tabContactsItem.getValue().then((all) => changed || (contactsByTab.value = all ?? {}), () => undefined);
 }
+
+export type ContactsModel = ReturnType<typeof createContactsModel>;

@@ -3,23 +3,22 @@
 // the card is old enough for that reason, so a panel flicked away and back asks nothing.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Customer } from '@/lib/crm/domain';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { createFreshnessModel } from './freshness';
+import { lookupOnScreen } from './lookup.testing';
+import { createUndoModel } from './undo';
 
-const request = vi.fn(async (..._args: unknown[]) => ({ ok: true }));
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const { startKeepingFresh, revalidateCard } = await import('./freshness');
-const { panelVisible } = await import('./agent-activity');
-const { followedTab } = await import('./followed-tab');
-const { labelEditorFor } = await import('./label-editor');
-const { showLookup } = await import('./lookup.testing');
-const { publishedLookups } = await import('./lookup');
-const { offerUndo, undoOffer } = await import('./undo');
+const { client, request } = fakeClient(async () => ({ ok: true }));
+const { lookup, tab, followedTab, showLookup } = lookupOnScreen(client);
+const { publishedLookups } = lookup;
+const panelVisible = signal(true);
+const labelEditorFor = signal<string | undefined>(undefined);
+const undo = createUndoModel();
+const { offerUndo, undoOffer } = undo;
 
 followedTab.value = { id: 1, url: 'https://chat.example/', origin: 'https://chat.example' };
-startKeepingFresh();
+const { revalidateCard } = createFreshnessModel({ client, activity: { panelVisible }, tab, labels: { labelEditorFor }, lookup, undo });
 
 const T0 = 1_700_000_000_000;
 const card = { customer: { id: 'c1', nick: '张伟', phones: [], emails: [] } as unknown as Customer, labels: [] };

@@ -2,17 +2,21 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabelGroup, LabelRef } from '@/lib/crm/domain';
 import type { CustomerCard } from '@/lib/crm/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { RequestError } from '@/lib/messaging/client';
+import type { CardVocabulary } from '@/lib/crm/views';
+import * as labelRules from './label-editor';
+import { lookupOnScreen } from './lookup.testing';
+import { createUndoModel } from './undo';
+import { createWritesModel } from './writes';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const editor = await import('./label-editor');
-const { showLookup } = await import('./lookup.testing');
-const { referenceData } = await import('./reference');
-const { RequestError } = await import('@/lib/messaging/client');
+const { client, request } = fakeClient();
+const { lookup, settings, showLookup } = lookupOnScreen(client);
+const referenceData = signal<CardVocabulary | undefined>(undefined);
+const writes = createWritesModel({ client, settings });
+/** The module's rules and one editor, as the panel makes it. */
+const editor = { ...labelRules, ...labelRules.createLabelEditorModel({ client, lookup, reference: { referenceData }, undo: createUndoModel(), writes }) };
 
 const level: LabelGroup = {
   id: 'g-level',
@@ -89,7 +93,6 @@ describe('the label editor', () => {
   });
 
   it('shows a click at once, queues only its delta, and undo queues the inverse', async () => {
-    editor.startTrackingLabels();
     showCustomer([ref('silver', '银卡会员', '#F5A623')]);
     editor.clickLabel('c1', level, level.labels[1]!);
     expect(editor.shownLabels('c1').map((label) => label.id)).toEqual(['gold']);

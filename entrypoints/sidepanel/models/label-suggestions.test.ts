@@ -1,17 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LabelGroup, LabelRef } from '@/lib/crm/domain';
 import type { CustomerCard } from '@/lib/crm/views';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import type { CardVocabulary } from '@/lib/crm/views';
+import { createLabelEditorModel } from './label-editor';
+import { createLabelSuggestionsModel, type LabelSuggestionsModel } from './label-suggestions';
+import { lookupOnScreen } from './lookup.testing';
+import { createUndoModel } from './undo';
+import { createWritesModel } from './writes';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const suggestions = await import('./label-suggestions');
-const editor = await import('./label-editor');
-const { showLookup } = await import('./lookup.testing');
-const { referenceData } = await import('./reference');
+const { client, request } = fakeClient();
+const { lookup, settings, tab, showLookup } = lookupOnScreen(client);
+const referenceData = signal<CardVocabulary | undefined>(undefined);
+const reference = { referenceData };
+const editor = createLabelEditorModel({ client, lookup, reference, undo: createUndoModel(), writes: createWritesModel({ client, settings }) });
+/** Made where the test starts suggesting, as the panel does when it opens. */
+let suggestions: LabelSuggestionsModel;
 
 /** A group whose labels' ids are their keys. */
 const groupOf = (id: string, name: string, color: string, multipleChoice: boolean, labels: Record<string, string>): LabelGroup => ({
@@ -42,8 +47,7 @@ describe('suggested labels in the panel', () => {
 
   it('asks about the customer’s contacts, applies by click or key once each, and holds still while the agent is on them', async () => {
     referenceData.value = { labelGroups: [level, interest], stages: [], customFields: [], sources: [] };
-    editor.startTrackingLabels();
-    suggestions.startSuggestingLabels();
+    suggestions = createLabelSuggestionsModel({ client, tab, labels: editor, lookup, reference });
     const card = { customer: { id: 'c1', nick: '张伟', phones: ['13812345678'], emails: [], labelIds: [], customFields: [], region: {}, vip: false }, labels: [silver] } as CustomerCard;
     showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [card], selectedId: 'c1', revalidating: false });
     await vi.waitFor(() => expect(names()).toEqual(['金卡会员', '数码产品']));

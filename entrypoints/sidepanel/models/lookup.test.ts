@@ -4,17 +4,18 @@ import type { TabLookup } from '@/lib/lookup/tab-lookup';
 import type { CustomerCard } from '@/lib/crm/views';
 import type { SettingsView } from '@/lib/settings/views';
 import { tabLookupsItem } from '@/lib/storage';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { RequestError } from '@/lib/messaging/client';
+import type { FollowedTab } from './followed-tab';
+import { createLookupModel, type LookupModel } from './lookup';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const { intentError, lookedUpValue, lookUp, lookupState, selectCustomer, startWatchingLookups, switchToOffer, tabLookup } = await import('./lookup');
-const { followedTab } = await import('./followed-tab');
-const { settingsView } = await import('./settings');
-const { RequestError } = await import('@/lib/messaging/client');
+const { client, request } = fakeClient();
+const followedTab = signal<FollowedTab | undefined>(undefined);
+const settingsView = signal<SettingsView | undefined>(undefined);
+/** Made after each reset of the fake browser, so it watches that browser's storage. */
+let lookup: LookupModel;
+let { intentError, lookedUpValue, lookUp, lookupState, selectCustomer, switchToOffer, tabLookup } = {} as LookupModel;
 
 const CONNECTION = 'sobot|https://crm.example|app-1';
 const card = (id: string, nick: string): CustomerCard =>
@@ -40,10 +41,12 @@ describe('the lookup on screen', () => {
     request.mockResolvedValue({ ok: true });
     settingsView.value = { connection: CONNECTION } as SettingsView;
     followedTab.value = { id: 7, url: 'https://chat.example/', origin: 'https://chat.example' };
+    lookup?.dispose();
+    lookup = createLookupModel({ client, tab: { followedTab }, settings: { settingsView } });
+    ({ intentError, lookedUpValue, lookUp, lookupState, selectCustomer, switchToOffer, tabLookup } = lookup);
   });
 
   it('is what the background published for the followed tab and the CRM connected now, nothing else', async () => {
-    startWatchingLookups();
     await publish({ 7: found([card('c1', '张伟')]), 8: found([card('c2', '李娜')]) });
     expect(lookupState.value).toMatchObject({ status: 'found', selectedId: 'c1' });
     expect(lookedUpValue.value).toBe('+8613812345678');
@@ -55,7 +58,6 @@ describe('the lookup on screen', () => {
   });
 
   it('keeps the cards themselves when only what is around them changed, so nothing read per card is read again', async () => {
-    startWatchingLookups();
     await publish({ 7: found([card('c1', '张伟'), card('c2', '李娜')]) });
     const before = lookupState.value;
     await publish({ 7: found([card('c1', '张伟'), card('c2', '李娜')], { offer: { contact: { kind: 'phone', value: '+8613900000000' }, context: '' } }) });
@@ -72,7 +74,6 @@ describe('the lookup on screen', () => {
     expect(request).toHaveBeenLastCalledWith('lookup.open', { tabId: 7, kind: 'phone', value: '+8613812345678' });
     await selectCustomer('c9');
     expect(request).toHaveBeenLastCalledWith('lookup.choose', { tabId: 7, customerId: 'c9' });
-    startWatchingLookups();
     await publish({ 7: found([card('c1', '张伟')], { offer: { contact: { kind: 'email', value: 'lina@example.com' }, context: '' } }) });
     switchToOffer();
     expect(request).toHaveBeenLastCalledWith('lookup.open', { tabId: 7, kind: 'email', value: 'lina@example.com', follow: true });

@@ -4,37 +4,14 @@
 // changes the customer on screen while they work.
 import { computed, signal } from '@preact/signals';
 import { IDLE_LOOKUP, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
-import { request, RequestError, type RequestError as RequestErrorType } from '@/lib/messaging/client';
+import { toRequestError, type Client, type RequestError } from '@/lib/messaging/client';
 import type { MessageType, RequestOf } from '@/lib/messaging/protocol';
+import { ownedModel } from '@/lib/signals/owned-model';
 import { tabLookupsItem } from '@/lib/storage';
-import { followedTab } from './followed-tab';
-import { settingsView } from './settings';
-
-/** Every tab's lookup as the background last published it; only `receive` (and tests) set it. */
-export const publishedLookups = signal<Record<string, TabLookup>>({});
-
-/** The followed tab's lookup, for the CRM connected now. */
-export const tabLookup = computed<TabLookup>(() => {
-  const tab = followedTab.value;
-  const state = tab ? publishedLookups.value[tab.id] : undefined;
-  const connection = settingsView.value?.connection;
-  return state && state.connection === connection ? state : IDLE_LOOKUP;
-});
+import type { FollowedTabModel } from './followed-tab';
+import type { SettingsModel } from './settings';
 
 export type LookupState = LookupView;
-export const lookupState = computed<LookupView>(() => tabLookup.value.view);
-
-/**
- * The value of the contact being looked up. The panel's frame reads this rather than the whole state,
- * so the answer arriving re-renders only the result, not the page around it.
- */
-export const lookedUpValue = computed(() => {
-  const state = lookupState.value;
-  return state.status === 'idle' ? undefined : state.contact.value;
-});
-
-/** An intent the background could not take (it was restarting, say): shown with a way to try again. */
-export const intentError = signal<RequestErrorType | undefined>(undefined);
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
@@ -55,43 +32,81 @@ function keepUnchanged(before: TabLookup | undefined, next: TabLookup): TabLooku
   return { ...next, view: { ...next.view, cards } };
 }
 
-function receive(all: Record<string, TabLookup> | null) {
-  const before = publishedLookups.peek();
-  publishedLookups.value = Object.fromEntries(Object.entries(all ?? {}).map(([tabId, state]) => [tabId, keepUnchanged(before[tabId], state)]));
+export interface LookupDeps {
+  client: Client;
+  tab: Pick<FollowedTabModel, 'followedTab'>;
+  settings: Pick<SettingsModel, 'settingsView'>;
 }
 
-async function intend<K extends MessageType>(type: K, payload: Omit<RequestOf<K>, 'tabId'>) {
-  const tab = followedTab.value;
-  if (!tab) return;
-  try {
-    await request(type, { ...payload, tabId: tab.id } as RequestOf<K>);
-    intentError.value = undefined;
-  } catch (error) {
-    intentError.value = error instanceof RequestError ? error : new RequestError('internal', String(error));
-  }
-}
+export function createLookupModel({ client, tab: { followedTab }, settings: { settingsView } }: LookupDeps) {
+  return ownedModel((own) => {
+    /** Every tab's lookup as the background last published it; only `receive` (and tests) set it. */
+    const publishedLookups = signal<Record<string, TabLookup>>({});
 
-/** The agent opens a contact (a chip, a selection): it stays on screen until the agent changes it. */
-export const lookUp = (contact: ContactRef) => intend('lookup.open', { kind: contact.kind, value: contact.value });
-/** The agent takes the offered new contact; new contacts keep opening by themselves afterwards. */
-export function switchToOffer() {
-  const offer = tabLookup.value.offer;
-  if (offer) void intend('lookup.open', { kind: offer.contact.kind, value: offer.contact.value, follow: true });
-}
-export const dismissOffer = () => intend('lookup.dismiss', {});
-export const retryLookup = () => intend('lookup.retry', {});
-/** One of several matches, or back to all of them (undefined). */
-export const selectCustomer = (customerId: string | undefined) => intend('lookup.choose', customerId === undefined ? {} : { customerId });
-/** A customer found by a manual search or just created. */
-export const openCustomer = (customerId: string) => intend('lookup.pick', { customerId });
-export const followNewContacts = () => intend('lookup.follow', {});
+    /** The followed tab's lookup, for the CRM connected now. */
+    const tabLookup = computed<TabLookup>(() => {
+      const tab = followedTab.value;
+      const state = tab ? publishedLookups.value[tab.id] : undefined;
+      const connection = settingsView.value?.connection;
+      return state && state.connection === connection ? state : IDLE_LOOKUP;
+    });
 
-export function startWatchingLookups() {
-  let changed = false;
-  tabLookupsItem.watch((all) => {
-    changed = true;
-    receive(all);
+    const lookupState = computed<LookupView>(() => tabLookup.value.view);
+
+    /**
+     * The value of the contact being looked up. The panel's frame reads this rather than the whole state,
+     * so the answer arriving re-renders only the result, not the page around it.
+     */
+    const lookedUpValue = computed(() => {
+      const state = lookupState.value;
+      return state.status === 'idle' ? undefined : state.contact.value;
+    });
+
+    /** An intent the background could not take (it was restarting, say): shown with a way to try again. */
+    const intentError = signal<RequestError | undefined>(undefined);
+
+    function receive(all: Record<string, TabLookup> | null) {
+      const before = publishedLookups.peek();
+      publishedLookups.value = Object.fromEntries(Object.entries(all ?? {}).map(([tabId, state]) => [tabId, keepUnchanged(before[tabId], state)]));
+    }
+
+    async function intend<K extends MessageType>(type: K, payload: Omit<RequestOf<K>, 'tabId'>) {
+      const tab = followedTab.value;
+      if (!tab) return;
+      try {
+        await client.request(type, { ...payload, tabId: tab.id } as RequestOf<K>);
+        intentError.value = undefined;
+      } catch (error) {
+        intentError.value = toRequestError(error);
+      }
+    }
+
+    /** The agent opens a contact (a chip, a selection): it stays on screen until the agent changes it. */
+    const lookUp = (contact: ContactRef) => intend('lookup.open', { kind: contact.kind, value: contact.value });
+    /** The agent takes the offered new contact; new contacts keep opening by themselves afterwards. */
+    function switchToOffer() {
+      const offer = tabLookup.value.offer;
+      if (offer) void intend('lookup.open', { kind: offer.contact.kind, value: offer.contact.value, follow: true });
+    }
+    const dismissOffer = () => intend('lookup.dismiss', {});
+    const retryLookup = () => intend('lookup.retry', {});
+    /** One of several matches, or back to all of them (undefined). */
+    const selectCustomer = (customerId: string | undefined) => intend('lookup.choose', customerId === undefined ? {} : { customerId });
+    /** A customer found by a manual search or just created. */
+    const openCustomer = (customerId: string) => intend('lookup.pick', { customerId });
+    const followNewContacts = () => intend('lookup.follow', {});
+
+    let changed = false;
+    own.onDispose(
+      tabLookupsItem.watch((all) => {
+        changed = true;
+        receive(all);
+      }),
+    );
+    // A change seen meanwhile is newer than this first read.
+    void tabLookupsItem.getValue().then((all) => changed || receive(all), () => undefined);
+    return { publishedLookups, tabLookup, lookupState, lookedUpValue, intentError, lookUp, switchToOffer, dismissOffer, retryLookup, selectCustomer, openCustomer, followNewContacts };
   });
-  // A change seen meanwhile is newer than this first read.
-  void tabLookupsItem.getValue().then((all) => changed || receive(all), () => undefined);
 }
+
+export type LookupModel = ReturnType<typeof createLookupModel>;

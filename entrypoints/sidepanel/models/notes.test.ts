@@ -1,15 +1,16 @@
+import { signal } from '@preact/signals';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { noteDraftsItem } from '@/lib/storage';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import * as noteRules from './notes';
+import { createWritesModel } from './writes';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const notes = await import('./notes');
-const { outboxWrites } = await import('./writes');
+const { client, request } = fakeClient();
+const writes = createWritesModel({ client, settings: { settingsView: signal(undefined) } });
+const { outboxWrites } = writes;
+/** The module's rules and one composer, as the panel makes it. */
+const notes = { ...noteRules, ...noteRules.createNotesModel({ writes }) };
 
 describe('the note composer', () => {
   beforeEach(async () => {
@@ -42,7 +43,7 @@ describe('the note composer', () => {
   it('restores drafts when the panel opens again, without losing what was just typed', async () => {
     await noteDraftsItem.setValue({ c1: '上次没写完的', c2: '旧草稿' });
     notes.editNote('c2', '刚输入的');
-    await notes.startRestoringNoteDrafts();
+    await notes.restoreNoteDrafts();
     expect(notes.noteDrafts.value).toEqual({ c1: '上次没写完的', c2: '刚输入的' });
   });
 

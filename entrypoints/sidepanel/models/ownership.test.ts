@@ -1,19 +1,23 @@
 // A confirmation belongs to the customer it was opened for: whatever is on screen when it is confirmed,
 // the write goes to that customer, and if they leave the screen it is cancelled, never applied to another.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { signal } from '@preact/signals';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Customer } from '@/lib/crm/domain';
 import type { CustomerCard } from '@/lib/crm/views';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { createConfirmationGuard } from './confirmation-guard';
+import { lookupOnScreen } from './lookup.testing';
+import { createOwnershipModel } from './ownership';
+import type { StageResult } from './stage-stepper';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const { ask, confirmAction, pendingAction } = await import('./ownership');
-const { cancelledConfirmation, startGuardingConfirmations } = await import('./confirmation-guard');
-const { showLookup } = await import('./lookup.testing');
-const { pendingResult } = await import('./stage-stepper');
+const { client, request } = fakeClient();
+const { lookup, showLookup } = lookupOnScreen(client);
+const ownership = createOwnershipModel({ client });
+const { ask, confirmAction, pendingAction } = ownership;
+const stepper = { pendingResult: signal<{ customerId: string; result: StageResult } | undefined>(undefined) };
+const { pendingResult } = stepper;
+// Guarding from the first moment, as in the panel.
+const { cancelledConfirmation } = createConfirmationGuard({ lookup, ownership, stepper });
 
 const customer = (id: string, nick: string) => ({ id, nick, crmStatus: 'following', phones: [], emails: [] }) as unknown as Customer;
 const zhang = customer('c-zhang', '张伟');
@@ -38,7 +42,6 @@ describe('an ownership confirmation', () => {
   });
 
   it('is cancelled, and says so, when its customer leaves the screen; nothing is written for the one shown now', async () => {
-    startGuardingConfirmations();
     showing(zhang);
     ask({ kind: 'assign', agent: { id: 'a1', name: '王斌' } }, zhang, '张伟');
     showing(lina);
@@ -49,7 +52,6 @@ describe('an ownership confirmation', () => {
   });
 
   it('cancels a stage result asked for a customer who left the screen too', () => {
-    startGuardingConfirmations();
     showing(zhang);
     pendingResult.value = { customerId: 'c-zhang', result: 'won' };
     showing(lina);

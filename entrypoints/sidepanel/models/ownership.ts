@@ -4,7 +4,8 @@
 // writes to that customer, whatever is on screen then, and it is cancelled if they leave the screen.
 import { signal } from '@preact/signals';
 import type { AgentRef, Customer } from '@/lib/crm/domain';
-import { request, RequestError } from '@/lib/messaging/client';
+import { toRequestError, type Client, type RequestError } from '@/lib/messaging/client';
+import { ownedModel } from '@/lib/signals/owned-model';
 
 export type OwnershipAction = { kind: 'assign'; agent: AgentRef } | { kind: 'return' };
 
@@ -16,49 +17,56 @@ export interface PendingOwnership {
   from: Customer['crmStatus'];
 }
 
-export const pendingAction = signal<PendingOwnership | undefined>(undefined);
-export const agentPickerOpen = signal(false);
-export const agentChoices = signal<AgentRef[]>([]);
-export const ownershipBusy = signal(false);
-export const ownershipResult = signal<({ ok: true; action: OwnershipAction } | { ok: false; error: RequestError }) & { customerId?: string } | undefined>(undefined);
+export function createOwnershipModel({ client }: { client: Client }) {
+  return ownedModel(() => {
+    const pendingAction = signal<PendingOwnership | undefined>(undefined);
+    const agentPickerOpen = signal(false);
+    const agentChoices = signal<AgentRef[]>([]);
+    const ownershipBusy = signal(false);
+    const ownershipResult = signal<({ ok: true; action: OwnershipAction } | { ok: false; error: RequestError }) & { customerId?: string } | undefined>(undefined);
 
-export function ask(action: OwnershipAction, customer: Customer, customerName: string) {
-  ownershipResult.value = undefined;
-  pendingAction.value = { action, customerId: customer.id, customerName, from: customer.crmStatus };
-  agentPickerOpen.value = false;
-}
-
-export function cancel() {
-  pendingAction.value = undefined;
-  agentPickerOpen.value = false;
-}
-
-export async function openAgentPicker() {
-  ownershipResult.value = undefined;
-  agentPickerOpen.value = true;
-  if (agentChoices.value.length === 0) {
-    try {
-      agentChoices.value = await request('directory.agents', {});
-    } catch (error) {
-      ownershipResult.value = { ok: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)) };
+    function ask(action: OwnershipAction, customer: Customer, customerName: string) {
+      ownershipResult.value = undefined;
+      pendingAction.value = { action, customerId: customer.id, customerName, from: customer.crmStatus };
+      agentPickerOpen.value = false;
     }
-  }
+
+    function cancel() {
+      pendingAction.value = undefined;
+      agentPickerOpen.value = false;
+    }
+
+    async function openAgentPicker() {
+      ownershipResult.value = undefined;
+      agentPickerOpen.value = true;
+      if (agentChoices.value.length === 0) {
+        try {
+          agentChoices.value = await client.request('directory.agents', {});
+        } catch (error) {
+          ownershipResult.value = { ok: false, error: toRequestError(error) };
+        }
+      }
+    }
+
+    /** Carries out the confirmation for the customer it was asked about. */
+    async function confirmAction() {
+      const pending = pendingAction.value;
+      if (!pending) return;
+      const { action, customerId } = pending;
+      ownershipBusy.value = true;
+      try {
+        if (action.kind === 'assign') await client.request('customer.assign', { customerId, agent: action.agent, from: pending.from });
+        else await client.request('customer.returnToPool', { customerId });
+        ownershipResult.value = { ok: true, action, customerId };
+      } catch (error) {
+        ownershipResult.value = { ok: false, error: toRequestError(error), customerId };
+      } finally {
+        ownershipBusy.value = false;
+        pendingAction.value = undefined;
+      }
+    }
+    return { pendingAction, agentPickerOpen, agentChoices, ownershipBusy, ownershipResult, ask, cancel, openAgentPicker, confirmAction };
+  });
 }
 
-/** Carries out the confirmation for the customer it was asked about. */
-export async function confirmAction() {
-  const pending = pendingAction.value;
-  if (!pending) return;
-  const { action, customerId } = pending;
-  ownershipBusy.value = true;
-  try {
-    if (action.kind === 'assign') await request('customer.assign', { customerId, agent: action.agent, from: pending.from });
-    else await request('customer.returnToPool', { customerId });
-    ownershipResult.value = { ok: true, action, customerId };
-  } catch (error) {
-    ownershipResult.value = { ok: false, error: error instanceof RequestError ? error : new RequestError('internal', String(error)), customerId };
-  } finally {
-    ownershipBusy.value = false;
-    pendingAction.value = undefined;
-  }
-}
+export type OwnershipModel = ReturnType<typeof createOwnershipModel>;

@@ -1,11 +1,30 @@
+import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
 import type { SettingsView } from '@/lib/settings/views';
-import { followedTab } from './followed-tab';
-import { showLookup } from './lookup.testing';
-import { noteDrafts } from './notes';
-import { startReportingPresence } from './presence';
-import { settingsView } from './settings';
+import type { OutboxWrite } from '@/lib/outbox/types';
+import { createAgentActivityModel } from './agent-activity';
+import { lookupOnScreen } from './lookup.testing';
+import { createPresenceReporter } from './presence';
+import type { SearchState } from './search';
+
+const { client } = fakeClient();
+const { lookup, tab, settings, followedTab, settingsView, showLookup } = lookupOnScreen(client);
+const noteDrafts = signal<Record<string, string>>({});
+/** The agent is busy only through a note draft here: nothing else is open. */
+const activity = createAgentActivityModel({
+  doc: undefined,
+  form: { formMode: signal(undefined) },
+  labels: { labelEditorFor: signal(undefined), newLabel: signal(undefined) },
+  lookup,
+  notes: { noteDrafts },
+  ownership: { agentPickerOpen: signal(false), pendingAction: signal(undefined) },
+  search: { searchState: signal<SearchState>({ status: 'idle' }), searchText: signal('') },
+  stepper: { pendingResult: signal(undefined) },
+  writes: { outboxWrites: signal<OutboxWrite[]>([]) },
+});
+const startReportingPresence = () => createPresenceReporter({ activity, tab, settings });
 
 /** The ports the panel opened, newest last, each with what it posted; the fake browser has no runtime.connect. */
 function stubConnect() {

@@ -1,15 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SitesView } from '@/lib/settings/views';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import type { FollowedTab } from './followed-tab';
+import { createSiteAccessModel, type SiteAccessModel } from './site-access';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
+const { client, request } = fakeClient();
+const followedTab = signal<FollowedTab | undefined>(undefined);
+let model: SiteAccessModel | undefined;
+let siteAccess = signal('unknown');
 
-const { siteAccess, startWatchingSiteAccess } = await import('./site-access');
-const { followedTab } = await import('./followed-tab');
+/** Makes the model as the panel does when it opens: it watches the followed tab and the settings from then on. */
+function startWatchingSiteAccess() {
+  model?.dispose();
+  model = createSiteAccessModel({ client, tab: { followedTab } });
+  siteAccess = model.siteAccess;
+}
 
 const CHAT = 'https://chat.corp.example';
 

@@ -1,17 +1,20 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { StageType } from '@/lib/crm/backend';
 import type { Stage } from '@/lib/crm/domain';
 import type { OutboxWrite } from '@/lib/outbox/types';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import type { StageState } from './stage';
+import * as stepperRules from './stage-stepper';
+import { createUndoModel } from './undo';
+import { createWritesModel } from './writes';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const stepper = await import('./stage-stepper');
-const { stages } = await import('./stage');
-const undo = await import('./undo');
+const { client, request } = fakeClient();
+const stages = signal<Record<string, StageState>>({});
+const undo = createUndoModel();
+const writes = createWritesModel({ client, settings: { settingsView: signal(undefined) } });
+/** The module's rules and one stepper, as the panel makes it. */
+const stepper = { ...stepperRules, ...stepperRules.createStageStepperModel({ stage: { stages }, undo, writes }) };
 
 const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
 const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
@@ -38,12 +41,11 @@ describe('the stage stepper', () => {
   beforeEach(() => {
     request.mockReset();
     request.mockImplementation((_type: string, payload: unknown) => Promise.resolve(payload));
-    stepper.startTrackingStageReads();
     stages.value = { c1: { status: 'loading' } };
     stages.value = { c1: { status: 'loaded', stage: intent } };
   });
 
-  it('moves to a stage in one click, with type 1, and shows it at once', () => {
+  it('moves to a stage in one click, as an ongoing stage, and shows it at once', () => {
     stepper.moveToStage('c1', payment);
     expect(enqueued().at(-1)).toMatchObject({ customerId: 'c1', kind: 'stage', payload: { stage: { id: 's-pay', name: '付款流程' }, type: 'ongoing' } });
     expect(stepper.shownStage('c1')).toMatchObject({ stage: { id: 's-pay' } });

@@ -1,15 +1,14 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Stage } from '@/lib/crm/domain';
 import type { CustomerCard } from '@/lib/crm/views';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { lookupOnScreen } from './lookup.testing';
+import { createStageModel } from './stage';
 
-const { loadStage, stages, startLoadingStages } = await import('./stage');
-const { showLookup } = await import('./lookup.testing');
+const { client, request } = fakeClient();
+const { lookup, showLookup } = lookupOnScreen(client);
+const { loadStage, stages } = createStageModel({ client, lookup });
 
 const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
 const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
@@ -25,7 +24,6 @@ function deferred<T>() {
 describe('the stage model', () => {
   it('asks for the stage of the card on screen with the card’s update time, again when the card is revalidated', () => {
     request.mockResolvedValue({ stage: intent, readAt: 1 });
-    startLoadingStages();
     const contact = { kind: 'phone' as const, value: '+8613812345678' };
     showLookup({ status: 'found', contact, cards: [card('c1', 1_700_000_000_000)], selectedId: 'c1', revalidating: true });
     showLookup({ status: 'found', contact, cards: [card('c1', 1_700_000_060_000)], selectedId: 'c1', revalidating: false });

@@ -1,22 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '@/lib/crm/domain';
 import type { CustomerCard } from '@/lib/crm/views';
 import type { SettingsView } from '@/lib/settings/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { useEnglishMessages } from './test-support';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { RequestError } from '@/lib/messaging/client';
+import { lookupOnScreen } from './lookup.testing';
+import type { StageState } from './stage';
+import * as timelineRules from './timeline';
+import { createWritesModel } from './writes';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const timeline = await import('./timeline');
-const { RequestError } = await import('@/lib/messaging/client');
-const { showLookup } = await import('./lookup.testing');
-const { settingsView } = await import('./settings');
-const { enqueueWrite } = await import('./writes');
-const { stages } = await import('./stage');
+const { client, request } = fakeClient();
+const { lookup, settings, settingsView, showLookup } = lookupOnScreen(client);
+const stages = signal<Record<string, StageState>>({});
+const writes = createWritesModel({ client, settings });
+const { enqueueWrite } = writes;
+/** The module's rules and one timeline model, as the panel makes it. */
+const makeTimeline = () => ({ ...timelineRules, ...timelineRules.createTimelineModel({ client, lookup, settings, stage: { stages }, writes }) });
+let timeline = makeTimeline();
 
 const AT = Date.UTC(2024, 4, 16, 6, 30);
 const event = (patch: Partial<TimelineEvent>): TimelineEvent => ({ id: crypto.randomUUID(), kind: 'other', rawType: 'x', at: AT, ...patch });
@@ -143,7 +146,6 @@ describe('reading the timeline', () => {
 });
 
 describe('reading the timeline only once the agent can see it', () => {
-  let stopFollowing: () => void;
   const contact = { kind: 'phone' as const, value: '+8613812345678' };
   const card = (id: string) => ({ customer: { id, nick: id, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false } }) as unknown as CustomerCard;
   /** Shows the customers, the first selected, their stages already read unless `stageRead` is false. */
@@ -162,11 +164,13 @@ describe('reading the timeline only once the agent can see it', () => {
     showLookup({ status: 'idle' });
     timeline.timelineFilter.value = 'all';
     timeline.timelineInView(false);
-    stopFollowing = timeline.startFollowingTimeline();
+    // A fresh model follows the customer on screen from its first moment, as in the panel.
+    timeline.dispose();
+    timeline = makeTimeline();
   });
 
   afterEach(() => {
-    stopFollowing();
+    timeline.dispose();
     timeline.timelineInView(false);
   });
 

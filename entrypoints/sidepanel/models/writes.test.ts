@@ -5,15 +5,16 @@ import type { SettingsView } from '@/lib/settings/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
 import { useEnglishMessages } from './test-support';
+import { signal } from '@preact/signals';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
+import { RequestError } from '@/lib/messaging/client';
+import * as writeRules from './writes';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
-
-const writes = await import('./writes');
-const { RequestError } = await import('@/lib/messaging/client');
+const { client, request } = fakeClient();
+const settingsView = signal<SettingsView | undefined>(undefined);
+/** The module's rules and one writes model, made again where a test starts watching the outbox. */
+const makeWrites = () => ({ ...writeRules, ...writeRules.createWritesModel({ client, settings: { settingsView } }) });
+let writes = makeWrites();
 
 const note = { customerId: 'c1', kind: 'note' as const, payload: { content: '已发报价单' } };
 const stored = (patch: Partial<OutboxWrite>): OutboxWrite =>
@@ -28,7 +29,7 @@ describe('writes as the panel shows them', () => {
   });
 
   it('shows a write from the click on, and the outbox’s state of it once mirrored', async () => {
-    writes.startWatchingWrites();
+    writes = makeWrites();
     let answer!: (value: unknown) => void;
     request.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     const id = crypto.randomUUID();
@@ -68,8 +69,7 @@ describe('writes as the panel shows them', () => {
   });
 
   it('leaves out writes made for another CRM connection, even for a customer id that exists here too', async () => {
-    const { settingsView } = await import('./settings');
-    writes.startWatchingWrites();
+    writes = makeWrites();
     settingsView.value = { connection: 'sobot|https://hk.sobot.com|app-b' } as SettingsView;
     await outboxViewItem.setValue([
       stored({ id: 'other-crm', connection: 'sobot|https://www.sobot.com|app-a' }),

@@ -1,113 +1,116 @@
 // The agent's queued CRM writes as the panel sees them: the background's outbox, mirrored from session
 // storage, plus the writes this panel asked for that the mirror does not show yet. The other write
-// models and the panel's glue import it. Invariant: a write is on screen from the click until the
+// models and the panel's glue are given it. Invariant: a write is on screen from the click until the
 // outbox drops it; it never blinks out while the request to queue it is under way.
 import { computed, signal } from '@preact/signals';
 import { describeFailure, t } from '@/lib/i18n';
-import { request, RequestError } from '@/lib/messaging/client';
+import { toRequestError, type Client } from '@/lib/messaging/client';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
+import { ownedModel } from '@/lib/signals/owned-model';
 import { outboxViewItem } from '@/lib/storage';
-import { settingsView } from './settings';
+import type { SettingsModel } from './settings';
 
 export { describeWrite } from '@/lib/outbox/describe';
 
 export type NewWrite = RequestOf<'write.enqueue'>;
 
-/** The background's queue, as last mirrored to session storage. */
-const mirrored = signal<OutboxWrite[]>([]);
-/** Asked for here and not in the mirror yet; 'failed' when the background could not even queue it. */
-const requested = signal<OutboxWrite[]>([]);
-/** Writes the background never accepted: retrying them means asking it to queue them again. */
-const notQueued = new Map<string, NewWrite>();
+export function createWritesModel({ client, settings: { settingsView } }: { client: Client; settings: Pick<SettingsModel, 'settingsView'> }) {
+  return ownedModel((own) => {
+    /** The background's queue, as last mirrored to session storage. */
+    const mirrored = signal<OutboxWrite[]>([]);
+    /** Asked for here and not in the mirror yet; 'failed' when the background could not even queue it. */
+    const requested = signal<OutboxWrite[]>([]);
+    /** Writes the background never accepted: retrying them means asking it to queue them again. */
+    const notQueued = new Map<string, NewWrite>();
 
-/**
- * The queue as it concerns the CRM connected now. A write made for another CRM (before the agent
- * switched) is about that CRM's customer, even when an id here is the same: the options page lists it.
- */
-export const outboxWrites = computed<OutboxWrite[]>(() => {
-  const view = settingsView.value;
-  const ours = (write: OutboxWrite) => !view || write.connection === undefined || write.connection === view.connection;
-  const known = new Set(mirrored.value.map((write) => write.id));
-  return [...mirrored.value.filter(ours), ...requested.value.filter((write) => !known.has(write.id))];
-});
+    /**
+     * The queue as it concerns the CRM connected now. A write made for another CRM (before the agent
+     * switched) is about that CRM's customer, even when an id here is the same: the options page lists it.
+     */
+    const outboxWrites = computed<OutboxWrite[]>(() => {
+      const view = settingsView.value;
+      const ours = (write: OutboxWrite) => !view || write.connection === undefined || write.connection === view.connection;
+      const known = new Set(mirrored.value.map((write) => write.id));
+      return [...mirrored.value.filter(ours), ...requested.value.filter((write) => !known.has(write.id))];
+    });
 
-/** When this panel opened: writes sent before it are old news, not "your changes". */
-export const panelOpenedAt = Date.now();
+    /** When this panel opened: writes sent before it are old news, not "your changes". */
+    const panelOpenedAt = Date.now();
 
-export function writesOf(customerId: string): OutboxWrite[] {
-  return outboxWrites.value.filter((write) => write.customerId === customerId);
-}
+    function writesOf(customerId: string): OutboxWrite[] {
+      return outboxWrites.value.filter((write) => write.customerId === customerId);
+    }
 
-function placeholder(write: NewWrite, at: number): OutboxWrite {
-  return { ...write, createdAt: at, attempts: 0, state: 'pending', nextAttemptAt: at } as OutboxWrite;
-}
+    function placeholder(write: NewWrite, at: number): OutboxWrite {
+      return { ...write, createdAt: at, attempts: 0, state: 'pending', nextAttemptAt: at } as OutboxWrite;
+    }
 
-function setRequested(id: string, next: OutboxWrite | undefined) {
-  const rest = requested.value.filter((write) => write.id !== id);
-  requested.value = next ? [...rest, next] : rest;
-}
+    function setRequested(id: string, next: OutboxWrite | undefined) {
+      const rest = requested.value.filter((write) => write.id !== id);
+      requested.value = next ? [...rest, next] : rest;
+    }
 
-function asRequestError(error: unknown): RequestError {
-  return error instanceof RequestError ? error : new RequestError('internal', String(error));
-}
+    async function ask(write: NewWrite, shown: OutboxWrite) {
+      try {
+        const queued = await client.request('write.enqueue', write);
+        notQueued.delete(write.id);
+        // The mirror may already hold a newer state of it; the background's answer only fills the gap.
+        if (mirrored.value.some((each) => each.id === write.id)) setRequested(write.id, undefined);
+        else setRequested(write.id, queued);
+      } catch (error) {
+        const failure = toRequestError(error);
+        notQueued.set(write.id, write);
+        setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message, crmCode: failure.crmCode } });
+      }
+    }
 
-async function ask(write: NewWrite, shown: OutboxWrite) {
-  try {
-    const queued = await request('write.enqueue', write);
-    notQueued.delete(write.id);
-    // The mirror may already hold a newer state of it; the background's answer only fills the gap.
-    if (mirrored.value.some((each) => each.id === write.id)) setRequested(write.id, undefined);
-    else setRequested(write.id, queued);
-  } catch (error) {
-    const failure = asRequestError(error);
-    notQueued.set(write.id, write);
-    setRequested(write.id, { ...shown, state: 'failed', lastError: { code: failure.code, message: failure.message, crmCode: failure.crmCode } });
-  }
-}
+    /** Shows the write at once (optimistic) and asks the background to queue it durably. */
+    function enqueueWrite(write: NewWrite): Promise<void> {
+      const shown = placeholder(write, Date.now());
+      setRequested(write.id, shown);
+      return ask(write, shown);
+    }
 
-/** Shows the write at once (optimistic) and asks the background to queue it durably. */
-export function enqueueWrite(write: NewWrite): Promise<void> {
-  const shown = placeholder(write, Date.now());
-  setRequested(write.id, shown);
-  return ask(write, shown);
-}
+    async function retryWrite(id: string) {
+      const unqueued = notQueued.get(id);
+      if (unqueued) {
+        const shown = placeholder(unqueued, Date.now());
+        setRequested(id, shown);
+        return ask(unqueued, shown);
+      }
+      await client.request('write.retry', { id }).catch(() => undefined);
+    }
 
-export async function retryWrite(id: string) {
-  const unqueued = notQueued.get(id);
-  if (unqueued) {
-    const shown = placeholder(unqueued, Date.now());
-    setRequested(id, shown);
-    return ask(unqueued, shown);
-  }
-  await request('write.retry', { id }).catch(() => undefined);
-}
+    async function discardWrite(id: string) {
+      if (notQueued.delete(id)) {
+        setRequested(id, undefined);
+        return;
+      }
+      await client.request('write.discard', { id }).catch(() => undefined);
+    }
 
-export async function discardWrite(id: string) {
-  if (notQueued.delete(id)) {
-    setRequested(id, undefined);
-    return;
-  }
-  await request('write.discard', { id }).catch(() => undefined);
-}
+    function mirror(writes: OutboxWrite[] | null) {
+      mirrored.value = writes ?? [];
+      const known = new Set(mirrored.value.map((write) => write.id));
+      if (requested.value.some((write) => known.has(write.id))) requested.value = requested.value.filter((write) => !known.has(write.id));
+    }
 
-function mirror(writes: OutboxWrite[] | null) {
-  mirrored.value = writes ?? [];
-  const known = new Set(mirrored.value.map((write) => write.id));
-  if (requested.value.some((write) => known.has(write.id))) requested.value = requested.value.filter((write) => !known.has(write.id));
-}
-
-/** Follows the outbox's mirror: every state change of every write shows without asking. */
-export function startWatchingWrites() {
-  let changed = false;
-  outboxViewItem.watch((writes) => {
-    changed = true;
-    mirror(writes);
+    // Follows the outbox's mirror: every state change of every write shows without asking.
+    let changed = false;
+    own.onDispose(
+      outboxViewItem.watch((writes) => {
+        changed = true;
+        mirror(writes);
+      }),
+    );
+    // A change seen meanwhile is newer than this first read.
+    void outboxViewItem.getValue().then((writes) => changed || mirror(writes), () => undefined);
+    return { outboxWrites, panelOpenedAt, writesOf, enqueueWrite, retryWrite, discardWrite };
   });
-  // A change seen meanwhile is newer than this first read.
-  void outboxViewItem.getValue().then((writes) => changed || mirror(writes), () => undefined);
 }
 
+export type WritesModel = ReturnType<typeof createWritesModel>;
 /**
  * The writes the panel's one status element lists — labels, stage, notes and fields alike, of every
  * customer: those still on their way or failed, and the last few sent since the panel opened (so the
