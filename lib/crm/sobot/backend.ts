@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { CrmBackend } from '../backend';
 import type { LabelGroup, SearchField } from '../domain';
 import { CrmError } from '../errors';
+import { parseItems } from '../parse-items';
 import { assignBizType, toSobotCustomerBody } from './customer-body';
 import { agentNode, cityItem, districtItem, flattenAgents, provinceItem, toOption } from './directory';
 import { toCustomer, toFieldDefinition, toLabelRefs, toStages, toTimelineEvent } from './map';
@@ -27,16 +28,6 @@ const SEARCH_TYPE: Record<SearchField, number> = { nick: 1, realName: 2, company
 const REFERENCE_PAGE_SIZE = 100;
 /** user_dynamic/list_by_page's biz_type filter values for the timeline's three groups. */
 const TIMELINE_GROUPS = { staff: 'groupService', customer: 'groupUser', other: 'groupOther' } as const;
-
-function parseItems<T extends z.ZodMiniType>(schema: T, items: unknown): z.infer<T>[] {
-  if (items === undefined || items === null) return [];
-  if (!Array.isArray(items)) throw new CrmError('malformed-response', 'The CRM sent items that are not a list.');
-  // One malformed record must not hide the good ones next to it.
-  return items.flatMap((item) => {
-    const parsed = z.safeParse(schema, item);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
 
 function pageOf(answer: unknown, pageNo: number, count: number) {
   const parsed = z.safeParse(pageFields, answer);

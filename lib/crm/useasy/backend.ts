@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { CrmBackend, CustomerWritten } from '../backend';
 import type { CustomerInput, CustomFieldDefinition, SearchField } from '../domain';
 import { CrmError } from '../errors';
+import { parseItems } from '../parse-items';
 import { createdBy, createKey, outcomeUnknown, searchFor } from './create-once';
 import { NO_CONTACTS, toUseasyCustomerBody, type CurrentContacts } from './customer-body';
 import { customerIdOf, toCustomer, toFieldDefinitions } from './map';
@@ -29,16 +30,6 @@ const SEARCH_FIELD: Record<SearchField, string | undefined> = {
   realName: 'customerName',
   company: undefined,
 };
-
-function parseItems<T extends z.ZodMiniType>(schema: T, items: unknown): z.infer<T>[] {
-  if (items === undefined || items === null) return [];
-  if (!Array.isArray(items)) throw new CrmError('malformed-response', 'The CRM sent a list that is not a list.');
-  // One malformed record must not hide the good ones next to it.
-  return items.flatMap((item) => {
-    const parsed = z.safeParse(schema, item);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
 
 function withId(record: CustomerRecord, fallbackId?: string): (CustomerRecord & { _id: string }) | undefined {
   const id = customerIdOf(record) ?? fallbackId;
