@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { BackendKind } from './crm/backend';
 import { registry } from './crm/registry';
+import type { CrmCodeWords } from './crm/descriptor';
 import type { MessageKey } from './message-key';
 import type { ErrorCode } from './messaging/reply';
 
@@ -58,39 +59,17 @@ export function describeError(code: ErrorCode, backend: BackendKind | undefined 
 
 /** What a successful connection test proved, in the backend's terms (a token issued, or a signed call accepted). */
 export const connectionOkText = (backend: BackendKind) => t(registry.descriptorOf(backend)?.text.connectionOk ?? 'connectionOk');
-/**
- * Every error code the two CRM API documents list (Sobot's ret_code table; the HTTP-like codes Useasy's
- * envelope uses), each with its own words. The CRM's own text is never shown in their place: it is in
- * the Chinese of its server whatever the agent's language, so only a "details" disclosure holds it.
- */
-const CRM_CODE_MESSAGES: Record<string, (backend: BackendKind | undefined) => string> = {
-  '900001': () => t('crmCode900001'),
-  '900002': () => t('crmCode900002'),
-  '900003': (backend) => describeError('bad-signature', backend),
-  '900004': () => t('errorUnknownAccount'),
-  '700046': () => t('errorEditionWithoutApi'),
-  '999999': () => t('crmCode999999'),
-  '510001': () => t('crmCode510001'),
-  '510002': () => t('crmCode510002'),
-  '510003': () => t('crmCode510003'),
-  '510004': () => t('crmCode510004'),
-  '510005': () => t('crmCode510005'),
-  '510006': () => t('crmCode510006'),
-  '510007': () => t('crmCode510007'),
-  '510008': () => t('crmCode510008'),
-  ...Object.fromEntries(['500152', '500153', '500154', '500155', '500156', '500157'].map((code) => [code, () => t('crmCodeBlacklist', code)])),
-  '400': () => t('crmCodeHttp400'),
-  '401': (backend) => describeError('bad-signature', backend),
-  '403': (backend) => describeError('bad-signature', backend),
-  '404': () => t('crmCodeHttp404'),
-};
 
-export const DOCUMENTED_CRM_CODES: readonly string[] = Object.keys(CRM_CODE_MESSAGES);
+/** Every error code the backends' API documents list, with its words (each backend's descriptor says them; no two share a code). */
+const CRM_CODE_WORDS: Record<string, CrmCodeWords> = Object.assign({}, ...registry.descriptors.map((descriptor) => descriptor.text.crmCodes ?? {}));
+
+export const DOCUMENTED_CRM_CODES: readonly string[] = Object.keys(CRM_CODE_WORDS);
 
 /** A failure in the agent's language: the CRM's documented code when it sent one, else our own code. */
 export function describeFailure(error: { code: string; crmCode?: string }, backend: BackendKind | undefined = wordingBackend): string {
-  const byCrmCode = error.crmCode === undefined ? undefined : CRM_CODE_MESSAGES[error.crmCode];
+  const words = error.crmCode === undefined ? undefined : CRM_CODE_WORDS[error.crmCode];
+  if (typeof words === 'object') return describeError(words.as, backend);
   // A signature failure recognised by its words keeps its own advice whatever number came with it.
-  if (byCrmCode && !(error.code === 'bad-signature' && !/^(?:900003|401|403)$/.test(error.crmCode!))) return byCrmCode(backend);
+  if (words && error.code !== 'bad-signature') return t(words, error.crmCode);
   return describeError((error.code in ERROR_KEYS ? error.code : 'crm-error') as ErrorCode, backend);
 }

@@ -39,5 +39,13 @@ export interface BackendDescriptor<Kind extends string = string> {
     readonly connectionOk: MessageKey;
     /** Errors this backend words its own way. */
     readonly errors?: Partial<Record<ErrorCode, MessageKey>>;
+    /**
+     * Every error code the backend's API document lists, each with its own words: a message (given the
+     * code as its substitution) or the words of one of our error codes. The CRM's own text is never
+     * shown in their place: it is in the language of its server whatever the agent's.
+     */
+    readonly crmCodes?: Readonly<Record<string, CrmCodeWords>>;
   };
 }
+
+export type CrmCodeWords = MessageKey | { readonly as: ErrorCode };

@@ -13,6 +13,12 @@ describe('the backend registry', () => {
     expect(registry.descriptorOf('nobody')).toBeUndefined();
   });
 
+  it('has no error code two shipped backends document, so one table words them all', () => {
+    const codes = registry.descriptors.flatMap((descriptor) => Object.keys(descriptor.text.crmCodes ?? {}));
+    expect(codes.length).toBeGreaterThan(20);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
   it('takes a third backend from its descriptor and factory alone', () => {
     expect(registryWithLedger.descriptors.map((descriptor) => descriptor.kind)).toEqual(['sobot', 'useasy', 'ledger']);
     expect(registryWithLedger.descriptorOf('ledger')).toBe(ledgerDescriptor);

@@ -33,5 +33,7 @@ export const useasyDescriptor = {
     connectionOk: 'connectionOkUseasy',
     // Sobot's codes and app key mean nothing on a Useasy connection.
     errors: { 'bad-signature': 'errorBadSignatureUseasy' },
+    // The HTTP-like codes its envelope uses.
+    crmCodes: { '400': 'crmCodeHttp400', '401': { as: 'bad-signature' }, '403': { as: 'bad-signature' }, '404': 'crmCodeHttp404' },
   },
 } as const satisfies BackendDescriptor;
