@@ -53,7 +53,7 @@ module.exports = {
       name: 'views-are-presentational',
       severity: 'error',
       comment:
-        'Components and the entry points\' views render props and signals: they call no backend, storage, browser API or messaging client (models do) and import no entry point.',
+        "Components and the entry points' views render props and signals: they call no backend, storage, browser API or messaging client (models do) and import no entry point.",
       from: { path: VIEWS, pathNot: TEST_CODE },
       to: {
         path: ['^lib/crm/[^/]+/', ...STORAGE, ...BROWSER_API, '^lib/messaging/client\\.ts$'],
@@ -110,7 +110,7 @@ module.exports = {
     {
       name: 'only-models-call-the-background',
       severity: 'error',
-      comment: 'The side panel\'s and options page\'s models are the only code that sends messages to the background.',
+      comment: "The side panel's and options page's models are the only code that sends messages to the background.",
       // main.tsx builds the one client and hands it to the models.
       from: { pathNot: ['^entrypoints/(sidepanel|options)/models/', '^entrypoints/(sidepanel|options)/main\\.tsx$', ...NOT_PRODUCT] },
       to: { path: '^lib/messaging/client\\.ts$' },
@@ -125,8 +125,7 @@ module.exports = {
     {
       name: 'background-only-modules',
       severity: 'error',
-      comment:
-        'Secrets, CRM calls, the outbox, the detector and the pinyin dictionary live in the background; the pages ask it through messages.',
+      comment: 'Secrets, CRM calls, the outbox, the detector and the pinyin dictionary live in the background; the pages ask it through messages.',
       from: { path: OUTSIDE_BACKGROUND, pathNot: TEST_CODE },
       to: { path: BACKGROUND_ONLY, dependencyTypesNot: ['type-only'] },
     },

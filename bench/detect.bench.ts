@@ -259,7 +259,7 @@ function consoleHtml(messages: readonly string[]): string {
   const log = messages
     .map((text, index) => {
       const visitor = index % 3 !== 2;
-      const time = `${String(9 + Math.floor(index / 600) % 10).padStart(2, '0')}:${String(Math.floor(index / 10) % 60).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`;
+      const time = `${String(9 + (Math.floor(index / 600) % 10)).padStart(2, '0')}:${String(Math.floor(index / 10) % 60).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`;
       return (
         `<div class="msg ${visitor ? 'msg--visitor' : 'msg--agent'}" data-id="m${index}">` +
         `<span class="avatar">${visitor ? '访' : '客'}</span><div class="bubble"><div class="meta">` +
@@ -268,7 +268,10 @@ function consoleHtml(messages: readonly string[]): string {
       );
     })
     .join('\n');
-  const visitors = Array.from({ length: 30 }, (_, index) => `<li><span class="name">访客 ${8000 + index}</span><span class="badge">${index % 4}</span></li>`).join('');
+  const visitors = Array.from(
+    { length: 30 },
+    (_, index) => `<li><span class="name">访客 ${8000 + index}</span><span class="badge">${index % 4}</span></li>`,
+  ).join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>在线客服工作台</title>
 <script>
   window.__longTasks = [];
@@ -290,8 +293,7 @@ async function scannerBundle(): Promise<string> {
   const { build } = await import('esbuild');
   const built = await build({
     stdin: {
-      contents:
-        "export { createPageScanner } from './entrypoints/page-scanner/scanner';\n",
+      contents: "export { createPageScanner } from './entrypoints/page-scanner/scanner';\n",
       resolveDir: resolve('.'),
       loader: 'ts',
     },
@@ -473,10 +475,7 @@ async function countLongTasksOfFirstScan(browser: Awaited<ReturnType<typeof laun
     await page.waitForTimeout(100);
   }
   await page.waitForTimeout(2000);
-  const longTasks = await page.evaluate(
-    (since) => (window as unknown as ScanBenchWindow).__longTasks.filter((task) => task.startTime >= since),
-    injectedAt,
-  );
+  const longTasks = await page.evaluate((since) => (window as unknown as ScanBenchWindow).__longTasks.filter((task) => task.startTime >= since), injectedAt);
   await page.close();
   return longTasks.filter((task) => task.duration > LONG_TASK_MS);
 }
@@ -530,7 +529,9 @@ export async function benchPageScan(): Promise<{
 async function printPageScanBenchmark() {
   const measured = await measurePageScan();
   console.log(`console page: ${LARGE_CONSOLE_MESSAGES} messages, ${measured.nodes} elements, ${measured.readings} texts sent to the background`);
-  console.log(`page scanner first scan: ${measured.scannerMs.toFixed(2)} ms; bare TreeWalker pass: ${measured.treeWalkerMs.toFixed(2)} ms (medians of ${SCAN_ROUNDS})`);
+  console.log(
+    `page scanner first scan: ${measured.scannerMs.toFixed(2)} ms; bare TreeWalker pass: ${measured.treeWalkerMs.toFixed(2)} ms (medians of ${SCAN_ROUNDS})`,
+  );
   console.log(`pageScanRatioVsTreeWalker: ${(measured.scannerMs / measured.treeWalkerMs).toFixed(2)} (target ≤ 2)`);
   console.log(
     `${APPENDS_PER_ROUND} messages appended and scanned one by one: ${measured.appendAt500Ms.toFixed(2)} ms at ${SMALL_CONSOLE_MESSAGES} messages, ` +

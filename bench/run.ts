@@ -51,7 +51,8 @@ async function section(name: string, figures: string[], run: () => Promise<void>
   } catch (error) {
     failed = true;
     console.error(`${name} failed:`, error);
-    for (const figure of figures) rows.push({ figure, value: '—', against: String(error instanceof Error ? error.message : error).split('\n')[0]!, verdict: 'failed' });
+    for (const figure of figures)
+      rows.push({ figure, value: '—', against: String(error instanceof Error ? error.message : error).split('\n')[0]!, verdict: 'failed' });
   }
   console.log(`  ${name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -61,7 +62,12 @@ async function bundles() {
   const figures = await benchBundles();
   const { contentScriptGzipBytes: content, backgroundGzipBytes: background, sidePanelGzipBytes: panel } = figures;
   rows.push(
-    { figure: 'contentScriptGzipBytes', value: kB(content), against: `budget ${kB(CONTENT_SCRIPT_BUDGET_GZIP)} (raw ${kB(figures.contentScriptRawBytes)})`, verdict: verdict(content <= CONTENT_SCRIPT_BUDGET_GZIP) },
+    {
+      figure: 'contentScriptGzipBytes',
+      value: kB(content),
+      against: `budget ${kB(CONTENT_SCRIPT_BUDGET_GZIP)} (raw ${kB(figures.contentScriptRawBytes)})`,
+      verdict: verdict(content <= CONTENT_SCRIPT_BUDGET_GZIP),
+    },
     { figure: 'backgroundGzipBytes', value: kB(background), against: `no budget (raw ${kB(figures.backgroundRawBytes)})` },
     {
       figure: 'sidePanelGzipBytes',
@@ -70,7 +76,14 @@ async function bundles() {
       verdict: verdict(panel <= SIDE_PANEL_BUDGET_GZIP),
     },
   );
-  for (const key of ['contentScriptGzipBytes', 'backgroundGzipBytes', 'sidePanelGzipBytes', 'contentScriptRawBytes', 'backgroundRawBytes', 'sidePanelRawBytes'] as const) {
+  for (const key of [
+    'contentScriptGzipBytes',
+    'backgroundGzipBytes',
+    'sidePanelGzipBytes',
+    'contentScriptRawBytes',
+    'backgroundRawBytes',
+    'sidePanelRawBytes',
+  ] as const) {
     record(key, figures[key]);
   }
 }
@@ -109,7 +122,9 @@ async function detection() {
       continue;
     }
     const numeric = Object.entries(figures).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
-    for (const key of keys) if (!numeric.some(([name]) => name === key)) rows.push({ figure: key, value: 'not measured', against: `${exportName}() returned no ${key}`, verdict: 'not measured' });
+    for (const key of keys)
+      if (!numeric.some(([name]) => name === key))
+        rows.push({ figure: key, value: 'not measured', against: `${exportName}() returned no ${key}`, verdict: 'not measured' });
     for (const [key, value] of numeric) {
       rows.push({ figure: key, value: String(Number(value.toFixed(4))), against: `from ${exportName}()` });
       record(key, value);
@@ -148,7 +163,10 @@ async function lookup() {
 async function requests() {
   const { benchRequests } = await import('./requests.bench');
   const figures = await benchRequests();
-  const breakdown = (byEndpoint: Record<string, number>) => Object.entries(byEndpoint).map(([endpoint, count]) => `${endpoint} ${count}`).join(', ');
+  const breakdown = (byEndpoint: Record<string, number>) =>
+    Object.entries(byEndpoint)
+      .map(([endpoint, count]) => `${endpoint} ${count}`)
+      .join(', ');
   rows.push(
     {
       figure: 'requestsPerFirstLookup',
@@ -183,7 +201,12 @@ async function flood() {
       against: `target ≤ ${FLOOD_SEARCH_TARGET}; CRM searches caused by a page writing 200 new numbers in 8 s with the panel open`,
       verdict: verdict(figures.floodSearchesVisible <= FLOOD_SEARCH_TARGET),
     },
-    { figure: 'floodSearchesHidden', value: String(figures.floodSearchesHidden), against: 'target 0; the same numbers in a hidden element', verdict: verdict(figures.floodSearchesHidden === 0) },
+    {
+      figure: 'floodSearchesHidden',
+      value: String(figures.floodSearchesHidden),
+      against: 'target 0; the same numbers in a hidden element',
+      verdict: verdict(figures.floodSearchesHidden === 0),
+    },
     {
       figure: 'manualSearchRatioDuringFlood',
       value: String(figures.manualSearchRatioDuringFlood),

@@ -24,7 +24,28 @@ function labelGroups(): LabelGroup[] {
     multipleChoice: seed.multiple,
     labels: seed.labels.map((name, at) => ({ id: `g${index}-${at}`, name, groupId: `g${index}` })),
   }));
-  const products = ['红酒', '白酒', '啤酒', '茶叶', '咖啡', '奶粉', '纸尿裤', '面膜', '口红', '香水', '耳机', '手机壳', '充电器', '平板电脑', '笔记本电脑', '扫地机器人', '空气净化器', '电饭煲', '跑步机', '瑜伽垫'];
+  const products = [
+    '红酒',
+    '白酒',
+    '啤酒',
+    '茶叶',
+    '咖啡',
+    '奶粉',
+    '纸尿裤',
+    '面膜',
+    '口红',
+    '香水',
+    '耳机',
+    '手机壳',
+    '充电器',
+    '平板电脑',
+    '笔记本电脑',
+    '扫地机器人',
+    '空气净化器',
+    '电饭煲',
+    '跑步机',
+    '瑜伽垫',
+  ];
   const qualifiers = ['', '礼盒', '套装', '旗舰款', '入门款'];
   const grown: LabelGroup = { id: 'products', name: '商品', color: '#15C7C9', multipleChoice: true, labels: [] };
   const have = groups.reduce((count, group) => count + group.labels.length, 0);
@@ -47,7 +68,25 @@ const SYNONYMS: LabelSynonyms = {
 
 function chatMessages(count: number): string[] {
   const random = createRandom(SEED);
-  const mentions = ['红酒', '葡萄酒', 'hong jiu', '发票', '开发票', 'invoice', '投诉', '差评', '退货', '快递', '耳机', '银卡会员', '抖音', '小红书', '扫地机器人', '瑜伽垫', 'wine'];
+  const mentions = [
+    '红酒',
+    '葡萄酒',
+    'hong jiu',
+    '发票',
+    '开发票',
+    'invoice',
+    '投诉',
+    '差评',
+    '退货',
+    '快递',
+    '耳机',
+    '银卡会员',
+    '抖音',
+    '小红书',
+    '扫地机器人',
+    '瑜伽垫',
+    'wine',
+  ];
   const templates = [
     (what: string) => `您好，我想问一下${what}的事情，电话 138 ${random.int(1000, 9999)} ${random.int(1000, 9999)}`,
     (what: string) => `订单号 ${random.hex(12)}，${what}什么时候能处理？`,

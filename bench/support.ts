@@ -69,7 +69,10 @@ async function listCustomersThroughApi(mock: SobotMock): Promise<WireCustomer[]>
 }
 
 /** The mock's search: a substring of the stored text, case-insensitive (dev/mock-crm/sobot/customer-search.ts). */
-const matches = (stored: string | undefined, value: string) => String(stored ?? '').toLowerCase().includes(value.trim().toLowerCase());
+const matches = (stored: string | undefined, value: string) =>
+  String(stored ?? '')
+    .toLowerCase()
+    .includes(value.trim().toLowerCase());
 
 /**
  * Customers whose lookup ends on exactly their own card: the visitor's line yields one contact, and the
@@ -299,10 +302,13 @@ export async function openWatchedPage(browser: ExtensionBrowser, path: string, w
 export async function cardShown(panel: Page, customerId: string, since = 0): Promise<CardSeen> {
   return bounded(
     `the card of customer ${customerId}`,
-    panel.evaluate(([id, after]) => {
-      const probe = (window as ProbeWindow).__bench;
-      return probe.until(() => probe.cards.find((entry) => entry.id === id && entry.at >= after));
-    }, [customerId, since] as const),
+    panel.evaluate(
+      ([id, after]) => {
+        const probe = (window as ProbeWindow).__bench;
+        return probe.until(() => probe.cards.find((entry) => entry.id === id && entry.at >= after));
+      },
+      [customerId, since] as const,
+    ),
   );
 }
 
@@ -321,13 +327,16 @@ export async function panelChanged(panel: Page, since: number): Promise<void> {
 export async function cardSettled(panel: Page, customerId: string, stageLoadingText: string): Promise<void> {
   await bounded(
     `customer ${customerId}'s card to settle`,
-    panel.evaluate(([id, loading]) => {
-      const probe = (window as ProbeWindow).__bench;
-      return probe.until(() => {
-        const article = document.getElementById(`customer-${id}`)?.closest('article');
-        return Boolean(article && article.getAttribute('aria-busy') === 'false' && !article.textContent?.includes(loading));
-      });
-    }, [customerId, stageLoadingText] as const),
+    panel.evaluate(
+      ([id, loading]) => {
+        const probe = (window as ProbeWindow).__bench;
+        return probe.until(() => {
+          const article = document.getElementById(`customer-${id}`)?.closest('article');
+          return Boolean(article && article.getAttribute('aria-busy') === 'false' && !article.textContent?.includes(loading));
+        });
+      },
+      [customerId, stageLoadingText] as const,
+    ),
   );
 }
 

@@ -72,7 +72,9 @@ describe('ConfirmPrompt', () => {
     const pressed = document.body.appendChild(document.createElement('button'));
     pressed.focus();
     const successor = document.body.appendChild(document.createElement('button'));
-    act(() => render(<ConfirmPrompt question="Assign 张伟 to 王斌?" onConfirm={() => undefined} onCancel={() => undefined} returnTo={() => successor} />, host));
+    act(() =>
+      render(<ConfirmPrompt question="Assign 张伟 to 王斌?" onConfirm={() => undefined} onCancel={() => undefined} returnTo={() => successor} />, host),
+    );
     pressed.remove();
     act(() => render(null, host));
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -61,7 +61,18 @@ function StageFact({ stage, onRetry }: { stage: StageView; onRetry: () => void }
   return <span class={stage.name ? 'card__stage' : 'muted'}>{stage.name ?? t('stageNone')}</span>;
 }
 
-export function CustomerCard({ card, stage, latestNote, revalidating, updated, onRetryStage, labelEditor, children, editorNote, suggestions }: CustomerCardProps) {
+export function CustomerCard({
+  card,
+  stage,
+  latestNote,
+  revalidating,
+  updated,
+  onRetryStage,
+  labelEditor,
+  children,
+  editorNote,
+  suggestions,
+}: CustomerCardProps) {
   const { customer, labels } = card;
   const title = customer.nick || customer.realName || t('unnamedCustomer');
   const phone = customer.phones[0];

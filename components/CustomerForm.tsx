@@ -141,7 +141,9 @@ export function CustomerForm(props: CustomerFormProps) {
   const quick = props.mode === 'create';
   // The owner comes up front only once the status asks for one and none is chosen.
   const needsOwner = Boolean(problems.liableAgent);
-  const moreHasProblem = Object.keys(problems).some((key) => key !== 'nick' && key !== 'realName' && key !== 'phone' && key !== 'email' && key !== 'liableAgent');
+  const moreHasProblem = Object.keys(problems).some(
+    (key) => key !== 'nick' && key !== 'realName' && key !== 'phone' && key !== 'email' && key !== 'liableAgent',
+  );
   return (
     <form
       ref={form}
@@ -182,20 +184,20 @@ export function CustomerForm(props: CustomerFormProps) {
             {regionSelect('districtId', t('district'), options.districts, !values.cityId)}
           </div>
         )}
-      {props.customFields.map((field) => {
-        const problem = problems[`field:${field.id}`];
-        return (
-          <Field key={field.id} id={`field-${field.id}`} label={field.required ? `${field.name} *` : field.name} problem={problem}>
-            <CustomFieldInput
-              field={field}
-              value={values.custom[field.id] ?? ''}
-              invalid={Boolean(problem)}
-              describedBy={problem ? `field-${field.id}-problem` : undefined}
-              onChange={(value) => onChange({ custom: { ...values.custom, [field.id]: value } })}
-            />
-          </Field>
-        );
-      })}
+        {props.customFields.map((field) => {
+          const problem = problems[`field:${field.id}`];
+          return (
+            <Field key={field.id} id={`field-${field.id}`} label={field.required ? `${field.name} *` : field.name} problem={problem}>
+              <CustomFieldInput
+                field={field}
+                value={values.custom[field.id] ?? ''}
+                invalid={Boolean(problem)}
+                describedBy={problem ? `field-${field.id}-problem` : undefined}
+                onChange={(value) => onChange({ custom: { ...values.custom, [field.id]: value } })}
+              />
+            </Field>
+          );
+        })}
       </details>
       {props.error && <Notice tone="error" title={t('saveFailed')} detail={props.error} />}
       <div class="form__actions">

@@ -38,7 +38,19 @@ interface LabelEditorProps {
 
 const newLabelButtonId = (groupId: string) => `label-new-${groupId}`;
 
-function NewLabelForm({ group, draft, onEdit, onCreate, onCancel }: { group: LabelGroup; draft: NewLabelView; onEdit: (name: string) => void; onCreate: () => void; onCancel: () => void }) {
+function NewLabelForm({
+  group,
+  draft,
+  onEdit,
+  onCreate,
+  onCancel,
+}: {
+  group: LabelGroup;
+  draft: NewLabelView;
+  onEdit: (name: string) => void;
+  onCreate: () => void;
+  onCancel: () => void;
+}) {
   const errorId = `new-label-error-${group.id}`;
   // "New label" gives way to this form and comes back as a new button when it closes.
   const nameField = useFocusOnMount<HTMLInputElement>({ returnTo: () => document.getElementById(newLabelButtonId(group.id)) });

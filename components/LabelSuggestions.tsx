@@ -49,7 +49,9 @@ export function LabelSuggestions({ suggestions, onApply, onHold, onRelease }: La
       // Focus left on a button by a click does not hold the row; focus from the keyboard does.
       onPointerLeave={() => !document.activeElement?.matches('.suggestions :focus-visible') && onRelease()}
       onFocusIn={onHold}
-      onFocusOut={(event) => !(event.relatedTarget instanceof Element && event.currentTarget.contains(event.relatedTarget)) && !event.currentTarget.matches(':hover') && onRelease()}
+      onFocusOut={(event) =>
+        !(event.relatedTarget instanceof Element && event.currentTarget.contains(event.relatedTarget)) && !event.currentTarget.matches(':hover') && onRelease()
+      }
       onKeyDown={(event) => moveRovingFocus(event, '.suggestion__button')}
     >
       <span id="suggestions-caption" class="suggestions__caption">

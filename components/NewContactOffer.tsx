@@ -22,7 +22,13 @@ export function NewContactOffer({ contact, name, context, onSwitch, onDismiss }:
       <p class="offer__text" title={context}>
         <span class="offer__label">{t('newContact')}</span> {name && <bdi class="offer__name">{name}</bdi>} <bdi class="offer__contact">{contact}</bdi>
       </p>
-      <button type="button" class="button button--small button--primary" onClick={onSwitch} aria-keyshortcuts={SWITCH_SHORTCUT} title={t('switchContactHint', SWITCH_SHORTCUT)}>
+      <button
+        type="button"
+        class="button button--small button--primary"
+        onClick={onSwitch}
+        aria-keyshortcuts={SWITCH_SHORTCUT}
+        title={t('switchContactHint', SWITCH_SHORTCUT)}
+      >
         {t('switchContact')}
       </button>
       <button type="button" class="icon-button" onClick={onDismiss} aria-label={t('dismissOffer')} title={t('dismissOffer')}>

@@ -60,7 +60,15 @@ export function OwnershipActions(props: OwnershipActionsProps) {
     const question =
       pending.kind === 'assign' ? sentence('confirmAssign', [props.customerName, pending.agent.name]) : sentence('confirmReturnToPool', props.customerName);
     const opener = askedBy(pending, props.myAgent);
-    return <ConfirmPrompt question={question} busy={props.busy} onConfirm={props.onConfirm} onCancel={props.onCancel} returnTo={() => document.getElementById(opener)} />;
+    return (
+      <ConfirmPrompt
+        question={question}
+        busy={props.busy}
+        onConfirm={props.onConfirm}
+        onCancel={props.onCancel}
+        returnTo={() => document.getElementById(opener)}
+      />
+    );
   }
   return (
     <div class="ownership">
@@ -86,9 +94,7 @@ export function OwnershipActions(props: OwnershipActionsProps) {
       {props.pickerOpen && <AgentPicker agents={props.agents} onAsk={props.onAsk} onCancel={props.onCancel} />}
       {!props.myAgent && <p class="field__hint">{t('setMyAgentFirst')}</p>}
       {result?.ok && (
-        <p class="ownership__result">
-          {result.action.kind === 'assign' ? sentence('assigned', result.action.agent.name).view : t('returnedToPool')}
-        </p>
+        <p class="ownership__result">{result.action.kind === 'assign' ? sentence('assigned', result.action.agent.name).view : t('returnedToPool')}</p>
       )}
       {result && !result.ok && <Notice tone="error" live={false} title={t('ownershipFailed')} detail={result.reason} more={<CrmText error={result.error} />} />}
     </div>

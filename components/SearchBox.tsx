@@ -61,7 +61,12 @@ export function SearchBox(props: SearchBoxProps) {
         props.onSubmit();
       }}
     >
-      <select class="search__field" aria-label={t('searchField')} value={props.field} onChange={(event) => props.onField(event.currentTarget.value as SearchField)}>
+      <select
+        class="search__field"
+        aria-label={t('searchField')}
+        value={props.field}
+        onChange={(event) => props.onField(event.currentTarget.value as SearchField)}
+      >
         {props.fields.map((field) => (
           <option key={field} value={field}>
             {t(FIELD_LABELS[field])}

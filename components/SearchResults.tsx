@@ -21,7 +21,12 @@ export const SEARCH_RESULTS_ID = 'search-results';
 export const searchResultId = (index: number) => `search-result-${index}`;
 
 export function SearchResults({ cards, highlighted, page, pageCount, total, onPick, onPage }: SearchResultsProps) {
-  if (cards.length === 0) return <p class="muted" role="status">{t('searchNoResults')}</p>;
+  if (cards.length === 0)
+    return (
+      <p class="muted" role="status">
+        {t('searchNoResults')}
+      </p>
+    );
   return (
     <section class="chooser" aria-label={t('searchResults')}>
       <p class="chooser__title" role="status">

@@ -36,9 +36,7 @@ export function ShortcutHelp({ shortcuts, onClose }: ShortcutHelpProps) {
       <dl class="shortcuts__list">
         {shortcuts.map(({ keys, what }) => (
           <div key={what} class="shortcuts__item">
-            <dt>
-              {keys.map((key) => (key === '…' ? <span key={key}> … </span> : <kbd key={key}>{key}</kbd>))}
-            </dt>
+            <dt>{keys.map((key) => (key === '…' ? <span key={key}> … </span> : <kbd key={key}>{key}</kbd>))}</dt>
             <dd>{t(what)}</dd>
           </div>
         ))}

@@ -54,7 +54,10 @@ export function StageStepper(props: StageStepperProps) {
       </header>
       <ol class="stepper__steps">
         {stages.map((stage, index) => (
-          <li key={stage.id} class={`stepper__step ${index < currentIndex ? 'stepper__step--done' : ''} ${index === currentIndex ? 'stepper__step--current' : ''}`}>
+          <li
+            key={stage.id}
+            class={`stepper__step ${index < currentIndex ? 'stepper__step--done' : ''} ${index === currentIndex ? 'stepper__step--current' : ''}`}
+          >
             <button
               type="button"
               class="stepper__button"

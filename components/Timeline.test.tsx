@@ -92,7 +92,10 @@ describe('the timeline section', () => {
     const target = observer.observed[0]!;
     observer.report([{ isIntersecting: false, target }]);
     expect(onInView).toHaveBeenLastCalledWith(false);
-    observer.report([{ isIntersecting: false, target }, { isIntersecting: true, target }]);
+    observer.report([
+      { isIntersecting: false, target },
+      { isIntersecting: true, target },
+    ]);
     expect(onInView).toHaveBeenLastCalledWith(true);
   });
 

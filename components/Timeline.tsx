@@ -76,11 +76,15 @@ export function Timeline<Filter extends string>(props: TimelineProps<Filter>) {
   function moveTab(event: KeyboardEvent) {
     const index = filters.findIndex((each) => each.value === filter);
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % filters.length
-      : event.key === 'ArrowLeft' ? (index - 1 + filters.length) % filters.length
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? filters.length - 1
-      : undefined;
+      event.key === 'ArrowRight'
+        ? (index + 1) % filters.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + filters.length) % filters.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? filters.length - 1
+              : undefined;
     if (next === undefined) return;
     event.preventDefault();
     const chosen = filters[next]!.value;

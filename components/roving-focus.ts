@@ -10,10 +10,13 @@ export function moveRovingFocus(event: KeyboardEvent, selector: string) {
   const index = items.indexOf(document.activeElement as HTMLElement);
   if (index < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
   const next =
-    event.key === 'Home' ? 0
-    : event.key === 'End' ? items.length - 1
-    : STEPS[event.key] !== undefined ? (index + STEPS[event.key]! + items.length) % items.length
-    : undefined;
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? items.length - 1
+        : STEPS[event.key] !== undefined
+          ? (index + STEPS[event.key]! + items.length) % items.length
+          : undefined;
   if (next === undefined) return;
   event.preventDefault();
   items[next]!.focus();

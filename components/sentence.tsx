@@ -20,7 +20,10 @@ const MARKER = new RegExp(`${OPEN}(\\d+)${CLOSE}`);
 /** `t(key, substitutions)` with every substitution isolated from the sentence's direction. */
 export function sentence(key: MessageKey, substitutions: string | string[]): Sentence {
   const values = Array.isArray(substitutions) ? substitutions : [substitutions];
-  const marked = t(key, values.map((_, index) => `${OPEN}${index}${CLOSE}`));
+  const marked = t(
+    key,
+    values.map((_, index) => `${OPEN}${index}${CLOSE}`),
+  );
   const pieces = marked.split(MARKER);
   const view = pieces.map((piece, index) => (index % 2 === 0 ? piece : <bdi key={index}>{values[Number(piece)]}</bdi>));
   return { text: t(key, values), view };

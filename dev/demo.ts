@@ -3,7 +3,18 @@
 // Without a display it saves what the agent sees to a screenshot and keeps the mock CRM and the demo
 // console running until Ctrl+C; `--screenshot FILE` saves there and exits, for scripts.
 import { parseArgs } from 'node:util';
-import { buildDemoExtension, DEMO_BACKENDS, DEMO_LANGUAGES, openDemo, savePanelScreenshot, startDemoMock, waitForCustomerShown, type DemoBackend, type DemoLanguage, type DemoMock } from './demo-session';
+import {
+  buildDemoExtension,
+  DEMO_BACKENDS,
+  DEMO_LANGUAGES,
+  openDemo,
+  savePanelScreenshot,
+  startDemoMock,
+  waitForCustomerShown,
+  type DemoBackend,
+  type DemoLanguage,
+  type DemoMock,
+} from './demo-session';
 
 const USAGE = `Usage: npm run demo -- [--lang zh-CN|en] [--backend sobot|useasy] [--headless] [--screenshot FILE] [--port N] [--no-build]`;
 

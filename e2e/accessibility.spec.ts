@@ -53,7 +53,12 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme });
       const result = await auditWithAxe(page, theme === 'dark' ? COLOUR_RULES : undefined);
-      measured.push({ state, theme, counts: result.counts, rules: result.findings.map((finding) => `${finding.rule} (${finding.impact}, ${finding.nodes.length})`) });
+      measured.push({
+        state,
+        theme,
+        counts: result.counts,
+        rules: result.findings.map((finding) => `${finding.rule} (${finding.impact}, ${finding.nodes.length})`),
+      });
       for (const finding of blocking(result)) problems.push(`${theme}: ${finding.rule} (${finding.impact}) at ${finding.nodes.join(' | ')}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
@@ -161,10 +166,16 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
     await panel.getByRole('button', { name: text('labelsEdit') }).click();
 
     const stepper = panel.getByRole('region', { name: text('stageStepper') });
-    await stepper.getByRole('group', { name: text('stageResults') }).getByRole('button', { name: text('resultWon') }).click();
+    await stepper
+      .getByRole('group', { name: text('stageResults') })
+      .getByRole('button', { name: text('resultWon') })
+      .click();
     await stepper.getByRole('alertdialog').waitFor();
     problems.push(...(await audit(panel, 'stage confirmation')));
-    await stepper.getByRole('alertdialog').getByRole('button', { name: text('cancel') }).click();
+    await stepper
+      .getByRole('alertdialog')
+      .getByRole('button', { name: text('cancel') })
+      .click();
     await panel.close();
     expect(problems).toEqual([]);
   });
@@ -185,11 +196,23 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
       await status.waitFor({ timeout: 15_000 });
       await status.click();
       const changes = panel.getByRole('region', { name: text('writesTitle') });
-      await changes.getByText(new RegExp(text('writeRetrying', '').trim().replace(/[:：]$/, ''))).first().waitFor({ timeout: 15_000 });
+      await changes
+        .getByText(
+          new RegExp(
+            text('writeRetrying', '')
+              .trim()
+              .replace(/[:：]$/, ''),
+          ),
+        )
+        .first()
+        .waitFor({ timeout: 15_000 });
       await panel.getByLabel(text('noteLabel')).fill('约了周四下午电话沟通。');
       const problems = await audit(panel, 'writes waiting');
       await control(mock.url, 'down', { down: false });
-      await changes.getByRole('button', { name: text('retry') }).first().click();
+      await changes
+        .getByRole('button', { name: text('retry') })
+        .first()
+        .click();
       await changes.getByText(text('writeSent')).first().waitFor({ timeout: 15_000 });
       problems.push(...(await audit(panel, 'writes saved')));
       expect(problems).toEqual([]);
@@ -244,7 +267,11 @@ describe.each(['en', 'zh-CN'] as const)('accessibility in %s', { timeout: 150_00
     await panel.getByLabel(text('searchField')).selectOption({ label: text('searchByNick') });
     await panel.getByRole('searchbox', { name: text('searchCustomers') }).fill('李');
     await panel.getByRole('searchbox', { name: text('searchCustomers') }).press('Enter');
-    await panel.getByRole('listbox', { name: text('searchResults') }).getByRole('option').first().waitFor();
+    await panel
+      .getByRole('listbox', { name: text('searchResults') })
+      .getByRole('option')
+      .first()
+      .waitFor();
     const problems = await audit(panel, 'search results');
     await panel.close();
     expect(problems).toEqual([]);

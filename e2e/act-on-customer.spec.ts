@@ -19,10 +19,10 @@ describe('acting on the customer', () => {
 
   const stored = (customerId: string) => storedCustomer(agent.mock.url, customerId);
   const labelNames = async (customerId: string) => (await stored(customerId)).labelNames.sort();
-  const notesStored = async (customerId: string, text: string) =>
-    (await stored(customerId)).notes.filter((note) => note === text).length;
+  const notesStored = async (customerId: string, text: string) => (await stored(customerId)).notes.filter((note) => note === text).length;
   const requestLog = async () =>
-    ((await (await fetch(`${agent.mock.url}/__control/requests`)).json()) as { entries: { endpoint: string; status: number; at: number; fault?: string }[] }).entries;
+    ((await (await fetch(`${agent.mock.url}/__control/requests`)).json()) as { entries: { endpoint: string; status: number; at: number; fault?: string }[] })
+      .entries;
 
   /** Opens a chat where the visitor writes `line`, and the panel on the customer called `name`. */
   async function panelFor(line: string, name: string): Promise<Page> {
@@ -188,7 +188,8 @@ describe('acting on the customer', () => {
     const cdp = await agent.browser.context.newCDPSession(watcher);
     const workerStates: string[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) if (version.scriptURL.startsWith(`chrome-extension://${agent.browser.extensionId}/`)) workerStates.push(version.runningStatus);
+      for (const version of versions)
+        if (version.scriptURL.startsWith(`chrome-extension://${agent.browser.extensionId}/`)) workerStates.push(version.runningStatus);
     });
     await cdp.send('ServiceWorker.enable');
     await panel.close();
@@ -208,7 +209,10 @@ describe('acting on the customer', () => {
     const reopened = await openPanel(agent.browser);
     await reopened.getByRole('heading', { name: '赵敏' }).waitFor();
     const outbox = await reopened.evaluate(async (content) => {
-      const { outbox: writes } = (await chrome.storage.session.get('outbox')) as Record<string, { payload: { content?: string }; state: string; attempts: number }[]>;
+      const { outbox: writes } = (await chrome.storage.session.get('outbox')) as Record<
+        string,
+        { payload: { content?: string }; state: string; attempts: number }[]
+      >;
       return (writes ?? []).filter((write) => write.payload.content === content);
     }, text);
     console.log(
@@ -240,7 +244,10 @@ describe('acting on the customer', () => {
     await status.waitFor({ timeout: 15_000 });
     await status.click();
     const changes = panel.getByRole('region', { name: 'Your changes' });
-    await changes.getByText(/Will retry: Cannot reach the CRM/).first().waitFor({ timeout: 15_000 });
+    await changes
+      .getByText(/Will retry: Cannot reach the CRM/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
     await panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem').nth(1).waitFor();
     await panel.getByRole('button', { name: /changes waiting/ }).waitFor({ timeout: 15_000 });

@@ -45,8 +45,12 @@ describe('the chaos oracle', () => {
     const size = { seed: SEED, actions: 60, customers: 8, labels: 21, stages: 5 };
     const steps = buildScenario(size);
     expect(buildScenario(size)).toEqual(steps);
-    const kinds = new Set(steps.flatMap((step) => ('chaos' in step ? [step.chaos.kind === 'failures' && step.chaos.applied ? 'ambiguous' : step.chaos.kind] : [])));
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['ambiguous', 'close-panel', 'colleague', 'down', 'expire-token', 'failures', 'latency', 'stop-worker']));
+    const kinds = new Set(
+      steps.flatMap((step) => ('chaos' in step ? [step.chaos.kind === 'failures' && step.chaos.applied ? 'ambiguous' : step.chaos.kind] : [])),
+    );
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining(['ambiguous', 'close-panel', 'colleague', 'down', 'expire-token', 'failures', 'latency', 'stop-worker']),
+    );
   });
 });
 

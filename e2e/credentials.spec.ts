@@ -51,10 +51,10 @@ describe('a CRM key signs only for the address it was entered for', () => {
     await screenshots(options, 'options-key-again');
 
     // Past the form, straight to the background: still refused, still nothing sent.
-    const reply = await options.evaluate(
-      (payload) => chrome.runtime.sendMessage({ type: 'settings.save', payload }),
-      { baseUrl: relay.url, appid: mock.appid },
-    );
+    const reply = await options.evaluate((payload) => chrome.runtime.sendMessage({ type: 'settings.save', payload }), {
+      baseUrl: relay.url,
+      appid: mock.appid,
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'key-required' } });
     expect(relay.seen).toEqual([]);
     await options.getByLabel(ENGLISH.baseUrl).fill(mock.url);
@@ -127,7 +127,10 @@ describe('a CRM that redirects a write to another origin', () => {
     await panel.getByRole('heading', { name: '张伟' }).waitFor();
     await panel.getByLabel('Follow-up note').fill(text);
     await panel.getByRole('button', { name: 'Send' }).click();
-    await panel.getByText(/Will retry: The CRM answered with a redirect to another address/).first().waitFor({ timeout: 20_000 });
+    await panel
+      .getByText(/Will retry: The CRM answered with a redirect to another address/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     await screenshots(panel, 'panel-redirect-refused');
 
     expect(elsewhere.seen).toEqual([]);

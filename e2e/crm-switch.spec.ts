@@ -47,7 +47,10 @@ describe('switching CRMs with a write still queued', () => {
     await control(first.url, 'down', { down: true });
     await panel.getByLabel('Follow-up note').fill(text);
     await panel.getByRole('button', { name: 'Send' }).click();
-    await panel.getByRole('region', { name: 'Timeline' }).getByText(/Will retry: Cannot reach the CRM/).waitFor({ timeout: 15_000 });
+    await panel
+      .getByRole('region', { name: 'Timeline' })
+      .getByText(/Will retry: Cannot reach the CRM/)
+      .waitFor({ timeout: 15_000 });
 
     // The agent connects to another CRM; the first one comes back meanwhile.
     const options = await connectCrm(browser, account(second));

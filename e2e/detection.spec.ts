@@ -18,7 +18,11 @@ const VISITOR_SCRIPT: { where: 'page' | 'shadow' | 'frame'; text: string; shows?
   { where: 'page', text: '订单号 20231105123456789，价格 ¥1380.00 已付款，什么时候发货？' },
   { where: 'page', text: '我的手机是 +86 138 1234 5678，麻烦尽快联系', shows: '138 1234 5678' },
   { where: 'page', text: '快递单号 SF1234567890123，验证码 482913' },
-  { where: 'shadow', text: '邮箱 Li.Ming.Customer-Service@Mail.Subdomain.Example-Company.com.cn 也可以', shows: 'li.ming.customer-service@mail.subdomain.example-company.com.cn' },
+  {
+    where: 'shadow',
+    text: '邮箱 Li.Ming.Customer-Service@Mail.Subdomain.Example-Company.com.cn 也可以',
+    shows: 'li.ming.customer-service@mail.subdomain.example-company.com.cn',
+  },
   { where: 'frame', text: '公司座机 (0755)86013388 转 801', shows: '0755-86013388' },
   { where: 'page', text: '¥13800 的那款还有吗？订单 13812345678 也查一下' },
   { where: 'page', text: '香港的号码是 +852 9123 4567', shows: '+85291234567' },
@@ -102,7 +106,10 @@ describe('detecting contacts in a live chat console', () => {
     await chat.evaluate((everyMs) => (window as unknown as { startVisitor(ms: number): void }).startVisitor(everyMs), MESSAGE_EVERY_MS);
 
     for (const [index, shown] of EXPECTED_IN_ORDER.entries()) {
-      await panel.getByRole('navigation', { name: CONTACT_LIST }).getByRole('button', { name: new RegExp(shown.replace(/[+.]/g, '\\$&')) }).waitFor({ timeout: 20_000 });
+      await panel
+        .getByRole('navigation', { name: CONTACT_LIST })
+        .getByRole('button', { name: new RegExp(shown.replace(/[+.]/g, '\\$&')) })
+        .waitFor({ timeout: 20_000 });
       // Whatever arrived since, the list is the contacts so far, newest first, with nothing else in it.
       const listed = await listedContacts(panel);
       const newestFirst = EXPECTED_IN_ORDER.slice(0, listed.length).reverse();
@@ -147,7 +154,10 @@ describe('detecting contacts in a live chat console', () => {
       await chrome.scripting.executeScript({ target: { tabId: tab!.id!, allFrames: true }, files: ['/page-scanner.js'] });
     }, pageUrl);
 
-    await panel.getByRole('navigation', { name: CONTACT_LIST }).getByRole('button', { name: /021-58888888/ }).waitFor({ timeout: 15_000 });
+    await panel
+      .getByRole('navigation', { name: CONTACT_LIST })
+      .getByRole('button', { name: /021-58888888/ })
+      .waitFor({ timeout: 15_000 });
     expect(await listedContacts(panel)).toEqual([expect.stringContaining('021-58888888')]);
   });
 });

@@ -54,7 +54,10 @@ describe('finding the customer', () => {
     await panel.getByRole('searchbox', { name: 'Search customers' }).fill(query);
     await panel.getByRole('searchbox', { name: 'Search customers' }).press('Enter');
     const results = panel.getByRole('listbox', { name: 'Search results' });
-    await results.getByRole('option', { name: new RegExp(expected) }).first().waitFor();
+    await results
+      .getByRole('option', { name: new RegExp(expected) })
+      .first()
+      .waitFor();
     // Down past the expected customer and back up once, so Enter opens the highlighted result.
     const names = await results.getByRole('option').allTextContents();
     const position = names.findIndex((name) => name.includes(expected));

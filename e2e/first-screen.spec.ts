@@ -78,10 +78,12 @@ describe('the first screen at 360×800, in Chinese', () => {
     const editor = panel.getByRole('region', { name: '标签编辑' });
     await editor.getByRole('button', { name: '抖音', exact: true }).waitFor();
     const positions = () =>
-      panel.evaluate(() => [...document.querySelectorAll('.label-toggle, .stepper, .composer')].map((element) => {
-        const box = element.getBoundingClientRect();
-        return `${element.textContent}@${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)}x${Math.round(box.height)}`;
-      }));
+      panel.evaluate(() =>
+        [...document.querySelectorAll('.label-toggle, .stepper, .composer')].map((element) => {
+          const box = element.getBoundingClientRect();
+          return `${element.textContent}@${Math.round(box.left)},${Math.round(box.top)},${Math.round(box.width)}x${Math.round(box.height)}`;
+        }),
+      );
     const before = await positions();
     await editor.getByRole('button', { name: '抖音', exact: true }).click();
     await panel.getByRole('status').getByRole('button', { name: '撤销' }).waitFor();
@@ -93,7 +95,9 @@ describe('the first screen at 360×800, in Chinese', () => {
     await panel.screenshot({ path: 'e2e/artifacts/label-editing-zh-360.png' });
     await panel.getByRole('status').getByRole('button', { name: '撤销' }).click();
     expect(await editor.getByRole('button', { name: '抖音', exact: true }).getAttribute('aria-pressed')).toBe('false');
-    await expect.poll(async () => (await storedCustomer(mock.url, FIXTURE_CUSTOMERS.zhangWei.id)).labelNames.sort(), { timeout: 15_000 }).toEqual(['数码产品', '金卡会员'].sort());
+    await expect
+      .poll(async () => (await storedCustomer(mock.url, FIXTURE_CUSTOMERS.zhangWei.id)).labelNames.sort(), { timeout: 15_000 })
+      .toEqual(['数码产品', '金卡会员'].sort());
     await panel.close();
   });
 
@@ -152,7 +156,10 @@ describe('the first screen at 360×800, in Chinese', () => {
     await status.click();
     const list = panel.getByRole('region', { name: '我的更改' });
     await list.getByText(/阶段/).first().waitFor();
-    await list.getByText(/跟进记录/).first().waitFor();
+    await list
+      .getByText(/跟进记录/)
+      .first()
+      .waitFor();
     await panel.screenshot({ path: 'e2e/artifacts/offline-zh-360.png' });
     // Discard asks first; Keep leaves the write queued.
     await list.getByRole('button', { name: '放弃' }).first().click();
@@ -185,7 +192,9 @@ describe('the first screen at 360×800, in Chinese', () => {
     await form.getByText('必填。').first().waitFor();
     // Labels of options stay whole at 360 px: no label is taller than two lines of text.
     await form.getByText('更多字段').click();
-    const tallest = await form.evaluate((element) => Math.max(0, ...[...element.querySelectorAll('.choice-group .checkbox')].map((label) => label.getBoundingClientRect().height)));
+    const tallest = await form.evaluate((element) =>
+      Math.max(0, ...[...element.querySelectorAll('.choice-group .checkbox')].map((label) => label.getBoundingClientRect().height)),
+    );
     expect(tallest).toBeLessThan(40);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await panel.screenshot({ path: 'e2e/artifacts/create-zh-360.png', fullPage: true });

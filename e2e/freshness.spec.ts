@@ -35,7 +35,11 @@ async function awayAndBack(browser: ExtensionBrowser, mockUrl: string, panel: Pa
   await other.bringToFront();
   await panel.getByRole('heading', { name }).waitFor({ state: 'detached' });
   await chat.bringToFront();
-  await panel.getByRole('heading', { name }).or(panel.getByText(`${name} is no longer in the CRM`)).or(panel.getByText(`CRM 中已没有客户 ${name}`)).waitFor();
+  await panel
+    .getByRole('heading', { name })
+    .or(panel.getByText(`${name} is no longer in the CRM`))
+    .or(panel.getByText(`CRM 中已没有客户 ${name}`))
+    .waitFor();
   await other.close();
 }
 
@@ -76,7 +80,9 @@ describe('a fresh card without pushes', { timeout: 120_000 }, () => {
     const stepper = panel.getByRole('region', { name: 'Follow-up stage' });
     expect(await stepper.locator('[aria-current="step"]').textContent()).toContain('付款流程');
     const changed = await requestsSince(agent.mock.url);
-    console.log(`revalidation cost: unchanged customer ${unchanged.length} request (${unchanged.join(', ')}); changed customer ${changed.length} (${changed.join(', ')})`);
+    console.log(
+      `revalidation cost: unchanged customer ${unchanged.length} request (${unchanged.join(', ')}); changed customer ${changed.length} (${changed.join(', ')})`,
+    );
     expect(changed.filter((endpoint) => endpoint === 'user/detail')).toHaveLength(1);
     expect(changed.length).toBeLessThanOrEqual(2);
     expect(await panel.getByRole('heading', { name: '张伟' }).count()).toBe(1);
@@ -121,7 +127,10 @@ describe('a fresh card without pushes', { timeout: 120_000 }, () => {
     expect(await panel.getByText(draft).count()).toBe(1);
     expect(await panel.getByRole('button', { name: 'Copy Follow-up note' }).count()).toBeGreaterThanOrEqual(1);
     const stored = await panel.evaluate(async (content) => {
-      const { outbox } = (await chrome.storage.session.get('outbox')) as Record<string, { payload: { content?: string }; state: string; lastError?: { code: string } }[]>;
+      const { outbox } = (await chrome.storage.session.get('outbox')) as Record<
+        string,
+        { payload: { content?: string }; state: string; lastError?: { code: string } }[]
+      >;
       return (outbox ?? []).filter((write) => write.payload.content === content);
     }, queuedNote);
     expect(stored).toMatchObject([{ state: 'failed', lastError: { code: 'customer-gone' } }]);
@@ -136,7 +145,9 @@ describe('a fresh card without pushes', { timeout: 120_000 }, () => {
     await panel.getByRole('button', { name: 'Look up 139 0000 1111 again' }).click();
     await panel.getByRole('heading', { name: '李娜' }).waitFor();
     // The failed note stays failed, nothing was sent to the customer found now.
-    const notesOfLiNa = (await (await fetch(`${agent.mock.url}/__control/state/customer/${liNa.id}`)).json()) as { timeline: { biz_content: { content?: string } }[] };
+    const notesOfLiNa = (await (await fetch(`${agent.mock.url}/__control/state/customer/${liNa.id}`)).json()) as {
+      timeline: { biz_content: { content?: string } }[];
+    };
     expect(notesOfLiNa.timeline.some((entry) => entry.biz_content.content === queuedNote)).toBe(false);
     await panel.close();
     await chat.close();

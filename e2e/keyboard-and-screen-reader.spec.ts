@@ -18,7 +18,10 @@ const focused = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement;
     if (!element || element === document.body) return 'body';
-    const label = element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement ? element.labels?.[0]?.textContent : undefined;
+    const label =
+      element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement
+        ? element.labels?.[0]?.textContent
+        : undefined;
     return `${element.getAttribute('role') ?? element.tagName.toLowerCase()}: ${(element.getAttribute('aria-label') ?? label ?? element.textContent ?? '').trim()}`;
   });
 
@@ -27,7 +30,8 @@ async function listenToLiveRegions(page: Page) {
   await page.evaluate(() => {
     const heard: string[] = [];
     Object.assign(window, { heard });
-    const live = (node: Node | null) => node instanceof Element && node.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
+    const live = (node: Node | null) =>
+      node instanceof Element && node.closest('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]');
     new MutationObserver((mutations) => {
       for (const mutation of mutations) {
         if (!live(mutation.target instanceof Element ? mutation.target : mutation.target.parentElement)) continue;
@@ -61,7 +65,10 @@ describe('keyboard and screen reader', () => {
     await editor.getByRole('button', { name: '抖音', exact: true }).click();
     await log.getByText('Labels +抖音 — Saved in the CRM').waitFor({ timeout: 15_000 });
 
-    await panel.getByRole('region', { name: 'Follow-up stage' }).getByRole('button', { name: /正常跟进/ }).click();
+    await panel
+      .getByRole('region', { name: 'Follow-up stage' })
+      .getByRole('button', { name: /正常跟进/ })
+      .click();
     await log.getByText('Stage → 正常跟进 — Saved in the CRM').waitFor({ timeout: 15_000 });
 
     await control(agent.mock.url, 'down', { down: true });
@@ -159,7 +166,10 @@ describe('keyboard and screen reader', () => {
     await panel.keyboard.press('Enter');
     await form.getByText('Required.').first().waitFor();
     await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
-    const firstProblem = await form.locator('[aria-invalid="true"]').first().evaluate((field) => field === document.activeElement);
+    const firstProblem = await form
+      .locator('[aria-invalid="true"]')
+      .first()
+      .evaluate((field) => field === document.activeElement);
     expect(firstProblem).toBe(true);
     // Again, with the same problem: focus goes back to it.
     await form.getByRole('button', { name: 'Create customer' }).focus();
@@ -201,11 +211,21 @@ describe('keyboard and screen reader', () => {
           const { overflowX, overflowY } = getComputedStyle(box2);
           if (overflowX === 'visible' && overflowY === 'visible') continue;
           const outer = box2.getBoundingClientRect();
-          const inner = { left: outer.left + box2.clientLeft, top: outer.top + box2.clientTop, right: outer.left + box2.clientLeft + box2.clientWidth, bottom: outer.top + box2.clientTop + box2.clientHeight };
-          const cut = (overflowX !== 'visible' && (ring.left < inner.left - 0.5 || ring.right > inner.right + 0.5)) || (overflowY !== 'visible' && (ring.top < inner.top - 0.5 || ring.bottom > inner.bottom + 0.5));
+          const inner = {
+            left: outer.left + box2.clientLeft,
+            top: outer.top + box2.clientTop,
+            right: outer.left + box2.clientLeft + box2.clientWidth,
+            bottom: outer.top + box2.clientTop + box2.clientHeight,
+          };
+          const cut =
+            (overflowX !== 'visible' && (ring.left < inner.left - 0.5 || ring.right > inner.right + 0.5)) ||
+            (overflowY !== 'visible' && (ring.top < inner.top - 0.5 || ring.bottom > inner.bottom + 0.5));
           if (cut) cutBy = `${box2.tagName.toLowerCase()}${box2.className ? `.${box2.className}` : ''}`;
         }
-        return { name: `${element.getAttribute('role') ?? element.tagName.toLowerCase()}: ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40)}`, cutBy };
+        return {
+          name: `${element.getAttribute('role') ?? element.tagName.toLowerCase()}: ${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40)}`,
+          cutBy,
+        };
       });
       if (!report) break;
       if (visited.includes(report.name) && report.name === visited[0]) break;
@@ -231,7 +251,10 @@ describe('keyboard and screen reader', () => {
       for (const page of ['sidepanel.html', 'options.html']) {
         const tab = await japanese.context.newPage();
         await tab.goto(`chrome-extension://${japanese.extensionId}/${page}`);
-        await tab.getByText(zh(page === 'sidepanel.html' ? 'notConfigured' : 'testConnection'), { exact: true }).first().waitFor();
+        await tab
+          .getByText(zh(page === 'sidepanel.html' ? 'notConfigured' : 'testConnection'), { exact: true })
+          .first()
+          .waitFor();
         expect(await tab.evaluate(() => ({ lang: document.documentElement.lang, browser: navigator.language }))).toEqual({ lang: 'zh-CN', browser: 'ja' });
         await tab.close();
       }

@@ -23,7 +23,12 @@ describe('looking up the visitor of a conversation', () => {
     await card.getByText('意向确定').waitFor();
     const labels = card.getByRole('listitem');
     expect(await labels.count()).toBeGreaterThanOrEqual(2);
-    expect(await panel.getByRole('navigation', { name: 'Contacts detected on this page' }).getByRole('button', { name: /138 1234 5678/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await panel
+        .getByRole('navigation', { name: 'Contacts detected on this page' })
+        .getByRole('button', { name: /138 1234 5678/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
     await panel.screenshot({ path: 'e2e/artifacts/lookup-card-en.png', fullPage: true });
 
     const counts = await requestCounts(agent.mock.url);

@@ -29,6 +29,15 @@ describe('the production manifest', () => {
   it('describes its managed settings for enterprise policy', () => {
     expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
     const schema = JSON.parse(readFileSync('.output/chrome-mv3/managed_schema.json', 'utf8')) as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties).sort()).toEqual(['appid', 'autoLookup', 'backend', 'baseUrl', 'enabledSites', 'labelSuggestions', 'labelSynonyms', 'secret']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'appid',
+      'autoLookup',
+      'backend',
+      'baseUrl',
+      'enabledSites',
+      'labelSuggestions',
+      'labelSynonyms',
+      'secret',
+    ]);
   });
 });

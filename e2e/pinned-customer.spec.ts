@@ -63,7 +63,9 @@ describe('the customer the agent chose', () => {
 
     await composer.pressSequentially(note.slice(8));
     await composer.press('Control+Enter');
-    await expect.poll(async () => (await storedCustomer(agent.mock.url, zhangWei.id)).notes.filter((text) => text === note).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await storedCustomer(agent.mock.url, zhangWei.id)).notes.filter((text) => text === note).length, { timeout: 15_000 })
+      .toBe(1);
     expect((await storedCustomer(agent.mock.url, liNa.id)).notes).not.toContain(note);
 
     await offer.getByRole('button', { name: 'Switch' }).click();
@@ -114,15 +116,18 @@ describe('the customer the agent chose', () => {
     // but where the agent scrolls back to. A number placed above the log's top is where nobody scrolls.
     const chatter = Array.from({ length: 40 }, (_, index) => `第 ${index + 1} 条消息：好的，我再看看`);
     const chat = await openConversation(agent.browser, agent.mock.url, []);
-    await chat.evaluate((lines) => {
-      const log = document.getElementById('chat')!;
-      log.setAttribute('style', 'position:relative;height:240px;overflow:auto');
-      for (const text of lines) log.append(Object.assign(document.createElement('p'), { textContent: text }));
-      const placed = Object.assign(document.createElement('p'), { textContent: '李娜 139 1234 5678' });
-      placed.setAttribute('style', 'position:absolute;top:-600px;left:0');
-      log.append(placed);
-      log.scrollTop = log.scrollHeight;
-    }, ['我的手机是 138 1234 5678', ...chatter]);
+    await chat.evaluate(
+      (lines) => {
+        const log = document.getElementById('chat')!;
+        log.setAttribute('style', 'position:relative;height:240px;overflow:auto');
+        for (const text of lines) log.append(Object.assign(document.createElement('p'), { textContent: text }));
+        const placed = Object.assign(document.createElement('p'), { textContent: '李娜 139 1234 5678' });
+        placed.setAttribute('style', 'position:absolute;top:-600px;left:0');
+        log.append(placed);
+        log.scrollTop = log.scrollHeight;
+      },
+      ['我的手机是 138 1234 5678', ...chatter],
+    );
     expect(await chat.evaluate(() => document.getElementById('chat')!.scrollTop)).toBeGreaterThan(600);
     const panel = await openPanel(agent.browser, 360);
     await panel.getByRole('heading', { name: '张伟' }).waitFor();

@@ -64,7 +64,8 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
     const browser = await launch('en');
     // The extension registers the scanner for the admin's site as it is installed; the agent's chat opens after.
     const worker = await browser.serviceWorker();
-    const scannedSites = () => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((scripts) => scripts.flatMap((script) => script.matches ?? [])));
+    const scannedSites = () =>
+      worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((scripts) => scripts.flatMap((script) => script.matches ?? [])));
     await expect.poll(scannedSites, { timeout: 15_000 }).toEqual([`${mock.url}/*`]);
     await openConversation(browser, mock.url, ['我的手机 13812345678']);
     const panel = await openPanel(browser, 360);
@@ -87,7 +88,11 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
       expect(await field.evaluate((input) => getComputedStyle(input).borderStyle)).toBe('dashed');
     }
     expect(await options.getByLabel(text('appid'), { exact: true }).inputValue()).toBe(mock.appid);
-    for (const choice of [options.getByLabel(text('crmBackend'), { exact: true }), options.getByLabel(text('sobotHost'), { exact: true }), options.getByLabel(text('autoLookup'), { exact: true })]) {
+    for (const choice of [
+      options.getByLabel(text('crmBackend'), { exact: true }),
+      options.getByLabel(text('sobotHost'), { exact: true }),
+      options.getByLabel(text('autoLookup'), { exact: true }),
+    ]) {
       expect(await choice.isDisabled()).toBe(true);
     }
     // The suggestions' switch, and the admin's synonyms shown apart from the agent's own, which stay editable.

@@ -47,12 +47,22 @@ describe.each(['chrome', 'edge'] as const)('the %s store package', (browser) => 
     expect(packaged.version).toBe(version);
     expect(packaged.host_permissions).toEqual(['https://www.sobot.com/*', 'https://www.soboten.com/*', 'https://sg.sobot.io/*', 'https://us.sobot.com/*']);
     expect(JSON.stringify(packaged)).not.toMatch(/127\.0\.0\.1|localhost/);
-    for (const [path, content] of files()) if (/\.(js|html|json)$/.test(path)) expect(content.toString('utf8'), path).not.toMatch(/127\.0\.0\.1:\d|localhost:\d/);
+    for (const [path, content] of files())
+      if (/\.(js|html|json)$/.test(path)) expect(content.toString('utf8'), path).not.toMatch(/127\.0\.0\.1:\d|localhost:\d/);
   });
 
   it('carries both languages, the managed-settings schema and the icons', () => {
     expect([...files().keys()]).toEqual(
-      expect.arrayContaining(['_locales/zh_CN/messages.json', '_locales/en/messages.json', 'managed_schema.json', 'icon/16.png', 'icon/128.png', 'sidepanel.html', 'options.html', 'background.js']),
+      expect.arrayContaining([
+        '_locales/zh_CN/messages.json',
+        '_locales/en/messages.json',
+        'managed_schema.json',
+        'icon/16.png',
+        'icon/128.png',
+        'sidepanel.html',
+        'options.html',
+        'background.js',
+      ]),
     );
   });
 

@@ -12,7 +12,11 @@ import { openConversation } from './support/conversation';
 type UseasyMock = Awaited<ReturnType<typeof startUseasyMock>>;
 
 async function control(mock: UseasyMock, path: string, method: 'POST' | 'DELETE', body?: unknown) {
-  await fetch(`${mock.url}/__control/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  await fetch(`${mock.url}/__control/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 async function requestCounts(mock: UseasyMock): Promise<Record<string, number>> {
@@ -108,7 +112,9 @@ describe('working on Useasy', () => {
         const counts = await requestCounts(agent.mock);
         console.log(`useasy edit (${forms} form):`, JSON.stringify(counts));
         expect(counts['crm/update']).toBe(1);
-        const stored = (await (await fetch(`${agent.mock.url}/__control/state/customer/${FIXTURE_CUSTOMERS.zhangWei.id}`)).json()) as { customer: Record<string, unknown> };
+        const stored = (await (await fetch(`${agent.mock.url}/__control/state/customer/${FIXTURE_CUSTOMERS.zhangWei.id}`)).json()) as {
+          customer: Record<string, unknown>;
+        };
         expect(stored.customer.cascade_z8b3_1687316711526).toEqual(['huadong', 'hangzhou', 'xihu']);
         await panel.close();
       });
@@ -129,7 +135,9 @@ describe('working on Useasy', () => {
         const counts = await requestCounts(agent.mock);
         console.log(`useasy create (${forms} form):`, JSON.stringify(counts));
         expect(counts['crm/add']).toBe(1);
-        const found = (await fetch(`${agent.mock.url}/__control/requests`).then((response) => response.json())) as { entries: { endpoint: string; status: number }[] };
+        const found = (await fetch(`${agent.mock.url}/__control/requests`).then((response) => response.json())) as {
+          entries: { endpoint: string; status: number }[];
+        };
         expect(found.entries.filter((entry) => entry.status !== 200)).toEqual([]);
         await panel.close();
       });

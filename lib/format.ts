@@ -16,8 +16,7 @@ export function formatContact(contact: { kind: 'phone' | 'email'; value: string 
  */
 export function formatPhone(stored: string): string {
   const compact = stored.replace(/[\s()-]/g, '');
-  const mainland =
-    /^(?:\+86|0086)(\d{6,11})$/.exec(compact)?.[1] ?? (/^1\d{10}$/.test(compact) ? compact : /^0([1-9]\d{8,10})$/.exec(compact)?.[1]);
+  const mainland = /^(?:\+86|0086)(\d{6,11})$/.exec(compact)?.[1] ?? (/^1\d{10}$/.test(compact) ? compact : /^0([1-9]\d{8,10})$/.exec(compact)?.[1]);
   if (mainland) return formatContact({ kind: 'phone', value: `+86${mainland}` });
   return compact.startsWith('00') ? `+${compact.slice(2)}` : compact || stored;
 }
@@ -43,7 +42,13 @@ export function formatShortTime(epochMs: number, locale?: string, now = Date.now
   const key = `${locale}|${sameYear}`;
   let format = shortFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...(sameYear ? {} : { year: 'numeric' }), month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat(locale, {
+      ...(sameYear ? {} : { year: 'numeric' }),
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     shortFormats.set(key, format);
   }
   return format.format(epochMs);

@@ -42,10 +42,7 @@ export const tabConversationsItem = storage.defineItem<Record<string, Conversati
 export const tabLookupsItem = storage.defineItem<Record<string, TabLookup>>('session:tabLookups', { fallback: {} });
 
 /** The CRM token with the connection it belongs to, so new credentials never reuse an old token. */
-export const crmTokenItem = storage.defineItem<{ connection: string; token: IssuedToken } | null>(
-  'session:crmToken',
-  { fallback: null },
-);
+export const crmTokenItem = storage.defineItem<{ connection: string; token: IssuedToken } | null>('session:crmToken', { fallback: null });
 
 /** The last lookup answer per contact, so a recently viewed customer shows at once. */
 export const lookupCacheItem = storage.defineItem<Record<string, { at: number; answer: LookupAnswer }>>('session:lookupCache', {
@@ -75,7 +72,4 @@ export const noteDraftsItem = storage.defineItem<Record<string, string>>('sessio
 export const formDraftItem = storage.defineItem<Record<string, CustomerFormValues>>('session:formDrafts', { fallback: {} });
 
 /** The CRM's lists (lib/crm/list-cache.ts), per connection, with when each was fetched. */
-export const listCacheItem = storage.defineItem<Record<string, { fetchedAt: number; value: unknown }>>(
-  'session:crmListCache',
-  { fallback: {} },
-);
+export const listCacheItem = storage.defineItem<Record<string, { fetchedAt: number; value: unknown }>>('session:crmListCache', { fallback: {} });

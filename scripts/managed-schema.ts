@@ -24,7 +24,20 @@ export interface SchemaNode {
 }
 
 // What the browsers read; anything else in a schema they ignore, so a rule written with it would not hold.
-const KEYWORDS = new Set(['type', 'properties', 'additionalProperties', 'patternProperties', 'required', 'items', 'enum', 'minimum', 'maximum', 'pattern', 'id', '$ref']);
+const KEYWORDS = new Set([
+  'type',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'required',
+  'items',
+  'enum',
+  'minimum',
+  'maximum',
+  'pattern',
+  'id',
+  '$ref',
+]);
 const ANNOTATIONS = new Set(['title', 'description', 'sensitiveValue']);
 // Not read by the browsers, but validated here and by the extension's own policy parser.
 const CHECKED_HERE_ONLY = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
@@ -55,7 +68,12 @@ export function policyProblems(schema: SchemaNode, value: unknown): string[] {
   const byId = new Map<string, SchemaNode>();
   const collect = (node: SchemaNode) => {
     if (node.id) byId.set(node.id, node);
-    for (const child of [...Object.values(node.properties ?? {}), ...Object.values(node.patternProperties ?? {}), node.items, node.additionalProperties || undefined]) {
+    for (const child of [
+      ...Object.values(node.properties ?? {}),
+      ...Object.values(node.patternProperties ?? {}),
+      node.items,
+      node.additionalProperties || undefined,
+    ]) {
       if (child) collect(child);
     }
   };
@@ -65,13 +83,15 @@ export function policyProblems(schema: SchemaNode, value: unknown): string[] {
     const resolved = node.$ref ? byId.get(node.$ref) : node;
     if (!resolved) return void problems.push(`${at}: the schema refers to "${node.$ref}", which it does not define`);
     if (!hasType(actual, resolved.type)) return void problems.push(`${at}: expected ${resolved.type}, got ${JSON.stringify(actual)}`);
-    if (resolved.enum && !resolved.enum.some((allowed) => allowed === actual)) problems.push(`${at}: ${JSON.stringify(actual)} is not one of ${JSON.stringify(resolved.enum)}`);
+    if (resolved.enum && !resolved.enum.some((allowed) => allowed === actual))
+      problems.push(`${at}: ${JSON.stringify(actual)} is not one of ${JSON.stringify(resolved.enum)}`);
     if (typeof actual === 'number') {
       if (resolved.minimum !== undefined && actual < resolved.minimum) problems.push(`${at}: below the minimum ${resolved.minimum}`);
       if (resolved.maximum !== undefined && actual > resolved.maximum) problems.push(`${at}: above the maximum ${resolved.maximum}`);
     }
     if (typeof actual === 'string') {
-      if (resolved.pattern !== undefined && !new RegExp(resolved.pattern).test(actual)) problems.push(`${at}: "${actual}" does not match /${resolved.pattern}/`);
+      if (resolved.pattern !== undefined && !new RegExp(resolved.pattern).test(actual))
+        problems.push(`${at}: "${actual}" does not match /${resolved.pattern}/`);
       if (resolved.minLength !== undefined && actual.length < resolved.minLength) problems.push(`${at}: shorter than ${resolved.minLength}`);
       if (resolved.maxLength !== undefined && actual.length > resolved.maxLength) problems.push(`${at}: longer than ${resolved.maxLength}`);
     }

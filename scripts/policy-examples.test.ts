@@ -14,8 +14,20 @@ const SUGGESTION_SETTINGS = ['labelSuggestions', 'labelSynonyms'];
 const suggestionExample = { labelSuggestions: true, labelSynonyms: { 开票需求: ['发票', 'invoice'], 易投诉: ['投诉'] } };
 
 const BROWSERS = [
-  { browser: 'chrome', id: 'CHROME_EXTENSION_ID', registry: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome', domain: 'com.google.Chrome', store: 'https://clients2.google.com/service/update2/crx' },
-  { browser: 'edge', id: 'EDGE_EXTENSION_ID', registry: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge', domain: 'com.microsoft.Edge', store: 'https://edge.microsoft.com/extensionwebstorebase/v1/crx' },
+  {
+    browser: 'chrome',
+    id: 'CHROME_EXTENSION_ID',
+    registry: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Google\\Chrome',
+    domain: 'com.google.Chrome',
+    store: 'https://clients2.google.com/service/update2/crx',
+  },
+  {
+    browser: 'edge',
+    id: 'EDGE_EXTENSION_ID',
+    registry: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Edge',
+    domain: 'com.microsoft.Edge',
+    store: 'https://edge.microsoft.com/extensionwebstorebase/v1/crx',
+  },
 ] as const;
 
 describe('the managed-settings schema', () => {
@@ -82,15 +94,26 @@ describe('the checks themselves', () => {
       expect.arrayContaining([expect.stringContaining('policy.backend'), expect.stringContaining('policy.autoLookup'), expect.stringContaining('"colour"')]),
     );
     expect(schemaProblems({ type: 'array', additionalProperties: false })).toHaveLength(2);
-    expect(schemaProblems({ type: 'object', properties: { site: { type: 'string', format: 'uri' } } })).toEqual(['policy.site: "format" is not read by Chrome or Edge']);
+    expect(schemaProblems({ type: 'object', properties: { site: { type: 'string', format: 'uri' } } })).toEqual([
+      'policy.site: "format" is not read by Chrome or Edge',
+    ]);
   });
 
   it('read registry files and profiles as the browsers do', () => {
-    const keys = parseRegFile('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_X\\p]\r\n"a"="say \\"hi\\" \\\\o/"\r\n"b"=dword:0000000a\r\n\r\n[HKEY_X\\p\\list]\r\n"2"="second"\r\n"1"="first"\r\n');
-    expect(keys.get('HKEY_X\\p')).toEqual(new Map<string, unknown>([['a', 'say "hi" \\o/'], ['b', 10]]));
+    const keys = parseRegFile(
+      'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_X\\p]\r\n"a"="say \\"hi\\" \\\\o/"\r\n"b"=dword:0000000a\r\n\r\n[HKEY_X\\p\\list]\r\n"2"="second"\r\n"1"="first"\r\n',
+    );
+    expect(keys.get('HKEY_X\\p')).toEqual(
+      new Map<string, unknown>([
+        ['a', 'say "hi" \\o/'],
+        ['b', 10],
+      ]),
+    );
     const listSchema: SchemaNode = { type: 'object', properties: { list: { type: 'array', items: { type: 'string' } } } };
     expect(policyFromRegistry(keys, 'HKEY_X\\p', listSchema)).toEqual({ a: 'say "hi" \\o/', b: 10, list: ['first', 'second'] });
-    expect(parsePlist('<plist><dict><key>n</key><integer>3</integer><key>f</key><false/><key>l</key><array><string>x</string></array></dict></plist>')).toEqual({ n: 3, f: false, l: ['x'] });
+    expect(parsePlist('<plist><dict><key>n</key><integer>3</integer><key>f</key><false/><key>l</key><array><string>x</string></array></dict></plist>')).toEqual(
+      { n: 3, f: false, l: ['x'] },
+    );
   });
 });
 

@@ -182,7 +182,13 @@ async function play(mock: SobotMock, browser: ExtensionBrowser, options: ChaosOp
   const agent = createChaosAgent({ panel, tracker, journal, customers, catalogue });
   for (const customer of customers) await agent.openCustomer(customer);
 
-  const steps = buildScenario({ seed: options.seed, actions: options.actions, customers: customers.length, labels: catalogue.labels.length, stages: catalogue.stages.length });
+  const steps = buildScenario({
+    seed: options.seed,
+    actions: options.actions,
+    customers: customers.length,
+    labels: catalogue.labels.length,
+    stages: catalogue.stages.length,
+  });
   let done = 0;
   let disruption: Disruption | undefined;
   for (const step of steps) {

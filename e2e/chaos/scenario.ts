@@ -58,10 +58,23 @@ const LATENCY_CHANGE_RATE = 0.5;
 const MAX_LATENCY_MS = 1_500;
 /** Every kind once per deck (some twice, to be more frequent). */
 const DECK = [
-  'latency', 'http500', 'drop', 'malformed', 'timeout',
-  'ambiguous:user_stage/record_save', 'ambiguous:user_stage/record_save',
-  'ambiguous:label/update_userlabel', 'ambiguous:label/update_userlabel', 'ambiguous:user_stage/stage_save',
-  'expire-token', 'down', 'close-panel', 'stop-worker', 'stop-worker', 'colleague', 'colleague',
+  'latency',
+  'http500',
+  'drop',
+  'malformed',
+  'timeout',
+  'ambiguous:user_stage/record_save',
+  'ambiguous:user_stage/record_save',
+  'ambiguous:label/update_userlabel',
+  'ambiguous:label/update_userlabel',
+  'ambiguous:user_stage/stage_save',
+  'expire-token',
+  'down',
+  'close-panel',
+  'stop-worker',
+  'stop-worker',
+  'colleague',
+  'colleague',
 ] as const;
 type DeckCard = (typeof DECK)[number];
 

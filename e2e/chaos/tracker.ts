@@ -76,11 +76,9 @@ export function createWriteTracker(startedAt = Date.now()): WriteTracker {
 
     history: (id) => [...(histories.get(id) ?? [])],
 
-    unsettled: () =>
-      [...writes.keys()].filter((id) => !delivered.has(id)).map((id) => ({ id, shown: lastView.get(id) })),
+    unsettled: () => [...writes.keys()].filter((id) => !delivered.has(id)).map((id) => ({ id, shown: lastView.get(id) })),
 
-    labelsInFlight: (customerId) =>
-      [...writes].some(([id, write]) => write.customerId === customerId && write.kind === 'labels' && !delivered.has(id)),
+    labelsInFlight: (customerId) => [...writes].some(([id, write]) => write.customerId === customerId && write.kind === 'labels' && !delivered.has(id)),
 
     counts() {
       const all = [...writes.keys()].map(status);

@@ -18,4 +18,3 @@ export async function inContentScript(browser: ExtensionBrowser, page: Page, exp
   await cdp.detach();
   return result.exceptionDetails ? { threw: result.exceptionDetails.exception?.description ?? 'error' } : result.result.value;
 }
-

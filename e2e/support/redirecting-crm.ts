@@ -43,10 +43,13 @@ export async function startRedirectingCrm(crmUrl: string, redirectPath: string, 
       outgoing.end();
       return;
     }
-    const upstream = forward({ host: crm.hostname, port: crm.port, path, method: incoming.method, headers: { ...incoming.headers, host: crm.host } }, (answer) => {
-      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
-    });
+    const upstream = forward(
+      { host: crm.hostname, port: crm.port, path, method: incoming.method, headers: { ...incoming.headers, host: crm.host } },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
     upstream.on('error', () => {
       outgoing.writeHead(502);
       outgoing.end();

@@ -12,7 +12,17 @@ import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
 import { readPolicy, suggestionPolicyOf, type PolicyReading } from '@/lib/settings/policy';
-import { crmTokenItem, listCacheItem, lookupCacheItem, pendingLookupItem, settingsChangedItem, stageCacheItem, tabContactsItem, tabConversationsItem, tabLookupsItem } from '@/lib/storage';
+import {
+  crmTokenItem,
+  listCacheItem,
+  lookupCacheItem,
+  pendingLookupItem,
+  settingsChangedItem,
+  stageCacheItem,
+  tabContactsItem,
+  tabConversationsItem,
+  tabLookupsItem,
+} from '@/lib/storage';
 import { effectiveSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
 import { createHandlers } from './handlers';

@@ -40,13 +40,15 @@ interface HostPermissions {
  */
 export async function releaseSiteAccess(removed: string, stillNeeded: string[], permissions: HostPermissions = browser.permissions): Promise<boolean> {
   const pattern = hostPatternOf(removed);
-  const needed = new Set(stillNeeded.flatMap((url) => {
-    try {
-      return [hostPatternOf(url)];
-    } catch {
-      return [];
-    }
-  }));
+  const needed = new Set(
+    stillNeeded.flatMap((url) => {
+      try {
+        return [hostPatternOf(url)];
+      } catch {
+        return [];
+      }
+    }),
+  );
   if (needed.has(pattern)) return false;
   return permissions.remove({ origins: [pattern] }).catch(() => false);
 }

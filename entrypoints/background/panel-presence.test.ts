@@ -76,7 +76,8 @@ describe('panel presence', () => {
     expect(panels.following(7)).toBeUndefined();
     const panel = fakePort(PANEL);
     connect(panel);
-    for (const bad of [{ tabId: '7', autoLookup: true, busy: false }, { tabId: -1, autoLookup: true, busy: false }, { tabId: 7, autoLookup: true }, null]) panel.post(bad);
+    for (const bad of [{ tabId: '7', autoLookup: true, busy: false }, { tabId: -1, autoLookup: true, busy: false }, { tabId: 7, autoLookup: true }, null])
+      panel.post(bad);
     expect(panels.following(7)).toBeUndefined();
   });
 });

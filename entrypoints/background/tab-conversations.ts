@@ -19,7 +19,12 @@ export function createTabConversations(options: TabConversationsOptions) {
   const now = options.now ?? Date.now;
   return {
     /** Keeps the report's visible texts; `contactsIn` gives a text's contacts, `contacts` the tab's list after the report. */
-    async record(tabId: number, readings: readonly PageReading[], contactsIn: (text: string) => { kind: string; value: string }[], contacts: readonly TabContact[]) {
+    async record(
+      tabId: number,
+      readings: readonly PageReading[],
+      contactsIn: (text: string) => { kind: string; value: string }[],
+      contacts: readonly TabContact[],
+    ) {
       if (!readings.some((reading) => !reading.hidden) || !(await options.enabled())) return;
       const newest = contacts.find((contact) => !contact.hidden);
       await serially(async () => {

@@ -46,7 +46,10 @@ function setup(options: { answers?: Record<string, CustomerCard[]>; store?: { va
       rememberCard: async () => undefined,
       forgetCustomer: async () => undefined,
     },
-    memory: createChoiceMemory({ get: async (key) => structuredClone(choices.get(key)) as never, put: async (key, value) => void choices.set(key, structuredClone(value)) }),
+    memory: createChoiceMemory({
+      get: async (key) => structuredClone(choices.get(key)) as never,
+      put: async (key, value) => void choices.set(key, structuredClone(value)),
+    }),
     budget: createLookupBudget(() => Date.now()),
     following: () => panel,
   });

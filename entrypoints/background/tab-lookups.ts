@@ -297,10 +297,13 @@ export function createTabLookups(deps: TabLookupsDependencies) {
     const at = nextTimerCheck(view.checkedAt, now());
     revalidationTimers.set(
       tabId,
-      setTimeout(() => {
-        revalidationTimers.delete(tabId);
-        void revalidate(tabId, 'timer').finally(() => armTimer(tabId));
-      }, Math.max(0, at - now())),
+      setTimeout(
+        () => {
+          revalidationTimers.delete(tabId);
+          void revalidate(tabId, 'timer').finally(() => armTimer(tabId));
+        },
+        Math.max(0, at - now()),
+      ),
     );
   }
 
@@ -375,7 +378,13 @@ export function createTabLookups(deps: TabLookupsDependencies) {
       const connection = await deps.connectionKey();
       await change(tabId, (state) =>
         isCurrent(tabId, token)
-          ? { ...state, connection, pinned: true, remembered: false, view: { status: 'found', contact, cards: [card], selectedId: customerId, revalidating: false, checkedAt: now() } }
+          ? {
+              ...state,
+              connection,
+              pinned: true,
+              remembered: false,
+              view: { status: 'found', contact, cards: [card], selectedId: customerId, revalidating: false, checkedAt: now() },
+            }
           : state,
       );
     },

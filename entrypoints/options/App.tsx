@@ -14,9 +14,32 @@ import { removeSite, sites, sitesError } from './models/enabled-sites';
 import { LabelSuggestionsSection } from './LabelSuggestionsSection';
 import { describedBy, isLocked, LockedHint, lockHintId } from './LockedHint';
 import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
-import { agents, backends, baseUrl, busy, chosen, keyMustBeEnteredAgain, loadError, CUSTOM_HOST, form, offersHosts, outcome, problems, save, saved, showErrors, testConnection } from './models/connection-form';
+import {
+  agents,
+  backends,
+  baseUrl,
+  busy,
+  chosen,
+  keyMustBeEnteredAgain,
+  loadError,
+  CUSTOM_HOST,
+  form,
+  offersHosts,
+  outcome,
+  problems,
+  save,
+  saved,
+  showErrors,
+  testConnection,
+} from './models/connection-form';
 
-const BASE_URL_PROBLEMS = { empty: 'baseUrlEmpty', invalid: 'baseUrlInvalid', insecure: 'baseUrlInsecure', userinfo: 'baseUrlUserinfo', query: 'baseUrlQuery' } as const;
+const BASE_URL_PROBLEMS = {
+  empty: 'baseUrlEmpty',
+  invalid: 'baseUrlInvalid',
+  insecure: 'baseUrlInsecure',
+  userinfo: 'baseUrlUserinfo',
+  query: 'baseUrlQuery',
+} as const;
 
 const onInput = (target: { value: string }) => (event: TargetedEvent<HTMLInputElement | HTMLSelectElement>) => {
   target.value = event.currentTarget.value;
@@ -49,7 +72,8 @@ const IGNORED_REASONS: Record<IgnoredReason, Parameters<typeof t>[0]> = {
 };
 
 /** Why a policy value was left out; a site that is no address at all says so in site terms. */
-const ignoredReason = ({ field, reason }: IgnoredPolicyValue) => t(field === 'enabledSites' && reason === 'invalid' ? 'policySiteInvalid' : IGNORED_REASONS[reason]);
+const ignoredReason = ({ field, reason }: IgnoredPolicyValue) =>
+  t(field === 'enabledSites' && reason === 'invalid' ? 'policySiteInvalid' : IGNORED_REASONS[reason]);
 
 /** What the admin's policy set that the extension did not use, and why, so the admin can correct it. */
 function IgnoredPolicyValues() {
@@ -122,7 +146,13 @@ function HeldWrite({ write }: { write: OutboxWrite }) {
       {asking ? (
         <DiscardConfirm write={write} what={what} />
       ) : (
-        <button type="button" id={discardButtonId(write)} class="button" onClick={() => (confirmingDiscard.value = write.id)} aria-label={t('discardFor', what)}>
+        <button
+          type="button"
+          id={discardButtonId(write)}
+          class="button"
+          onClick={() => (confirmingDiscard.value = write.id)}
+          aria-label={t('discardFor', what)}
+        >
           {t('discard')}
         </button>
       )}
@@ -149,7 +179,15 @@ function HeldWrites() {
 export function App() {
   // The form appears once the saved settings are in, so loading them never overwrites what is typed.
   if (!saved.value) {
-    return <main class="form">{loadError.value ? <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(loadError.value.code)} /> : <p class="muted">{t('stageLoading')}</p>}</main>;
+    return (
+      <main class="form">
+        {loadError.value ? (
+          <Notice tone="error" title={t('settingsUnavailable')} detail={describeError(loadError.value.code)} />
+        ) : (
+          <p class="muted">{t('stageLoading')}</p>
+        )}
+      </main>
+    );
   }
   const errors = showErrors.value ? problems.value : {};
   const result = outcome.value;
@@ -167,7 +205,13 @@ export function App() {
         <IgnoredPolicyValues />
         <div class="field">
           <label for="backend">{t('crmBackend')}</label>
-          <select id="backend" value={form.backend.value} disabled={isLocked('backend')} aria-describedby={lockHintId('backend')} onChange={onInput(form.backend as { value: string })}>
+          <select
+            id="backend"
+            value={form.backend.value}
+            disabled={isLocked('backend')}
+            aria-describedby={lockHintId('backend')}
+            onChange={onInput(form.backend as { value: string })}
+          >
             {backends.value.descriptors.map((backend) => (
               <option key={backend.kind} value={backend.kind}>
                 {t(backend.text.label)}
@@ -177,23 +221,33 @@ export function App() {
           <LockedHint field="backend" />
         </div>
         {offersHosts.value && (
-        <div class="field">
-          <label for="host">{t(chosen.value.text.hosts ?? 'baseUrl')}</label>
-          <select id="host" value={form.host.value} onChange={onInput(form.host)} disabled={isLocked('baseUrl')} aria-describedby={lockHintId('baseUrl')}>
-            {chosen.value.hosts.map((host) => (
-              <option key={host} value={host}>
-                {host}
-              </option>
-            ))}
-            <option value={CUSTOM_HOST}>{t('customHost')}</option>
-          </select>
-          {form.host.value !== CUSTOM_HOST && <LockedHint field="baseUrl" />}
-        </div>
+          <div class="field">
+            <label for="host">{t(chosen.value.text.hosts ?? 'baseUrl')}</label>
+            <select id="host" value={form.host.value} onChange={onInput(form.host)} disabled={isLocked('baseUrl')} aria-describedby={lockHintId('baseUrl')}>
+              {chosen.value.hosts.map((host) => (
+                <option key={host} value={host}>
+                  {host}
+                </option>
+              ))}
+              <option value={CUSTOM_HOST}>{t('customHost')}</option>
+            </select>
+            {form.host.value !== CUSTOM_HOST && <LockedHint field="baseUrl" />}
+          </div>
         )}
         {(!offersHosts.value || form.host.value === CUSTOM_HOST) && (
           <div class="field">
             <label for="base-url">{t('baseUrl')}</label>
-            <input id="base-url" type="url" readOnly={isLocked('baseUrl')} inputMode="url" placeholder="https://crm.example.com" value={form.customBaseUrl.value} onInput={onInput(form.customBaseUrl)} aria-invalid={Boolean(errors.baseUrl)} aria-describedby={lockHintId('baseUrl') ?? 'base-url-hint'} />
+            <input
+              id="base-url"
+              type="url"
+              readOnly={isLocked('baseUrl')}
+              inputMode="url"
+              placeholder="https://crm.example.com"
+              value={form.customBaseUrl.value}
+              onInput={onInput(form.customBaseUrl)}
+              aria-invalid={Boolean(errors.baseUrl)}
+              aria-describedby={lockHintId('baseUrl') ?? 'base-url-hint'}
+            />
             {isLocked('baseUrl') ? (
               <LockedHint field="baseUrl" />
             ) : (
@@ -205,7 +259,15 @@ export function App() {
         )}
         <div class="field">
           <label for="appid">{t(chosen.value.text.appid)}</label>
-          <input id="appid" autoComplete="off" readOnly={isLocked('appid')} value={form.appid.value} onInput={onInput(form.appid)} aria-invalid={Boolean(errors.appid)} aria-describedby={describedBy(errors.appid && 'appid-hint', lockHintId('appid'))} />
+          <input
+            id="appid"
+            autoComplete="off"
+            readOnly={isLocked('appid')}
+            value={form.appid.value}
+            onInput={onInput(form.appid)}
+            aria-invalid={Boolean(errors.appid)}
+            aria-describedby={describedBy(errors.appid && 'appid-hint', lockHintId('appid'))}
+          />
           <LockedHint field="appid" />
           {errors.appid && (
             <p id="appid-hint" class="field__error">
@@ -236,7 +298,15 @@ export function App() {
           return (
             <div class="field" key={field.id}>
               <label for={field.id}>{t(field.label)}</label>
-              <input id={field.id} autoComplete="off" placeholder={field.placeholder} value={form.extra[field.setting].value} onInput={onInput(form.extra[field.setting])} aria-invalid={Boolean(problem)} aria-describedby={`${field.id}-hint`} />
+              <input
+                id={field.id}
+                autoComplete="off"
+                placeholder={field.placeholder}
+                value={form.extra[field.setting].value}
+                onInput={onInput(form.extra[field.setting])}
+                aria-invalid={Boolean(problem)}
+                aria-describedby={`${field.id}-hint`}
+              />
               <p id={`${field.id}-hint`} class={problem ? 'field__error' : 'field__hint'}>
                 {problem ?? t(field.hint)}
               </p>
@@ -261,7 +331,13 @@ export function App() {
         )}
         <div class="field">
           <label class="checkbox">
-            <input type="checkbox" disabled={isLocked('autoLookup')} checked={form.autoLookup.value} onChange={(event) => (form.autoLookup.value = event.currentTarget.checked)} aria-describedby={lockHintId('autoLookup')} />
+            <input
+              type="checkbox"
+              disabled={isLocked('autoLookup')}
+              checked={form.autoLookup.value}
+              onChange={(event) => (form.autoLookup.value = event.currentTarget.checked)}
+              aria-describedby={lockHintId('autoLookup')}
+            />
             {t('autoLookup')}
           </label>
           <LockedHint field="autoLookup" />
@@ -277,7 +353,13 @@ export function App() {
         {result && (
           <Notice
             tone={result.tone}
-            title={result.tone === 'info' ? result.text : result.code ? describeFailure({ code: result.code, crmCode: result.crmCode }, form.backend.value) : t('errorInternal')}
+            title={
+              result.tone === 'info'
+                ? result.text
+                : result.code
+                  ? describeFailure({ code: result.code, crmCode: result.crmCode }, form.backend.value)
+                  : t('errorInternal')
+            }
             detail={result.tone === 'error' ? failureDetail(result) : undefined}
             more={result.tone === 'error' && <CrmText error={{ crmCode: result.crmCode, message: result.text }} />}
           />

@@ -103,7 +103,8 @@ export function LabelSuggestionsSection() {
           {t('synonymsExport')}
         </button>
       </div>
-      {outcome && ('saved' in outcome ? <Notice tone="info" title={t('suggestionsSaved')} /> : <Notice tone="error" title={describeError(outcome.error.code)} />)}
+      {outcome &&
+        ('saved' in outcome ? <Notice tone="info" title={t('suggestionsSaved')} /> : <Notice tone="error" title={describeError(outcome.error.code)} />)}
     </section>
   );
 }

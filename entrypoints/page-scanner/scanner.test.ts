@@ -43,7 +43,10 @@ function scannerUnderTest(sliceBudgetMs = 60_000) {
     /** What the background finds in everything reported so far. */
     contacts: () => contactsInReadings(reports.flat(), detectContacts, 0).map(({ kind, value, context }) => ({ kind, value, context })),
     /** The contacts reported as where the agent cannot see them. */
-    hiddenValues: () => contactsInReadings(reports.flat(), detectContacts, 0).filter((contact) => contact.hidden).map((contact) => contact.value),
+    hiddenValues: () =>
+      contactsInReadings(reports.flat(), detectContacts, 0)
+        .filter((contact) => contact.hidden)
+        .map((contact) => contact.value),
   };
 }
 

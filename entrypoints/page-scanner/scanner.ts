@@ -76,8 +76,7 @@ function isReadable(element: Element | null): boolean {
 /** A text's parent element; for a text right inside a shadow root, its host. */
 const parentOf = (text: Node): Element | null => text.parentElement ?? (text.parentNode as Partial<ShadowRoot> | null)?.host ?? null;
 
-const isFormField = (element: Element): element is HTMLInputElement | HTMLTextAreaElement =>
-  element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
+const isFormField = (element: Element): element is HTMLInputElement | HTMLTextAreaElement => element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
 
 /** The focused element, looking into open shadow roots: `document.activeElement` stops at the host. */
 function focusedElement(): Element | null {

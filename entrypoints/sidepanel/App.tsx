@@ -33,7 +33,8 @@ import { useEffect } from 'preact/hooks';
 function stageViewOf({ stepper: { shownStage }, stage: { stages } }: Panel, customerId: string): StageView | undefined {
   // The agent's queued stage shows at once, before the CRM has it.
   const queued = shownStage(customerId);
-  if (queued?.write) return { status: 'loaded', name: queued.result ? t('stageWithResult', [queued.stage?.name ?? '', t(RESULT_MESSAGES[queued.result])]) : queued.stage?.name };
+  if (queued?.write)
+    return { status: 'loaded', name: queued.result ? t('stageWithResult', [queued.stage?.name ?? '', t(RESULT_MESSAGES[queued.result])]) : queued.stage?.name };
   const state = stages.value[customerId];
   if (!state) return { status: 'loading' };
   if (state.status === 'loaded') return { status: 'loaded', name: state.stage?.name };
@@ -49,10 +50,20 @@ function updatedLine({ freshness: { clock } }: Panel, customer: Customer) {
 }
 
 /** Errors only a change in the settings can cure: their notice offers "Open settings". */
-const CONFIGURATION_ERRORS: ReadonlySet<ErrorCode> = new Set(['bad-signature', 'unknown-account', 'not-configured', 'token-rejected', 'edition-without-api', 'permission-missing']);
+const CONFIGURATION_ERRORS: ReadonlySet<ErrorCode> = new Set([
+  'bad-signature',
+  'unknown-account',
+  'not-configured',
+  'token-rejected',
+  'edition-without-api',
+  'permission-missing',
+]);
 
 function SiteBanner() {
-  const { tab: { followedTab }, siteAccess: { siteAccess, siteAccessError, enableFollowedSite } } = usePanel();
+  const {
+    tab: { followedTab },
+    siteAccess: { siteAccess, siteAccessError, enableFollowedSite },
+  } = usePanel();
   const origin = followedTab.value?.origin;
   if (!origin || siteAccess.value === 'enabled' || siteAccess.value === 'unknown') return null;
   // A site the admin enabled is on already; only the browser's permission is missing.
@@ -72,7 +83,10 @@ function SiteBanner() {
 }
 
 function Search() {
-  const { settings: { settingsView }, search: { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch } } = usePanel();
+  const {
+    settings: { settingsView },
+    search: { closeSearch, highlighted, moveHighlight, pick, search, searchField, searchState, searchText, submitSearch },
+  } = usePanel();
   const state = searchState.value;
   return (
     <>
@@ -109,7 +123,10 @@ function Search() {
 }
 
 function Ownership({ customer }: { customer: Customer }) {
-  const { settings: { settingsView }, ownership } = usePanel();
+  const {
+    settings: { settingsView },
+    ownership,
+  } = usePanel();
   const { agentChoices, agentPickerOpen, ask, cancel, confirmAction, openAgentPicker, ownershipBusy, ownershipResult, pendingAction } = ownership;
   // A result belongs to the customer it was about, not to whoever is on screen next; so does a question.
   const stored = ownershipResult.value;
@@ -136,7 +153,11 @@ function Ownership({ customer }: { customer: Customer }) {
 }
 
 function Form() {
-  const { settings: { settingsView }, reference: { referenceData }, form } = usePanel();
+  const {
+    settings: { settingsView },
+    reference: { referenceData },
+    form,
+  } = usePanel();
   const { closeForm, formBusy, formError, formMode, formOptions, formProblems, formSubmitted, formValues, submitForm, updateForm } = form;
   const mode = formMode.value;
   if (!mode) return null;
@@ -160,19 +181,39 @@ function Form() {
 
 function LookupResult() {
   const panel = usePanel();
-  const { contacts: { tabContacts }, siteAccess: { siteAccess }, lookup: { lookupState, retryLookup, selectCustomer, tabLookup }, form: { openCreate, openEdit } } = panel;
-  const { notes: { noteDrafts }, labels: { labelEditorFor, shownLabels, toggleLabelEditor }, suggestions: { suggestionsEnabled } } = panel;
-  const { settings: { settingsView }, stage: { loadStage }, reference: { referenceData } } = panel;
+  const {
+    contacts: { tabContacts },
+    siteAccess: { siteAccess },
+    lookup: { lookupState, retryLookup, selectCustomer, tabLookup },
+    form: { openCreate, openEdit },
+  } = panel;
+  const {
+    notes: { noteDrafts },
+    labels: { labelEditorFor, shownLabels, toggleLabelEditor },
+    suggestions: { suggestionsEnabled },
+  } = panel;
+  const {
+    settings: { settingsView },
+    stage: { loadStage },
+    reference: { referenceData },
+  } = panel;
   const state = lookupState.value;
   switch (state.status) {
     case 'idle':
       // With detection off on this site the banner above is the one true thing to say.
-      return tabContacts.value.length === 0 && siteAccess.value !== 'disabled' && siteAccess.value !== 'admin-needs-access' ? <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} /> : null;
+      return tabContacts.value.length === 0 && siteAccess.value !== 'disabled' && siteAccess.value !== 'admin-needs-access' ? (
+        <Notice tone="info" title={t('noContactsYet')} detail={t('noContactsYetDetail')} />
+      ) : null;
     case 'loading':
       return <CardSkeleton />;
     case 'error':
       return (
-        <Notice tone="error" title={t('lookupFailed', formatContact(state.contact))} detail={describeFailure(state.error)} more={<CrmText error={state.error} />}>
+        <Notice
+          tone="error"
+          title={t('lookupFailed', formatContact(state.contact))}
+          detail={describeFailure(state.error)}
+          more={<CrmText error={state.error} />}
+        >
           <button type="button" class="button" onClick={() => void retryLookup()}>
             {t('retry')}
           </button>
@@ -266,7 +307,10 @@ function openContact({ search: { closeSearch }, lookup: { lookUp } }: Panel, con
 
 /** What the panel has to say about the lookups themselves: paused by a flood, a confirmation cancelled, an intent lost. */
 function LookupNotices() {
-  const { lookup: { tabLookup, intentError }, guard: { cancelledConfirmation } } = usePanel();
+  const {
+    lookup: { tabLookup, intentError },
+    guard: { cancelledConfirmation },
+  } = usePanel();
   const { pausedUntil } = tabLookup.value;
   const cancelled = cancelledConfirmation.value;
   return (
@@ -288,15 +332,23 @@ function Undo() {
   const { undoOffer, takeBack } = usePanel().undo;
   const offer = undoOffer.value;
   const text =
-    offer?.kind === 'labels' ? t(offer.added ? 'labelAdded' : 'labelRemoved', offer.name)
-    : offer?.kind === 'stage' ? t('stageMoved', offer.stageName)
-    : undefined;
+    offer?.kind === 'labels'
+      ? t(offer.added ? 'labelAdded' : 'labelRemoved', offer.name)
+      : offer?.kind === 'stage'
+        ? t('stageMoved', offer.stageName)
+        : undefined;
   return <UndoToast text={text} onUndo={() => takeBack()} />;
 }
 
 export function App() {
   const panel = usePanel();
-  const { settings: { settingsView, settingsError }, contacts: { tabContacts }, lookup: { lookedUpValue }, form: { formMode }, search: { searchState } } = panel;
+  const {
+    settings: { settingsView, settingsError },
+    contacts: { tabContacts },
+    lookup: { lookedUpValue },
+    form: { formMode },
+    search: { searchState },
+  } = panel;
   const view = settingsView.value;
   useEffect(() => installShortcuts(panel, { openContact: (contact) => openContact(panel, contact) }), [panel]);
   return (
@@ -315,7 +367,9 @@ export function App() {
           <Search />
           <SiteBanner />
           <LookupNotices />
-          {tabContacts.value.length > 0 && <ContactList contacts={tabContacts.value} activeValue={lookedUpValue.value} onPick={(contact) => openContact(panel, contact)} />}
+          {tabContacts.value.length > 0 && (
+            <ContactList contacts={tabContacts.value} activeValue={lookedUpValue.value} onPick={(contact) => openContact(panel, contact)} />
+          )}
           {formMode.value ? <Form /> : searchState.value.status === 'idle' && <LookupResult />}
         </>
       )}

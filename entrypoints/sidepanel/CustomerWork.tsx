@@ -44,22 +44,26 @@ export function Status({ write, what }: { write: OutboxWrite; what?: string }) {
 /** "Reading the latest labels…" or why that failed, beside the open editor's toggle. */
 export function labelReadNote({ labels: { labelRead } }: Panel, customerId: string): string | undefined {
   const read = labelRead.value?.customerId === customerId ? labelRead.value : undefined;
-  return read?.status === 'reading' ? t('labelsReading')
-    : read?.status === 'failed' ? t('labelsReadFailed', describeFailure(read.error))
-    : undefined;
+  return read?.status === 'reading' ? t('labelsReading') : read?.status === 'failed' ? t('labelsReadFailed', describeFailure(read.error)) : undefined;
 }
 
 export function Labels({ customerId }: { customerId: string }) {
-  const { reference: { referenceData }, labels } = usePanel();
+  const {
+    reference: { referenceData },
+    labels,
+  } = usePanel();
   const { cancelNewLabel, clickLabel, createLabel, editNewLabel, labelFilter, newLabel, shownLabels, startNewLabel, toggleLabelEditor } = labels;
   const groups = referenceData.value?.labelGroups ?? [];
   const draft = newLabel.value;
   const draftGroup = groups.find((group) => group.id === draft?.groupId);
   const problem =
-    draft?.problem === 'length' ? t('labelNameLength')
-    : draft?.problem === 'taken' && draftGroup ? sentence('labelNameTaken', [draftGroup.name, draft.name.trim()])
-    : draft?.error ? t('labelCreateFailed', describeFailure(draft.error))
-    : undefined;
+    draft?.problem === 'length'
+      ? t('labelNameLength')
+      : draft?.problem === 'taken' && draftGroup
+        ? sentence('labelNameTaken', [draftGroup.name, draft.name.trim()])
+        : draft?.error
+          ? t('labelCreateFailed', describeFailure(draft.error))
+          : undefined;
   const labelCount = groups.reduce((count, group) => count + group.labels.length, 0);
   return (
     <LabelEditor
@@ -118,7 +122,10 @@ export function stageSteps({ reference: { referenceData }, stepper: { shownStage
 
 function Stages({ card }: { card: CustomerCard }) {
   const panel = usePanel();
-  const { freshness: { revalidateCard }, stepper: { askResult, cancelResult, confirmResult, moveToStage, pendingResult } } = panel;
+  const {
+    freshness: { revalidateCard },
+    stepper: { askResult, cancelResult, confirmResult, moveToStage, pendingResult },
+  } = panel;
   const customerId = card.customer.id;
   const { stages, shown, currentId } = stageSteps(panel, customerId);
   if (stages.length === 0) return null;
@@ -162,7 +169,10 @@ function Composer({ customerId }: { customerId: string }) {
 const FILTER_NAMES = { all: 'timelineAll', staff: 'timelineStaff', customer: 'timelineCustomer', other: 'timelineOtherTab' } as const;
 
 export function CustomerTimeline({ customerId }: { customerId: string }) {
-  const { writes: { writesOf }, timeline } = usePanel();
+  const {
+    writes: { writesOf },
+    timeline,
+  } = usePanel();
   const { chooseTimelineFilter, loadMoreTimeline, reachTimeline, timelineFilter, timelineInView, timelineState } = timeline;
   const filter = timelineFilter.value;
   const state = timelineState.value?.customerId === customerId && timelineState.value.filter === filter ? timelineState.value : undefined;

@@ -27,7 +27,11 @@ function useNow(ticking: boolean): number {
 }
 
 function WritesStatus() {
-  const { writes: { outboxWrites, panelOpenedAt }, lookup: { lookupState }, reference: { referenceData } } = usePanel();
+  const {
+    writes: { outboxWrites, panelOpenedAt },
+    lookup: { lookupState },
+    reference: { referenceData },
+  } = usePanel();
   const [open, setOpen] = useState(false);
   const listed = writesToShow(outboxWrites.value, panelOpenedAt);
   const retrying = listed.some((write) => write.state === 'pending' && write.lastError);
@@ -35,10 +39,11 @@ function WritesStatus() {
   const lookup = lookupState.value;
   const lookupDown = lookup.status === 'error' && meansUnreachable(lookup.error);
   if (!summary && !lookupDown) return null;
-  const shown =
-    !summary ? { tone: 'offline' as const, text: t('crmUnreachable') }
-    : lookupDown && !summary.unreachable ? { tone: summary.tone, text: `${summary.text} · ${t('crmUnreachable')}` }
-    : summary;
+  const shown = !summary
+    ? { tone: 'offline' as const, text: t('crmUnreachable') }
+    : lookupDown && !summary.unreachable
+      ? { tone: summary.tone, text: `${summary.text} · ${t('crmUnreachable')}` }
+      : summary;
   const groups = referenceData.value?.labelGroups ?? [];
   return (
     <WritesBar summary={shown} open={open} onToggle={() => setOpen(!open)}>
@@ -56,13 +61,23 @@ function WritesStatus() {
 }
 
 export function TopBar() {
-  const { tab: { followedTab }, lookup: { dismissOffer, followNewContacts, switchToOffer, tabLookup }, shortcutHelpOpen } = usePanel();
+  const {
+    tab: { followedTab },
+    lookup: { dismissOffer, followNewContacts, switchToOffer, tabLookup },
+    shortcutHelpOpen,
+  } = usePanel();
   const origin = followedTab.value?.origin;
   const { offer, pinned } = tabLookup.value;
   return (
     <header class="panel__header">
       {offer ? (
-        <NewContactOffer contact={formatContact(offer.contact)} name={offer.name} context={offer.context} onSwitch={switchToOffer} onDismiss={() => void dismissOffer()} />
+        <NewContactOffer
+          contact={formatContact(offer.contact)}
+          name={offer.name}
+          context={offer.context}
+          onSwitch={switchToOffer}
+          onDismiss={() => void dismissOffer()}
+        />
       ) : (
         <>
           <h1 class="panel__title">{t('extName')}</h1>

@@ -42,7 +42,13 @@ const SOBOT_CODES: Record<string, string> = {
   '500157': '该用户已在黑名单中',
 };
 /** Useasy: the envelope's HTTP-like codes, and a signature refusal recognised by its words. */
-const USEASY_CODES: Record<string, string> = { '400': 'customerName不能为空', '401': '验签失败', '403': 'signature invalid', '404': '客户不存在', '500': 'timestamp过期' };
+const USEASY_CODES: Record<string, string> = {
+  '400': 'customerName不能为空',
+  '401': '验签失败',
+  '403': 'signature invalid',
+  '404': '客户不存在',
+  '500': 'timestamp过期',
+};
 
 const cases = [
   ...Object.entries(SOBOT_CODES).map(([code, text]) => ({ crm: 'Sobot', code, text, error: sobotErrorFor(code, text) })),
@@ -63,7 +69,17 @@ function readAloud(host: HTMLElement) {
 
 function renderFailure(error: { code: string; message: string; crmCode?: string }) {
   const host = document.createElement('div');
-  const write = { id: 'w1', customerId: 'c1', kind: 'note', payload: { content: '已发报价单' }, createdAt: 1, attempts: 3, state: 'failed', nextAttemptAt: 0, lastError: error } as OutboxWrite;
+  const write = {
+    id: 'w1',
+    customerId: 'c1',
+    kind: 'note',
+    payload: { content: '已发报价单' },
+    createdAt: 1,
+    attempts: 3,
+    state: 'failed',
+    nextAttemptAt: 0,
+    lastError: error,
+  } as OutboxWrite;
   render(
     <>
       <Notice tone="error" title={t('lookupFailed', '138 1234 5678')} detail={describeFailure(error)} more={<CrmText error={error} />} />

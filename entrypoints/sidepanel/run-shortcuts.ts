@@ -19,8 +19,18 @@ function focusInto(selector: string) {
 }
 
 function run(panel: Panel, intent: ShortcutIntent, openContact: (contact: TabContact) => void): boolean {
-  const { settings: { settingsView }, contacts: { tabContacts }, labels: { labelEditorFor, toggleLabelEditor }, suggestions: { applyFirstSuggestion } } = panel;
-  const { lookup: { lookedUpValue, switchToOffer, tabLookup }, stepper: { moveToStage }, undo: { takeBack }, shortcutHelpOpen } = panel;
+  const {
+    settings: { settingsView },
+    contacts: { tabContacts },
+    labels: { labelEditorFor, toggleLabelEditor },
+    suggestions: { applyFirstSuggestion },
+  } = panel;
+  const {
+    lookup: { lookedUpValue, switchToOffer, tabLookup },
+    stepper: { moveToStage },
+    undo: { takeBack },
+    shortcutHelpOpen,
+  } = panel;
   const customerId = selectedCustomerId(panel);
   const capabilities = settingsView.value?.capabilities;
   switch (intent.kind) {

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { shortcutOf } from './shortcuts';
 
 const key = (key: string, patch: Partial<KeyboardEvent> = {}) =>
-  shortcutOf({ key, code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, repeat: false, isComposing: false, target: document.body, ...patch });
+  shortcutOf({
+    key,
+    code: '',
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    repeat: false,
+    isComposing: false,
+    target: document.body,
+    ...patch,
+  });
 
 describe('the panel’s shortcuts', () => {
   it('maps single keys to the three jobs, contacts and help', () => {

@@ -63,10 +63,7 @@ describe('tokenHolder', () => {
 
   it('lets the next caller try again when issuing fails', async () => {
     const now = () => 0;
-    const issue = vi
-      .fn<() => Promise<IssuedToken>>()
-      .mockRejectedValueOnce(new Error('down'))
-      .mockResolvedValueOnce({ token: 'ok', expiresAt: 10_000_000 });
+    const issue = vi.fn<() => Promise<IssuedToken>>().mockRejectedValueOnce(new Error('down')).mockResolvedValueOnce({ token: 'ok', expiresAt: 10_000_000 });
     const holder = createTokenHolder({ issue, store: memoryStore(), now });
     await expect(holder.get()).rejects.toThrow('down');
     expect(await holder.get()).toBe('ok');

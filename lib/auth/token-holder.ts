@@ -42,8 +42,7 @@ export function createTokenHolder(options: TokenHolderOptions): TokenHolder {
       current ??= stored;
     }));
 
-  const isFresh = (token: IssuedToken | undefined): token is IssuedToken =>
-    token !== undefined && token.expiresAt - margin > now();
+  const isFresh = (token: IssuedToken | undefined): token is IssuedToken => token !== undefined && token.expiresAt - margin > now();
 
   function refresh(): Promise<IssuedToken> {
     inFlight ??= options

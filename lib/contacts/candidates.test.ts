@@ -21,18 +21,13 @@ function findContactCandidates(text: string) {
 }
 
 describe('the scan before the number plan', () => {
-  it.each(allChatLines.filter((chat) => !chat.knownMiss).map((chat) => [chat.line] as const))(
-    'covers every contact detected in: %s',
-    (line) => {
-      const candidates = findContactCandidates(line);
-      for (const contact of detectContacts(line)) {
-        const covering = candidates.filter(
-          (candidate) => candidate.kind === contact.kind && candidate.start <= contact.start && candidate.end >= contact.end,
-        );
-        expect(covering, `${contact.kind} ${contact.value}`).toHaveLength(1);
-      }
-    },
-  );
+  it.each(allChatLines.filter((chat) => !chat.knownMiss).map((chat) => [chat.line] as const))('covers every contact detected in: %s', (line) => {
+    const candidates = findContactCandidates(line);
+    for (const contact of detectContacts(line)) {
+      const covering = candidates.filter((candidate) => candidate.kind === contact.kind && candidate.start <= contact.start && candidate.end >= contact.end);
+      expect(covering, `${contact.kind} ${contact.value}`).toHaveLength(1);
+    }
+  });
 
   it('has full recall over the table (every expected contact has a candidate)', () => {
     let expected = 0;
@@ -65,9 +60,7 @@ describe('the scan before the number plan', () => {
     expect(findContactCandidates('手机（＋８６）１３８ １２３４ ５６７８。')).toEqual([
       { kind: 'phone', raw: '（＋８６）１３８ １２３４ ５６７８', start: 2, end: 20 },
     ]);
-    expect(findContactCandidates('Mail: Li@Example.com')).toEqual([
-      { kind: 'email', raw: 'Li@Example.com', start: 6, end: 20 },
-    ]);
+    expect(findContactCandidates('Mail: Li@Example.com')).toEqual([{ kind: 'email', raw: 'Li@Example.com', start: 6, end: 20 }]);
   });
 
   it('keeps the longest phone-shaped span, leaving the judge to shorten it', () => {

@@ -271,11 +271,4 @@ const mixedLines: ChatLine[] = [
   phone('工单号 13812345678 已关闭，WhatsApp 请点 wa.me/8613912345678', '+8613912345678'),
 ];
 
-export const allChatLines: ChatLine[] = [
-  ...chinaMobileLines,
-  ...chinaLandlineLines,
-  ...internationalLines,
-  ...emailLines,
-  ...negativeLines,
-  ...mixedLines,
-];
+export const allChatLines: ChatLine[] = [...chinaMobileLines, ...chinaLandlineLines, ...internationalLines, ...emailLines, ...negativeLines, ...mixedLines];

@@ -109,8 +109,7 @@ export interface GroupView {
 }
 
 const isYear = (digits: string) => digits.length === 4 && (digits.startsWith('19') || digits.startsWith('20'));
-const isWithin = (digits: string, low: number, high: number) =>
-  digits.length <= 2 && Number(digits) >= low && Number(digits) <= high;
+const isWithin = (digits: string, low: number, high: number) => digits.length <= 2 && Number(digits) >= low && Number(digits) <= high;
 
 /** How many groups from `first` spell a date (2024-03-15, 2024-3): they are never a number. */
 export function dateGroupCount(groups: readonly GroupView[], first: number): number {
@@ -143,8 +142,5 @@ export function cardGroupCount(groups: readonly GroupView[], first: number): num
 
 /** Whether the groups are an IPv4 address (four groups of at most three digits joined by points). */
 export function isIpAddress(groups: readonly GroupView[]): boolean {
-  return (
-    groups.length === 4 &&
-    groups.every((group, index) => group.digits.length <= 3 && (index === 0 || group.joint === '.'))
-  );
+  return groups.length === 4 && groups.every((group, index) => group.digits.length <= 3 && (index === 0 || group.joint === '.'));
 }

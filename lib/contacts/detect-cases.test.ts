@@ -491,7 +491,7 @@ describe('the detection case table', () => {
 });
 
 describe('the page-side pre-test over the table', () => {
-  it('loses no expected contact: recall through the page\'s readings and the background is the detector\'s', () => {
+  it("loses no expected contact: recall through the page's readings and the background is the detector's", () => {
     const { recall: readingRecall } = scoreTable(keptFromReadings);
     const { recall: detectorRecall } = scoreTable(valuesIn);
     expect(readingRecall).toBe(detectorRecall);

@@ -20,12 +20,9 @@ describe('detectContacts over the chat-line table', () => {
     expect(valuesOf(line)).toEqual(expected);
   });
 
-  it.fails.each(knownMisses.map((chat) => [chat.line, chat.expected, chat.knownMiss] as const))(
-    'known miss: %s',
-    (line, expected) => {
-      expect(valuesOf(line)).toEqual(expected);
-    },
-  );
+  it.fails.each(knownMisses.map((chat) => [chat.line, chat.expected, chat.knownMiss] as const))('known miss: %s', (line, expected) => {
+    expect(valuesOf(line)).toEqual(expected);
+  });
 
   it('reaches recall ≥ 0.98 and precision ≥ 0.99, known misses included', () => {
     const { recall, precision } = score(allChatLines);
@@ -36,9 +33,7 @@ describe('detectContacts over the chat-line table', () => {
 
 describe('detectContacts spans', () => {
   it('points at the number as written, prefix included, extension excluded', () => {
-    expect(detectContacts('我的手机是13812345678，谢谢')).toEqual([
-      { kind: 'phone', value: '+8613812345678', start: 5, end: 16 },
-    ]);
+    expect(detectContacts('我的手机是13812345678，谢谢')).toEqual([{ kind: 'phone', value: '+8613812345678', start: 5, end: 16 }]);
     expect(detectContacts('(+86)13812345678')[0]).toMatchObject({ start: 0, end: 16 });
     expect(detectContacts('电话 +86 138 1234 5678')[0]).toMatchObject({ start: 3, end: 20 });
     expect(detectContacts('010-62345678转123')[0]).toMatchObject({ start: 0, end: 12 });

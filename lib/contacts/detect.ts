@@ -13,9 +13,7 @@ const CN_MOBILE_NATIONAL = /^1\d{10}$/;
 
 /** The E.164 form of a phone-shaped span, or undefined when no such number exists. */
 export function confirmPhone(dialable: DialableNumber): string | undefined {
-  const phone = dialable.international
-    ? parsePhoneNumberFromString(`+${dialable.digits}`)
-    : parsePhoneNumberFromString(dialable.digits, 'CN');
+  const phone = dialable.international ? parsePhoneNumberFromString(`+${dialable.digits}`) : parsePhoneNumberFromString(dialable.digits, 'CN');
   if (!phone) return undefined;
   // With max metadata a number is valid exactly when it has a type; asking for the type once (rather
   // than isValid() and then getType(), which both run every type pattern) halves the cost.

@@ -20,8 +20,7 @@ export const MAX_READINGS_PER_REPORT = 200;
  * A phone needs seven digits joined by at most three separators each (as phone-runs.ts reads them, full
  * width included, before folding), an email an "@": a text with neither holds no contact.
  */
-const MAY_HOLD_CONTACT =
-  /[@\uff20]|[0-9\uff10-\uff19](?:[ \-.()\t\u3000\u00a0\u2010-\u2014\u2212\uff08\uff09\uff0d\uff0e]{0,3}[0-9\uff10-\uff19]){6}/;
+const MAY_HOLD_CONTACT = /[@\uff20]|[0-9\uff10-\uff19](?:[ \-.()\t\u3000\u00a0\u2010-\u2014\u2212\uff08\uff09\uff0d\uff0e]{0,3}[0-9\uff10-\uff19]){6}/;
 
 /** Nothing shorter than "a@b.co" or "+1234567" can hold a contact. */
 const MIN_CONTACT_CHARS = 6;

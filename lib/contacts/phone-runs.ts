@@ -128,12 +128,7 @@ function judgeFirstOf<T>(judge: (dialable: DialableNumber) => T | undefined, ...
  * Picks phone spans from the run: at each group, the longest shaped span the judge accepts; a span the
  * context names as something else (or glued to a code at the run's edges) is consumed without a result.
  */
-function pickPhoneSpans<T>(
-  text: string,
-  groups: readonly DigitGroup[],
-  judge: (dialable: DialableNumber) => T | undefined,
-  found: PhoneSpan<T>[],
-): void {
+function pickPhoneSpans<T>(text: string, groups: readonly DigitGroup[], judge: (dialable: DialableNumber) => T | undefined, found: PhoneSpan<T>[]): void {
   if (isIpAddress(groups)) return;
   const lastGroup = groups.length - 1;
   for (let first = 0; first <= lastGroup; ) {

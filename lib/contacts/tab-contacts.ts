@@ -25,15 +25,15 @@ const MAX_CONTEXT = 240;
 /** The words around a contact, so the agent can tell which conversation it came from. */
 function contextAround(text: string, start: number, end: number): string {
   const from = Math.max(0, start - CONTEXT_RADIUS);
-  return text.slice(from, end + CONTEXT_RADIUS).replace(/\s+/g, ' ').trim().slice(0, MAX_CONTEXT);
+  return text
+    .slice(from, end + CONTEXT_RADIUS)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_CONTEXT);
 }
 
 /** The contacts in each reading, in order, with the reading's own context when it brings one (a link's text). */
-export function contactsInReadings(
-  readings: readonly PageReading[],
-  detect: (text: string) => DetectedContact[],
-  now: number,
-): TabContact[] {
+export function contactsInReadings(readings: readonly PageReading[], detect: (text: string) => DetectedContact[], now: number): TabContact[] {
   const found: TabContact[] = [];
   for (const { text, context, hidden } of readings) {
     for (const contact of detect(text)) {

@@ -39,7 +39,10 @@ export async function fetchFromCrm(url: string, init: RequestInit, options: CrmF
   if (isRedirect(response)) {
     // A browser hides where an opaque redirect points; outside one the Location header says it.
     const target = response.headers.get('location');
-    throw new CrmError('redirected', `The CRM at ${options.base} answered with a redirect${target ? ` to ${target}` : ''}; nothing was sent there. Check the address.`);
+    throw new CrmError(
+      'redirected',
+      `The CRM at ${options.base} answered with a redirect${target ? ` to ${target}` : ''}; nothing was sent there. Check the address.`,
+    );
   }
   return response;
 }

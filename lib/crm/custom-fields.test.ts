@@ -7,7 +7,13 @@ const options = [
   { value: '102', name: '香蕉' },
   { value: '103', name: '西瓜' },
 ];
-const field = (type: CustomFieldType, withOptions = false): CustomFieldDefinition => ({ id: type, name: type, type, required: false, options: withOptions ? options : [] });
+const field = (type: CustomFieldType, withOptions = false): CustomFieldDefinition => ({
+  id: type,
+  name: type,
+  type,
+  required: false,
+  options: withOptions ? options : [],
+});
 
 describe('displayField', () => {
   it.each([
@@ -37,7 +43,14 @@ describe('displayField', () => {
 describe('a cascade, level by level', () => {
   // Two branches reuse the value "1", as a CRM may number each level from one.
   const tree = [
-    { value: 'huadong', name: '华东', children: [{ value: '1', name: '上海', children: [] }, { value: 'hangzhou', name: '杭州', children: [{ value: 'xihu', name: '西湖区', children: [] }] }] },
+    {
+      value: 'huadong',
+      name: '华东',
+      children: [
+        { value: '1', name: '上海', children: [] },
+        { value: 'hangzhou', name: '杭州', children: [{ value: 'xihu', name: '西湖区', children: [] }] },
+      ],
+    },
     { value: 'huanan', name: '华南', children: [{ value: '1', name: '广州', children: [] }] },
   ];
   const region: CustomFieldDefinition = {
@@ -67,7 +80,19 @@ describe('a cascade, level by level', () => {
   });
 
   it('names a stored path along the tree, where a flat list would mix up reused values', () => {
-    expect(displayField({ ...region, options: [{ value: '1', name: '上海' }, { value: 'huanan', name: '华南' }, { value: '1', name: '广州' }] }, { fieldId: 'region', value: 'huanan,1' }).text).toBe('华南 / 广州');
+    expect(
+      displayField(
+        {
+          ...region,
+          options: [
+            { value: '1', name: '上海' },
+            { value: 'huanan', name: '华南' },
+            { value: '1', name: '广州' },
+          ],
+        },
+        { fieldId: 'region', value: 'huanan,1' },
+      ).text,
+    ).toBe('华南 / 广州');
   });
 
   it('stops short of fillLevel only where the tree goes deeper', () => {

@@ -11,7 +11,16 @@ const options = {
 describe('inputFromForm', () => {
   it('leaves empty fields out of a new customer and names the picked region and owner', () => {
     const input = inputFromForm(
-      { ...EMPTY_FORM, nick: ' 王芳 ', phone: '13812340000', crmStatus: 'following', liableAgentId: 'a1', provinceId: '110000', cityId: '110100', districtId: '110108' },
+      {
+        ...EMPTY_FORM,
+        nick: ' 王芳 ',
+        phone: '13812340000',
+        crmStatus: 'following',
+        liableAgentId: 'a1',
+        provinceId: '110000',
+        cityId: '110100',
+        districtId: '110108',
+      },
       options,
     );
     expect(input).toEqual({
@@ -40,7 +49,16 @@ describe('inputFromForm', () => {
 
 describe('onlyStoredFields', () => {
   it('sends only what the backend stores, so a company kept in a draft is not dropped silently by the CRM', () => {
-    const input = { nick: '张三', realName: '张三丰', phone: '13812345678', email: 'z@example.com', company: '华宇', vip: true, crmStatus: 'following' as const, region: { provinceId: '1' } };
+    const input = {
+      nick: '张三',
+      realName: '张三丰',
+      phone: '13812345678',
+      email: 'z@example.com',
+      company: '华宇',
+      vip: true,
+      crmStatus: 'following' as const,
+      region: { provinceId: '1' },
+    };
     expect(onlyStoredFields(input, ['nick', 'phone', 'email'])).toEqual({ nick: '张三', phone: '13812345678', email: 'z@example.com' });
     expect(onlyStoredFields(input, ['nick', 'realName', 'phone', 'email', 'company', 'vip', 'crmStatus', 'liableAgent', 'region'])).toEqual(input);
   });

@@ -71,7 +71,8 @@ export function inputFromForm(values: CustomerFormValues, options: FormOptions, 
   };
   const nameOf = (list: RegionOption[], regionId: string) => list.find((option) => option.id === regionId)?.name;
   const agent = options.agents.find((option) => option.id === values.liableAgentId);
-  const regionChanged = !original || original.provinceId !== values.provinceId || original.cityId !== values.cityId || original.districtId !== values.districtId;
+  const regionChanged =
+    !original || original.provinceId !== values.provinceId || original.cityId !== values.cityId || original.districtId !== values.districtId;
   const customFields = Object.entries(values.custom)
     .filter(([fieldId, value]) => value !== '' || (original?.custom[fieldId] ?? '') !== '')
     .map(([fieldId, value]) => ({ fieldId, value }));

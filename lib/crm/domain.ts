@@ -43,16 +43,7 @@ export interface Stage {
   order: number;
 }
 
-export type CustomFieldType =
-  | 'text'
-  | 'textarea'
-  | 'date'
-  | 'time'
-  | 'number'
-  | 'select'
-  | 'checkbox'
-  | 'radio'
-  | 'cascade';
+export type CustomFieldType = 'text' | 'textarea' | 'date' | 'time' | 'number' | 'select' | 'checkbox' | 'radio' | 'cascade';
 
 export interface CustomFieldOption {
   value: string;

@@ -66,9 +66,7 @@ describe('mergeLabelDelta', () => {
   });
 
   it('adds once, with the CRM’s entry, a label both added, and ignores removing one already gone', () => {
-    expect(mergeLabelDelta([ref('price', '价格 (CRM)')], { add: [ref('price', '价格')], remove: ['z'] })).toEqual([
-      { id: 'price', name: '价格 (CRM)' },
-    ]);
+    expect(mergeLabelDelta([ref('price', '价格 (CRM)')], { add: [ref('price', '价格')], remove: ['z'] })).toEqual([{ id: 'price', name: '价格 (CRM)' }]);
   });
 
   it('keeps a single-choice group at one label when a colleague picked another one meanwhile', () => {

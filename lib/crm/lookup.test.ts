@@ -6,13 +6,7 @@ const values = (contact: { kind: 'phone' | 'email'; value: string }) => searchFo
 
 describe('searchFormsOf', () => {
   it('tries a Chinese mobile in its national form first, then +86 and separated spellings', () => {
-    expect(values({ kind: 'phone', value: '+8613812345678' })).toEqual([
-      '13812345678',
-      '+8613812345678',
-      '8613812345678',
-      '138 1234 5678',
-      '138-1234-5678',
-    ]);
+    expect(values({ kind: 'phone', value: '+8613812345678' })).toEqual(['13812345678', '+8613812345678', '8613812345678', '138 1234 5678', '138-1234-5678']);
   });
 
   it('tries a landline with and without the area-code dash', () => {

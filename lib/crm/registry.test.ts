@@ -26,10 +26,16 @@ describe('the backend registry', () => {
   });
 
   it('builds the third backend for its connection and finds a customer through it as a card', async () => {
-    const backend = backendsWithLedger.create('ledger', { baseUrl: LEDGER_HOST, appid: 'ledger-account', secret: 's', signatureRecipe: 'eu' }, { tokenStore: memoryTokens() });
+    const backend = backendsWithLedger.create(
+      'ledger',
+      { baseUrl: LEDGER_HOST, appid: 'ledger-account', secret: 's', signatureRecipe: 'eu' },
+      { tokenStore: memoryTokens() },
+    );
     expect(backend.kind).toBe('ledger');
     const found = await findCustomers(backend, { kind: 'phone', value: '+8613812345678' });
     expect(toCards(found.customers, [])).toEqual([{ customer: ledgerCustomer, labels: [] }]);
-    expect(() => backendsWithLedger.create('nobody', { baseUrl: LEDGER_HOST, appid: 'a', secret: 's' }, { tokenStore: memoryTokens() })).toThrow(/No CRM backend/);
+    expect(() => backendsWithLedger.create('nobody', { baseUrl: LEDGER_HOST, appid: 'a', secret: 's' }, { tokenStore: memoryTokens() })).toThrow(
+      /No CRM backend/,
+    );
   });
 });

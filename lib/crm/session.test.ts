@@ -77,10 +77,15 @@ describe('crmSession', () => {
       token: { load: async () => null, save: saved },
       fetch: fetch as unknown as typeof globalThis.fetch,
     });
-    const candidate = { settings: { ...DEFAULT_SETTINGS, baseUrl: 'https://crm.example' }, credentials: { appid: 'a', secret: 'k', origin: 'https://crm.example' } };
+    const candidate = {
+      settings: { ...DEFAULT_SETTINGS, baseUrl: 'https://crm.example' },
+      credentials: { appid: 'a', secret: 'k', origin: 'https://crm.example' },
+    };
     expect(await session.tryConnection(candidate)).toMatchObject({ token: 'fresh' });
     expect(saved).not.toHaveBeenCalled();
     expect(fetch.mock.calls.every(([url]) => String(url).startsWith('https://crm.example/'))).toBe(true);
-    await expect(session.tryConnection({ ...candidate, credentials: { ...candidate.credentials, origin: 'https://other.example' } })).rejects.toMatchObject({ code: 'key-required' });
+    await expect(session.tryConnection({ ...candidate, credentials: { ...candidate.credentials, origin: 'https://other.example' } })).rejects.toMatchObject({
+      code: 'key-required',
+    });
   });
 });

@@ -48,7 +48,11 @@ export function createCrmSession(options: CrmSessionOptions) {
 
   function build({ settings, credentials }: ConnectionConfig, tokenStore: TokenStore): CrmBackend {
     const { appid, secret } = credentials!;
-    return createBackend(settings.backend, { baseUrl: settings.baseUrl, appid, secret, signatureRecipe: settings.signatureRecipe }, { tokenStore, fetch: options.fetch });
+    return createBackend(
+      settings.backend,
+      { baseUrl: settings.baseUrl, appid, secret, signatureRecipe: settings.signatureRecipe },
+      { tokenStore, fetch: options.fetch },
+    );
   }
 
   // Settings and credentials are read once and kept until invalidate(): a lookup should cost a CRM

@@ -53,8 +53,7 @@ export interface TabLookup {
 
 export const IDLE_LOOKUP: TabLookup = Object.freeze({ view: { status: 'idle' }, pinned: false }) as TabLookup;
 
-export const sameContact = (a: ContactRef | undefined, b: ContactRef | undefined): boolean =>
-  Boolean(a && b && a.kind === b.kind && a.value === b.value);
+export const sameContact = (a: ContactRef | undefined, b: ContactRef | undefined): boolean => Boolean(a && b && a.kind === b.kind && a.value === b.value);
 
 export function viewContact(view: LookupView): ContactRef | undefined {
   return view.status === 'idle' ? undefined : view.contact;

@@ -53,7 +53,12 @@ export const writeId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 
 /** An agent's write, as the panel asks for it: the background queues it durably before anything else. */
 export const newWrite = z.union([
-  z.object({ id: writeId, customerId: id, kind: z.literal('labels'), payload: z.object({ add: z.array(labelRef).check(z.maxLength(100)), remove: z.array(id).check(z.maxLength(100)) }) }),
+  z.object({
+    id: writeId,
+    customerId: id,
+    kind: z.literal('labels'),
+    payload: z.object({ add: z.array(labelRef).check(z.maxLength(100)), remove: z.array(id).check(z.maxLength(100)) }),
+  }),
   z.object({
     id: writeId,
     customerId: id,

@@ -24,31 +24,46 @@ function random(seed: number) {
 function hostileValue(next: () => number, depth = 0): unknown {
   const pick = Math.floor(next() * 14);
   switch (pick) {
-    case 0: return null;
-    case 1: return undefined;
-    case 2: return next() * 1e12 - 5e11;
-    case 3: return '<img src=x onerror=alert(1)>';
-    case 4: return 'x'.repeat(Math.floor(next() * 20_000));
-    case 5: return '\u202e\u0000\ud800';
-    case 6: return { __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } };
+    case 0:
+      return null;
+    case 1:
+      return undefined;
+    case 2:
+      return next() * 1e12 - 5e11;
+    case 3:
+      return '<img src=x onerror=alert(1)>';
+    case 4:
+      return 'x'.repeat(Math.floor(next() * 20_000));
+    case 5:
+      return '\u202e\u0000\ud800';
+    case 6:
+      return { __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } };
     // Long arrays at the top (past every maximum), short ones below, so payloads stay cheap to build.
-    case 7: return depth < 3 ? Array.from({ length: Math.floor(next() * (depth === 0 ? 300 : 4)) }, () => hostileValue(next, depth + 1)) : [];
-    case 8: return depth < 3 ? Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`k${i}`, hostileValue(next, depth + 1)])) : {};
-    case 9: return NaN;
-    case 10: return true;
-    case 11: return { kind: 'phone', value: '+8613812345678', text: '13812345678', context: 'x', readings: [] };
-    case 12: return Symbol.for('not-cloneable').toString();
-    default: return '';
+    case 7:
+      return depth < 3 ? Array.from({ length: Math.floor(next() * (depth === 0 ? 300 : 4)) }, () => hostileValue(next, depth + 1)) : [];
+    case 8:
+      return depth < 3 ? Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`k${i}`, hostileValue(next, depth + 1)])) : {};
+    case 9:
+      return NaN;
+    case 10:
+      return true;
+    case 11:
+      return { kind: 'phone', value: '+8613812345678', text: '13812345678', context: 'x', readings: [] };
+    case 12:
+      return Symbol.for('not-cloneable').toString();
+    default:
+      return '';
   }
 }
 
 function spyHandlers() {
   const calls: string[] = [];
   const handlers = new Proxy({} as Handlers, {
-    get: (_target, type: string) => vi.fn(async () => {
-      calls.push(type);
-      return {};
-    }),
+    get: (_target, type: string) =>
+      vi.fn(async () => {
+        calls.push(type);
+        return {};
+      }),
   });
   return { handlers, calls };
 }

@@ -17,10 +17,7 @@ describe('message handler', () => {
   it('runs the handler with the parsed payload and the sender’s tab', async () => {
     const detected = vi.fn(async () => ({ accepted: 1 }));
     const handle = createMessageHandler(handlersWith({ 'contacts.detected': detected }), ID);
-    const reply = await handle(
-      { type: 'contacts.detected', payload: { readings: [{ text: '手机 13812345678' }] } },
-      contentScript as never,
-    );
+    const reply = await handle({ type: 'contacts.detected', payload: { readings: [{ text: '手机 13812345678' }] } }, contentScript as never);
     expect(reply).toEqual({ ok: true, value: { accepted: 1 } });
     expect(detected).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ sender: 'content-script', tabId: 4 }));
   });

@@ -41,7 +41,10 @@ describe('createCrmDelivery: deliver', () => {
   it('reads the customer’s labels right before writing, and writes them with only the agent’s delta applied', async () => {
     const crm = fakeBackend();
     // A colleague added "vip" after the agent looked; the agent adds "hot" and removes "cold".
-    crm.setLabels([{ id: 'cold', name: '低意向' }, { id: 'vip', name: 'VIP' }]);
+    crm.setLabels([
+      { id: 'cold', name: '低意向' },
+      { id: 'vip', name: 'VIP' },
+    ]);
     const { deliver } = createCrmDelivery({ backend: async () => crm.backend });
     await deliver({ ...bookkeeping, kind: 'labels', payload: { add: [{ id: 'hot', name: '高意向' }], remove: ['cold'] } });
     expect(crm.calls).toEqual(['getCustomerLabels', 'setCustomerLabels']);

@@ -33,10 +33,12 @@ export function createCrmDelivery(options: CrmDeliveryOptions) {
    */
   async function refusedBecauseGone(backend: CrmBackend, write: OutboxWrite, error: unknown): Promise<never> {
     if (!(error instanceof CrmError) || !BUSINESS_REFUSALS.has(error.code)) throw error;
-    const exists = await Promise.resolve(write.customerId).then((id) => backend.getCustomer(id)).then(
-      () => true,
-      (probe: unknown) => !(probe instanceof CrmError && probe.code === 'not-found'),
-    );
+    const exists = await Promise.resolve(write.customerId)
+      .then((id) => backend.getCustomer(id))
+      .then(
+        () => true,
+        (probe: unknown) => !(probe instanceof CrmError && probe.code === 'not-found'),
+      );
     if (exists) throw error;
     throw customerGone(write.customerId);
   }
@@ -80,9 +82,7 @@ export function createCrmDelivery(options: CrmDeliveryOptions) {
     if (!backend.listTimeline) return false;
     const { events } = await backend.listTimeline(write.customerId, 1);
     const content = write.payload.content.trim();
-    return events.some(
-      (event) => event.kind === 'note' && event.text?.trim() === content && event.at >= write.createdAt - clockSkewMs,
-    );
+    return events.some((event) => event.kind === 'note' && event.text?.trim() === content && event.at >= write.createdAt - clockSkewMs);
   }
 
   return { deliver, alreadyDelivered };

@@ -252,10 +252,7 @@ describe('outbox: retries', () => {
 
   it('gives up after the last allowed attempt, keeping the last reason', async () => {
     const w = worker({ maxAttempts: 3 });
-    w.deliver
-      .mockRejectedValueOnce(fail('timeout'))
-      .mockRejectedValueOnce(fail('timeout'))
-      .mockRejectedValueOnce(fail('malformed-response'));
+    w.deliver.mockRejectedValueOnce(fail('timeout')).mockRejectedValueOnce(fail('timeout')).mockRejectedValueOnce(fail('malformed-response'));
     await w.outbox.enqueue(stage('c1'));
     for (let round = 0; round < 5; round += 1) {
       await w.outbox.process();
@@ -409,7 +406,10 @@ describe('outbox: one CRM connection at a time', () => {
 
     await w.outbox.enqueue(note('A', '另一个系统里的 A')); // w2, for crm-b: not held behind crm-a's A
     await w.outbox.process();
-    expect(w.deliver.mock.calls.map(([write]) => [write.id, write.connection])).toEqual([['w1', 'crm-a'], ['w2', 'crm-b']]);
+    expect(w.deliver.mock.calls.map(([write]) => [write.id, write.connection])).toEqual([
+      ['w1', 'crm-a'],
+      ['w2', 'crm-b'],
+    ]);
 
     w.connectTo(undefined); // the connection removed: still nothing sent
     await w.outbox.process();
@@ -447,7 +447,16 @@ describe('outbox: one CRM connection at a time', () => {
 
   it('sends a write queued under the earlier key form through the connection that key names, and only that one', async () => {
     const disk = memoryStore();
-    const legacy = { id: 'old', customerId: 'A', kind: 'note' as const, payload: { content: '旧的备注' }, createdAt: T0, attempts: 0, state: 'pending' as const, nextAttemptAt: T0 };
+    const legacy = {
+      id: 'old',
+      customerId: 'A',
+      kind: 'note' as const,
+      payload: { content: '旧的备注' },
+      createdAt: T0,
+      attempts: 0,
+      state: 'pending' as const,
+      nextAttemptAt: T0,
+    };
     await disk.save([{ ...legacy, connection: 'sobot|https://crm.example.com|app' }]);
     const w = worker({ store: disk });
     w.connectTo(connectionKeyOf('sobot', 'https://crm.example.com', 'other'));
@@ -460,7 +469,9 @@ describe('outbox: one CRM connection at a time', () => {
 
   it('sends a write stored before writes named their connection through the current one', async () => {
     const disk = memoryStore();
-    await disk.save([{ id: 'old', customerId: 'A', kind: 'note', payload: { content: '旧的备注' }, createdAt: T0, attempts: 0, state: 'pending', nextAttemptAt: T0 }]);
+    await disk.save([
+      { id: 'old', customerId: 'A', kind: 'note', payload: { content: '旧的备注' }, createdAt: T0, attempts: 0, state: 'pending', nextAttemptAt: T0 },
+    ]);
     const w = worker({ store: disk });
     await w.outbox.resume();
     expect(w.deliver.mock.calls.map(([write]) => write.id)).toEqual(['old']);

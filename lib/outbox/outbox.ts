@@ -224,9 +224,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
             .map((write) => write.id),
         );
         next = next.map((write) =>
-          due.has(write.id)
-            ? patched(write, { state: 'sending', attempts: write.attempts + 1, nextAttemptAt: at + sendGraceMs })
-            : write,
+          due.has(write.id) ? patched(write, { state: 'sending', attempts: write.attempts + 1, nextAttemptAt: at + sendGraceMs }) : write,
         );
         const saved = next.some((write, index) => write !== list[index]) ? await commit(next) : list;
         // Registered before the lock is released, so no other section mistakes these for orphans.

@@ -5,7 +5,11 @@ import { effectiveCredentials, effectiveSettings, effectiveSites, lockedFields, 
 describe('managed policy', () => {
   it('wins over what the agent saved, field by field, and names what it locks', () => {
     const policy = parsePolicy({ baseUrl: 'https://sg.sobot.io/', appid: 'corp', enabledSites: ['https://chat.corp.example'] });
-    expect(effectiveSettings({ ...DEFAULT_SETTINGS, autoLookup: false }, policy)).toMatchObject({ baseUrl: 'https://sg.sobot.io', autoLookup: false, backend: 'sobot' });
+    expect(effectiveSettings({ ...DEFAULT_SETTINGS, autoLookup: false }, policy)).toMatchObject({
+      baseUrl: 'https://sg.sobot.io',
+      autoLookup: false,
+      backend: 'sobot',
+    });
     expect(effectiveCredentials({ appid: 'mine', secret: 'k' }, policy)).toEqual({ appid: 'corp', secret: 'k' });
     expect(effectiveSites(['https://a.example'], policy)).toEqual(['https://chat.corp.example', 'https://a.example']);
     expect(lockedFields(policy).sort()).toEqual(['appid', 'baseUrl', 'enabledSites']);
@@ -29,7 +33,9 @@ describe('managed policy', () => {
   });
 
   it('drops wildcard and malformed sites one by one and keeps the rest', () => {
-    const reading = readPolicy({ enabledSites: ['https://*', 'https://*.com', 'https://chat.corp.example', 'http://localhost:99999', 'https://chat.corp.example/inbox', 7] });
+    const reading = readPolicy({
+      enabledSites: ['https://*', 'https://*.com', 'https://chat.corp.example', 'http://localhost:99999', 'https://chat.corp.example/inbox', 7],
+    });
     expect(reading.policy.enabledSites).toEqual(['https://chat.corp.example']);
     expect(reading.ignored.map(({ reason, value }) => [reason, value])).toEqual([
       ['wildcard', 'https://*'],

@@ -136,7 +136,12 @@ export function createLabelMatcher(groups: LabelGroup[], synonyms: LabelSynonyms
           for (const term of hit.terms) {
             const tally = tallies.get(term.labelId);
             if (!tally) {
-              tallies.set(term.labelId, { match: { labelId: term.labelId, groupId: term.groupId, words: [word] }, newest: textIndex, count: 1, order: tallies.size });
+              tallies.set(term.labelId, {
+                match: { labelId: term.labelId, groupId: term.groupId, words: [word] },
+                newest: textIndex,
+                count: 1,
+                order: tallies.size,
+              });
               continue;
             }
             tally.count++;

@@ -16,7 +16,12 @@ export interface LabelSuggestion {
   replaces?: LabelRef;
 }
 
-export function pickSuggestions(matches: readonly LabelMatch[], groups: readonly LabelGroup[], current: readonly LabelRef[], max = MAX_SUGGESTIONS): LabelSuggestion[] {
+export function pickSuggestions(
+  matches: readonly LabelMatch[],
+  groups: readonly LabelGroup[],
+  current: readonly LabelRef[],
+  max = MAX_SUGGESTIONS,
+): LabelSuggestion[] {
   const has = new Set(current.map((label) => label.id));
   const groupsById = new Map(groups.map((group) => [group.id, group]));
   const singleGroupsTaken = new Set<string>();

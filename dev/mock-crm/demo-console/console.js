@@ -10,11 +10,7 @@ const CONVERSATIONS = [
     channel: '网页',
     origin: '官网 · 扫地机器人X20 详情页',
     color: '#3370ff',
-    followUps: [
-      '刚才的号码可能没打清楚，是 13812345678',
-      '报价单能再发一次到 zhang.wei@example.com 吗？',
-      '还有一个座机 021-64567890，工作日都有人接',
-    ],
+    followUps: ['刚才的号码可能没打清楚，是 13812345678', '报价单能再发一次到 zhang.wei@example.com 吗？', '还有一个座机 021-64567890，工作日都有人接'],
     messages: [
       ['system', '09:12', '访客通过「官网产品页」发起咨询'],
       ['visitor', '09:12', '你好，我想问下X20扫地机器人企业采购有优惠吗？'],
@@ -32,11 +28,7 @@ const CONVERSATIONS = [
     channel: '微信公众号',
     origin: '公众号菜单 · 门店加盟',
     color: '#15c7c9',
-    followUps: [
-      '对了，我爱人的号码 186 0000 1234 也可以联系',
-      '邮箱的话发 lina_1990@163.com 就行',
-      '好的，等你们电话',
-    ],
+    followUps: ['对了，我爱人的号码 186 0000 1234 也可以联系', '邮箱的话发 lina_1990@163.com 就行', '好的，等你们电话'],
     messages: [
       ['visitor', '09:31', '在吗？我想咨询一下加盟的事情'],
       ['agent', '09:31', '在的，请问您想了解哪个城市的门店加盟呢？'],
@@ -52,10 +44,7 @@ const CONVERSATIONS = [
     channel: '网页',
     origin: '官网 · 售后服务',
     color: '#f5a623',
-    followUps: [
-      '财务邮箱是 liuyang@huayu-trade.com，电子发票发这里',
-      '座机占线的话打 010-62345678 转 802',
-    ],
+    followUps: ['财务邮箱是 liuyang@huayu-trade.com，电子发票发这里', '座机占线的话打 010-62345678 转 802'],
     messages: [
       ['visitor', '10:02', '你好，我们公司的发票抬头需要改一下'],
       ['visitor', '10:02', '座机 (010)62345678转801，找财务刘经理'],
@@ -70,10 +59,7 @@ const CONVERSATIONS = [
     channel: 'APP',
     origin: 'App · 会员中心',
     color: '#e8553e',
-    followUps: [
-      '还是打这个号吧：139-0000-1111',
-      '好的谢谢，麻烦尽快',
-    ],
+    followUps: ['还是打这个号吧：139-0000-1111', '好的谢谢，麻烦尽快'],
     messages: [
       ['visitor', '10:20', '你们的年度套餐现在还有活动吗'],
       ['agent', '10:21', '有的，双十一期间年付立减500元，活动到11月30日。'],
@@ -87,10 +73,7 @@ const CONVERSATIONS = [
     channel: '微信小程序',
     origin: '小程序 · 我的订单',
     color: '#34c724',
-    followUps: [
-      '查到了吗？我老婆的邮箱 chenjing88@qq.com 也能收通知',
-      '号码没错，13700000000',
-    ],
+    followUps: ['查到了吗？我老婆的邮箱 chenjing88@qq.com 也能收通知', '号码没错，13700000000'],
     messages: [
       ['visitor', '10:41', '我老婆上周在你们这买了个跑步机'],
       ['visitor', '10:41', '我们俩用的同一个号 137-0000-0000，帮忙查一下物流到哪了'],
@@ -104,10 +87,7 @@ const CONVERSATIONS = [
     channel: '网页',
     origin: '邮件链接 · 售后进度查询',
     color: '#9b6dd6',
-    followUps: [
-      '邮件里说的换货单号是 HH20241118007',
-      '要电话联系的话打 0571-87654321',
-    ],
+    followUps: ['邮件里说的换货单号是 HH20241118007', '要电话联系的话打 0571-87654321'],
     messages: [
       ['visitor', '11:05', '耳机换货的进度怎么样了？'],
       ['visitor', '11:05', '之前一直是邮件联系的：zhao.min@example.org'],
@@ -121,10 +101,7 @@ const CONVERSATIONS = [
     channel: '网页',
     origin: '百度推广 · 活动落地页',
     color: '#8f959e',
-    followUps: [
-      '你们什么时候给我回电话？139 8888 0000',
-      '订单金额 1380 元，麻烦尽快处理',
-    ],
+    followUps: ['你们什么时候给我回电话？139 8888 0000', '订单金额 1380 元，麻烦尽快处理'],
     messages: [
       ['visitor', '11:20', '你好，我想退货'],
       ['agent', '11:20', '您好，请提供一下订单号。'],

@@ -8,10 +8,14 @@ interface Target extends ControlBase {
 }
 
 const handle = createControlApi<Target>([
-  ['POST', /^ping-(.+)$/, (target, match) => {
-    target.pinged += 1;
-    return done({ name: match[1] });
-  }],
+  [
+    'POST',
+    /^ping-(.+)$/,
+    (target, match) => {
+      target.pinged += 1;
+      return done({ name: match[1] });
+    },
+  ],
 ]);
 
 const start = () => {

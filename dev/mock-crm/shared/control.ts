@@ -28,51 +28,71 @@ export const objectBody = (body: unknown): Record<string, unknown> =>
   body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 
 const GENERIC_ROUTES: readonly ControlRoute<ControlBase>[] = [
-  ['POST', /^reset$/, (target) => {
-    target.reset();
-    return done();
-  }],
+  [
+    'POST',
+    /^reset$/,
+    (target) => {
+      target.reset();
+      return done();
+    },
+  ],
 
   ['GET', /^requests$/, (target) => done(target.log.snapshot())],
 
-  ['DELETE', /^requests$/, (target) => {
-    target.log.clear();
-    return done();
-  }],
+  [
+    'DELETE',
+    /^requests$/,
+    (target) => {
+      target.log.clear();
+      return done();
+    },
+  ],
 
-  ['POST', /^latency$/, (target, _match, body) => {
-    const ms = Number(objectBody(body).ms);
-    if (!Number.isFinite(ms) || ms < 0) return refuse(400, 'latency needs {ms: number >= 0}');
-    target.faults.setLatency(ms);
-    return done({ ms });
-  }],
+  [
+    'POST',
+    /^latency$/,
+    (target, _match, body) => {
+      const ms = Number(objectBody(body).ms);
+      if (!Number.isFinite(ms) || ms < 0) return refuse(400, 'latency needs {ms: number >= 0}');
+      target.faults.setLatency(ms);
+      return done({ ms });
+    },
+  ],
 
-  ['POST', /^failures$/, (target, _match, body) => {
-    const { rate, next, kind, endpoint, applied } = objectBody(body);
-    if (rate === undefined && next === undefined) {
-      target.faults.setFailures(undefined);
-      return done({ failures: null });
-    }
-    if (!FAILURE_KINDS.includes(kind as FailureKind)) return refuse(400, `kind must be one of ${FAILURE_KINDS.join(', ')}`);
-    if (rate !== undefined && (typeof rate !== 'number' || rate < 0 || rate > 1)) return refuse(400, 'rate must be a number from 0 to 1');
-    if (next !== undefined && (typeof next !== 'number' || !Number.isInteger(next) || next < 0)) return refuse(400, 'next must be a whole number');
-    const plan = {
-      kind: kind as FailureKind,
-      ...(next !== undefined ? { next } : { rate: rate as number }),
-      ...(typeof endpoint === 'string' ? { endpoint } : {}),
-      applied: applied === true,
-    };
-    target.faults.setFailures(plan);
-    return done({ failures: plan });
-  }],
+  [
+    'POST',
+    /^failures$/,
+    (target, _match, body) => {
+      const { rate, next, kind, endpoint, applied } = objectBody(body);
+      if (rate === undefined && next === undefined) {
+        target.faults.setFailures(undefined);
+        return done({ failures: null });
+      }
+      if (!FAILURE_KINDS.includes(kind as FailureKind)) return refuse(400, `kind must be one of ${FAILURE_KINDS.join(', ')}`);
+      if (rate !== undefined && (typeof rate !== 'number' || rate < 0 || rate > 1)) return refuse(400, 'rate must be a number from 0 to 1');
+      if (next !== undefined && (typeof next !== 'number' || !Number.isInteger(next) || next < 0)) return refuse(400, 'next must be a whole number');
+      const plan = {
+        kind: kind as FailureKind,
+        ...(next !== undefined ? { next } : { rate: rate as number }),
+        ...(typeof endpoint === 'string' ? { endpoint } : {}),
+        applied: applied === true,
+      };
+      target.faults.setFailures(plan);
+      return done({ failures: plan });
+    },
+  ],
 
-  ['POST', /^down$/, (target, _match, body) => {
-    const { down, mode } = objectBody(body);
-    if (typeof down !== 'boolean') return refuse(400, "down needs {down: boolean, mode?: 'close' | '503'}");
-    if (mode !== undefined && mode !== 'close' && mode !== '503') return refuse(400, "mode must be 'close' or '503'");
-    target.faults.setDown(down ? (mode ?? 'close') : undefined);
-    return done({ down, mode: down ? (mode ?? 'close') : undefined });
-  }],
+  [
+    'POST',
+    /^down$/,
+    (target, _match, body) => {
+      const { down, mode } = objectBody(body);
+      if (typeof down !== 'boolean') return refuse(400, "down needs {down: boolean, mode?: 'close' | '503'}");
+      if (mode !== undefined && mode !== 'close' && mode !== '503') return refuse(400, "mode must be 'close' or '503'");
+      target.faults.setDown(down ? (mode ?? 'close') : undefined);
+      return done({ down, mode: down ? (mode ?? 'close') : undefined });
+    },
+  ],
 ];
 
 /**

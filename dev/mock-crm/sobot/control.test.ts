@@ -114,7 +114,7 @@ describe('the control API', () => {
     const removed = labelId('兴趣', '数码产品');
     const { json } = await t.control(`act-as-colleague/labels/${zhangWei.id}`, { add: [added], remove: [removed] });
     expect(json.labelIds).toEqual([labelId('客户等级', '金卡会员'), added]);
-    const seen = (await t.call('label/userlabels', { body: [zhangWei.id] }, )).json;
+    const seen = (await t.call('label/userlabels', { body: [zhangWei.id] })).json;
     expect(seen.ret_code).toBe('000000');
     expect(seen.items[0].label_set.map((label: Json) => label.name)).toEqual(['金卡会员', '抖音']);
     expect(t.token()).toBe(tokenBefore);
@@ -139,10 +139,17 @@ describe('the control API', () => {
   it('merges one customer into another as section 4.3 describes: the merged id stops existing, its contacts and timeline move', async () => {
     const notesBefore = (await t.call(`user_dynamic/list_by_page?userid=${wangFang.id}&page_size=50`)).json.items.length;
     const { json } = await t.control('merge', { userid: liNa.id, merged_userid: wangFang.id, agent: '王斌' });
-    expect(json.push).toMatchObject({ sys_code: '50', type: 'crm', content: [{ msg_type: 1, userid: liNa.id, merged_userid: wangFang.id, biz_operator_name: '王斌' }] });
+    expect(json.push).toMatchObject({
+      sys_code: '50',
+      type: 'crm',
+      content: [{ msg_type: 1, userid: liNa.id, merged_userid: wangFang.id, biz_operator_name: '王斌' }],
+    });
     const detail = await t.call(`user/detail/${wangFang.id}`);
     expect(detail.json).toMatchObject({ ret_code: '000000', item: null });
-    expect((await t.call('user_stage/record_save', { body: { userid: wangFang.id, content: 'x' } })).json).toMatchObject({ ret_code: '999999', ret_msg: '客户不存在' });
+    expect((await t.call('user_stage/record_save', { body: { userid: wangFang.id, content: 'x' } })).json).toMatchObject({
+      ret_code: '999999',
+      ret_msg: '客户不存在',
+    });
     const [found] = (await t.call(`user/list_by_page?search_type=4&search_value=${encodeURIComponent('139 0000 1111')}`)).json.items;
     expect(found).toMatchObject({ id: liNa.id, update_user_name: '王斌' });
     const kept = (await t.call(`user_dynamic/list_by_page?userid=${liNa.id}&page_size=50`)).json.items;

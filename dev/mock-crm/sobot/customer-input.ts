@@ -83,7 +83,10 @@ function parseExFields(state: SobotState, raw: unknown): { values: Record<string
  * Reads the writable fields of a save or update request into a patch of the record, checking the
  * document's rules (names ≤ 50 characters, a responsible agent when crm_status is 3).
  */
-export function readCustomerPatch(context: RouteContext, existing: CustomerRecord | undefined): { patch: Partial<CustomerRecord>; exFields?: Record<string, string> } | { error: Reply } {
+export function readCustomerPatch(
+  context: RouteContext,
+  existing: CustomerRecord | undefined,
+): { patch: Partial<CustomerRecord>; exFields?: Record<string, string> } | { error: Reply } {
   const { param, state } = context;
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(TEXT_FIELDS)) {

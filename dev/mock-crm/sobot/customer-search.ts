@@ -25,7 +25,11 @@ export function searchFilter(context: RouteContext): ((customer: CustomerRecord)
     const field = SEARCH_FIELDS[SEARCH_TYPE_ALIASES[rawType] ?? rawType];
     if (!field) return invalid('search_type参数错误:1昵称,2真实姓名,3公司,4电话,5邮箱');
     const needle = value.toLowerCase();
-    filters.push((customer) => String(customer[field] ?? '').toLowerCase().includes(needle));
+    filters.push((customer) =>
+      String(customer[field] ?? '')
+        .toLowerCase()
+        .includes(needle),
+    );
   }
   const stageId = param('stageid');
   if (stageId) filters.push((customer) => customer.stageId === stageId);

@@ -5,7 +5,14 @@ import { markUpdated, type CustomerRecord, type SobotState } from './state';
 import { recordFieldsChanged, type Operator } from './timeline';
 
 const joined = (...lists: (string | undefined)[]) =>
-  [...new Set(lists.flatMap((list) => (list ?? '').split(',')).map((part) => part.trim()).filter(Boolean))].join(',') || undefined;
+  [
+    ...new Set(
+      lists
+        .flatMap((list) => (list ?? '').split(','))
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ].join(',') || undefined;
 
 export function mergeCustomers(state: SobotState, kept: CustomerRecord, merged: CustomerRecord, atMs: number, operator: Operator) {
   kept.tel = joined(kept.tel, merged.tel);

@@ -55,9 +55,7 @@ export const AGENT_TREE: AgentNode[] = [
 
 function flatten(nodes: AgentNode[], parentPath: string): Agent[] {
   return nodes.flatMap((node) =>
-    node.type === 2
-      ? [{ id: node.id, name: node.name, departmentPath: parentPath }]
-      : flatten(node.sub_list ?? [], node.path ?? parentPath),
+    node.type === 2 ? [{ id: node.id, name: node.name, departmentPath: parentPath }] : flatten(node.sub_list ?? [], node.path ?? parentPath),
   );
 }
 

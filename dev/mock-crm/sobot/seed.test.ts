@@ -71,7 +71,9 @@ describe('the seed', () => {
   });
 
   it('gives nobody the numbers reserved as unknown, nor a fixture phone', () => {
-    const digits = customers.filter((customer) => !Object.values(FIXTURE_CUSTOMERS).some((fixture) => fixture.id === customer.id)).map((customer) => (customer.tel ?? '').replace(/\D/g, ''));
+    const digits = customers
+      .filter((customer) => !Object.values(FIXTURE_CUSTOMERS).some((fixture) => fixture.id === customer.id))
+      .map((customer) => (customer.tel ?? '').replace(/\D/g, ''));
     for (const reserved of ['13988880000', '13812345678', '13912345678', '13900001111', '13700000000']) {
       expect(digits.some((tel) => tel.includes(reserved))).toBe(false);
     }

@@ -231,7 +231,6 @@ function seedFixture(state: SobotState, fixture: FixtureCustomer) {
 
 // ---- the generated crowd ----
 
-
 function seedCrowd(state: SobotState, rng: Random) {
   const fixtureNames = new Set(Object.values(FIXTURE_CUSTOMERS).flatMap((fixture: FixtureCustomer) => [fixture.nick, fixture.uname ?? '']));
   const takenPhones = new Set<string>([
@@ -289,12 +288,7 @@ function seedCrowd(state: SobotState, rng: Random) {
     const createdMs = rng.int(EARLIEST_MS, SEED_NOW_MS - 2 * DAY_MS);
     const updatedMs = rng.int(createdMs, SEED_NOW_MS - 3_600_000);
     const status = rng.pick([1, 1, 2, 2, 3, 3, 3, 3, 3, 4, 4]);
-    const liable =
-      status === 3 || (status === 1 && rng.chance(0.3))
-        ? rng.chance(0.06)
-          ? API_AGENT
-          : rng.pick(STAFF_AGENTS)
-        : undefined;
+    const liable = status === 3 || (status === 1 && rng.chance(0.3)) ? (rng.chance(0.06) ? API_AGENT : rng.pick(STAFF_AGENTS)) : undefined;
     const province = rng.chance(0.75) ? rng.pick(PROVINCES) : undefined;
     const city = province ? rng.pick(CITIES.filter((candidate) => candidate.provinceid === province.provinceid)) : undefined;
     const district = city ? rng.pick(DISTRICTS.filter((candidate) => candidate.cityid === city.cityid)) : undefined;
@@ -392,7 +386,10 @@ function crowdFields(rng: Random): Record<string, string> {
         values[field.field_id] = rng.pick(options).data_value;
         break;
       case 7:
-        values[field.field_id] = rng.sample(options, rng.int(1, 3)).map((option) => option.data_value).join(',');
+        values[field.field_id] = rng
+          .sample(options, rng.int(1, 3))
+          .map((option) => option.data_value)
+          .join(',');
         break;
       case 9: {
         const top = rng.pick(options.filter((option) => !option.parent_data_id));
@@ -427,15 +424,25 @@ function seedCrowdTimeline(
   const between = (from: number) => rng.int(from, SEED_NOW_MS - 3_600_000);
 
   if (liable) {
-    recordFieldsChanged(state, customer.id, { atMs: between(createdMs) }, agentOperator(API_AGENT), [
-      { field: 'liableServiceName', name: '负责人', value: liable.name, oldValue: null },
-    ], 'user_assign');
+    recordFieldsChanged(
+      state,
+      customer.id,
+      { atMs: between(createdMs) },
+      agentOperator(API_AGENT),
+      [{ field: 'liableServiceName', name: '负责人', value: liable.name, oldValue: null }],
+      'user_assign',
+    );
   }
   if (customer.labelIds.length > 0 && rng.chance(0.4)) {
     const names = customer.labelIds.map((id) => state.labels.find((label) => label.id === id)?.name ?? '');
-    recordFieldsChanged(state, customer.id, { atMs: between(createdMs), inSeconds: rng.chance(0.5) }, staff, [
-      { field: 'bizLabel', name: '业务标签', value: names.join(','), oldValue: null },
-    ], 'user_label_update');
+    recordFieldsChanged(
+      state,
+      customer.id,
+      { atMs: between(createdMs), inSeconds: rng.chance(0.5) },
+      staff,
+      [{ field: 'bizLabel', name: '业务标签', value: names.join(','), oldValue: null }],
+      'user_label_update',
+    );
   }
 
   if (rng.chance(0.65)) {
@@ -467,11 +474,18 @@ function seedCrowdTimeline(
   }
   for (let count = rng.int(0, 2); count > 0; count -= 1) {
     const source = sourceName(customer.source) || '桌面网站';
-    recordCustomerActivity(state, customer.id, { atMs: between(createdMs), inSeconds: rng.chance(0.5) }, 'user_chat', {
-      channel: source,
-      summary: rng.pick(CHAT_SUMMARIES),
-      sessionId: rng.hex(32),
-    }, rng.chance(0.1));
+    recordCustomerActivity(
+      state,
+      customer.id,
+      { atMs: between(createdMs), inSeconds: rng.chance(0.5) },
+      'user_chat',
+      {
+        channel: source,
+        summary: rng.pick(CHAT_SUMMARIES),
+        sessionId: rng.hex(32),
+      },
+      rng.chance(0.1),
+    );
   }
   for (let count = rng.int(0, 2); count > 0; count -= 1) {
     const [pageTitle, pageUrl] = rng.pick(VISITED_PAGES);

@@ -14,7 +14,15 @@ describe('the server around the API', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('在线客服工作台');
     const script = await (await fetch(`${mock.url}/demo/console.js`)).text();
-    for (const text of ['138 1234 5678', '+86 139-1234-5678', 'Zhang.Wei@Example.com。', '(010)62345678转801', '１３９ ００００ １１１１', '137-0000-0000', 'zhao.min@example.org']) {
+    for (const text of [
+      '138 1234 5678',
+      '+86 139-1234-5678',
+      'Zhang.Wei@Example.com。',
+      '(010)62345678转801',
+      '１３９ ００００ １１１１',
+      '137-0000-0000',
+      'zhao.min@example.org',
+    ]) {
       expect(script).toContain(text);
     }
     expect(await (await fetch(`${mock.url}/demo/plain.html`)).text()).toContain('13812345678');
@@ -37,8 +45,7 @@ describe('the server around the API', () => {
 
 describe('npm run mock-crm', () => {
   // One node process with tsx as a loader (not `npx tsx`, which adds two parents), so kill() ends it.
-  const run = (args: string[]) =>
-    spawn(process.execPath, ['--import', 'tsx', 'dev/mock-crm/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'dev/mock-crm/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
   it('prints the URL, appid, app key and console, and serves get_token there', async () => {
     const child = run(['--port', '0', '--appid', 'acme', '--app-key', 'secret', '--token-ttl', '600']);

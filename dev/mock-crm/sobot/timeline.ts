@@ -39,14 +39,7 @@ export interface EntryTime {
   inSeconds?: boolean;
 }
 
-function entry(
-  state: SobotState,
-  userid: string,
-  bizType: BizType,
-  time: EntryTime,
-  content: Record<string, unknown>,
-  asJsonString = false,
-): DynamicRecord {
+function entry(state: SobotState, userid: string, bizType: BizType, time: EntryTime, content: Record<string, unknown>, asJsonString = false): DynamicRecord {
   const record: DynamicRecord = {
     id: newId(state, 'dynamic'),
     companyid: COMPANY_ID,

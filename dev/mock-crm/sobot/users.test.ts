@@ -87,7 +87,12 @@ describe('customers', () => {
       expect(black.items.length).toBeGreaterThan(0);
       expect(black.items.every((item: Json) => item.user_status === 1)).toBe(true);
 
-      for (const [module, status] of [[2, 1], [3, 2], [4, 3], [5, 4]]) {
+      for (const [module, status] of [
+        [2, 1],
+        [3, 2],
+        [4, 3],
+        [5, 4],
+      ]) {
         const page = await search(`module_type=${module}&page_size=500`);
         expect(page.items.length).toBeGreaterThan(0);
         expect(page.items.every((item: Json) => item.crm_status === status)).toBe(true);
@@ -199,7 +204,11 @@ describe('customers', () => {
   describe('public pool', () => {
     it('assigns customers to agents and recycles them to the public pool', async () => {
       const assigned = await t.call('public_user/assign', {
-        body: { assign_biz_type: '5', confirmids: `${chenJing.id},${chenJianguo.id}`, liable_list: [{ liable_serviceid: agent('高翔').id, liable_service_name: '高翔' }] },
+        body: {
+          assign_biz_type: '5',
+          confirmids: `${chenJing.id},${chenJianguo.id}`,
+          liable_list: [{ liable_serviceid: agent('高翔').id, liable_service_name: '高翔' }],
+        },
       });
       expect(assigned.json.ret_code).toBe('000000');
       for (const id of [chenJing.id, chenJianguo.id]) {
@@ -209,7 +218,9 @@ describe('customers', () => {
       const recycled = (await t.call(`user/detail/${chenJing.id}`)).json.item;
       expect(recycled.crmStatus).toBe('4');
       expect(recycled).not.toHaveProperty('liableServiceName');
-      expect((await t.call('public_user/assign', { body: { confirmids: 'nobody', liable_list: [{ liable_serviceid: agent('高翔').id }] } })).json.ret_code).toBe('999999');
+      expect(
+        (await t.call('public_user/assign', { body: { confirmids: 'nobody', liable_list: [{ liable_serviceid: agent('高翔').id }] } })).json.ret_code,
+      ).toBe('999999');
       expect((await t.call('public_user/assign', { body: { confirmids: chenJing.id, liable_list: [] } })).json.ret_code).toBe('999999');
     });
   });

@@ -37,7 +37,9 @@ export async function signatureRejection(
   const nonce = header(headers, 'nonce');
   const timestamp = header(headers, 'timestamp');
   const signature = header(headers, 'signature');
-  const missing = Object.entries({ appid, nonce, timestamp, signature }).filter(([, value]) => !value).map(([name]) => name);
+  const missing = Object.entries({ appid, nonce, timestamp, signature })
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
   if (missing.length > 0) return unauthorized(`缺少签名参数: ${missing.join(', ')}`);
   if (appid !== authority.appid) return unauthorized(`appid ${appid} 不存在`);
   if (!/^\d+$/.test(timestamp!)) return unauthorized('timestamp格式错误,应为Unix秒');

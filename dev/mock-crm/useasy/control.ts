@@ -12,29 +12,41 @@ export interface ControlTarget extends ControlBase {
 }
 
 const USEASY_ROUTES: ControlRoute<ControlTarget>[] = [
-  ['GET', /^state\/customer\/([^/]+)$/, (target, match) => {
-    const customer = target.state().customers.get(decodeURIComponent(match[1] ?? ''));
-    return customer ? done({ customer }) : refuse(404, 'no such customer');
-  }],
+  [
+    'GET',
+    /^state\/customer\/([^/]+)$/,
+    (target, match) => {
+      const customer = target.state().customers.get(decodeURIComponent(match[1] ?? ''));
+      return customer ? done({ customer }) : refuse(404, 'no such customer');
+    },
+  ],
 
-  ['POST', /^customers\/([^/]+)\/patch$/, (target, match, body) => {
-    const customer = target.state().customers.get(decodeURIComponent(match[1] ?? ''));
-    if (!customer) return refuse(404, 'no such customer');
-    const fields = objectBody(body);
-    if ('_id' in fields) return refuse(400, '_id cannot be patched: it is the key the customer is stored under');
-    // Values are stored as given, of any type: this is how tests plant hostile or malformed data.
-    Object.assign(customer, fields);
-    return done({ customer });
-  }],
+  [
+    'POST',
+    /^customers\/([^/]+)\/patch$/,
+    (target, match, body) => {
+      const customer = target.state().customers.get(decodeURIComponent(match[1] ?? ''));
+      if (!customer) return refuse(404, 'no such customer');
+      const fields = objectBody(body);
+      if ('_id' in fields) return refuse(400, '_id cannot be patched: it is the key the customer is stored under');
+      // Values are stored as given, of any type: this is how tests plant hostile or malformed data.
+      Object.assign(customer, fields);
+      return done({ customer });
+    },
+  ],
 
   ['GET', /^get-by-id$/, (target) => done({ forms: target.getById.get() })],
 
-  ['POST', /^get-by-id$/, (target, _match, body) => {
-    const { forms } = objectBody(body);
-    if (!GET_BY_ID_FORMS.includes(forms as GetByIdForms)) return refuse(400, `forms must be one of ${GET_BY_ID_FORMS.join(', ')}`);
-    target.getById.set(forms as GetByIdForms);
-    return done({ forms });
-  }],
+  [
+    'POST',
+    /^get-by-id$/,
+    (target, _match, body) => {
+      const { forms } = objectBody(body);
+      if (!GET_BY_ID_FORMS.includes(forms as GetByIdForms)) return refuse(400, `forms must be one of ${GET_BY_ID_FORMS.join(', ')}`);
+      target.getById.set(forms as GetByIdForms);
+      return done({ forms });
+    },
+  ],
 ];
 
 export const handleControl = createControlApi(USEASY_ROUTES);

@@ -81,7 +81,10 @@ describe('the Useasy CRM endpoints', () => {
         expect(json.data).toMatchObject({
           _id: zhangWei.id,
           customerName: '张伟',
-          mobile: [{ value: '13812345678', memo: '本人' }, { value: '13800001111', memo: '助理' }],
+          mobile: [
+            { value: '13812345678', memo: '本人' },
+            { value: '13800001111', memo: '助理' },
+          ],
           email: [{ value: 'zhang.wei@example.com', memo: '工作邮箱' }],
           owner: agentNamed('王斌').id,
           [FIELD_IDS.region]: ['huabei', 'beijing', 'haidian'],
@@ -249,7 +252,11 @@ describe('the Useasy CRM endpoints', () => {
       expect(industry.choices).toContainEqual({ key: 'internet', value: '互联网', isDefault: false });
       const region = fields.find((field: Json) => field.field === FIELD_IDS.region);
       expect(region.options).toMatchObject({ level: 3, fillLevel: 2 });
-      expect(region.options.children[0]).toMatchObject({ key: 'huabei', value: '华北', children: [{ key: 'beijing', children: [{ key: 'haidian' }, { key: 'chaoyang' }] }, { key: 'tianjin' }] });
+      expect(region.options.children[0]).toMatchObject({
+        key: 'huabei',
+        value: '华北',
+        children: [{ key: 'beijing', children: [{ key: 'haidian' }, { key: 'chaoyang' }] }, { key: 'tianjin' }],
+      });
       expect(new Set(fields.map((field: Json) => field.type))).toEqual(
         new Set(['text', 'mobile', 'email', 'qq', 'wechat', 'checkbox', 'user', 'textarea', 'number', 'date', 'select', 'radio', 'cascade']),
       );

@@ -75,7 +75,14 @@ const REGION_TREE: CascadeNode[] = [
     key: 'huabei',
     value: '华北',
     children: [
-      { key: 'beijing', value: '北京', children: [{ key: 'haidian', value: '海淀区' }, { key: 'chaoyang', value: '朝阳区' }] },
+      {
+        key: 'beijing',
+        value: '北京',
+        children: [
+          { key: 'haidian', value: '海淀区' },
+          { key: 'chaoyang', value: '朝阳区' },
+        ],
+      },
       { key: 'tianjin', value: '天津', children: [{ key: 'heping', value: '和平区' }] },
     ],
   },
@@ -83,7 +90,14 @@ const REGION_TREE: CascadeNode[] = [
     key: 'huadong',
     value: '华东',
     children: [
-      { key: 'shanghai', value: '上海', children: [{ key: 'pudong', value: '浦东新区' }, { key: 'xuhui', value: '徐汇区' }] },
+      {
+        key: 'shanghai',
+        value: '上海',
+        children: [
+          { key: 'pudong', value: '浦东新区' },
+          { key: 'xuhui', value: '徐汇区' },
+        ],
+      },
       { key: 'hangzhou', value: '杭州', children: [{ key: 'xihu', value: '西湖区' }] },
     ],
   },
@@ -91,7 +105,14 @@ const REGION_TREE: CascadeNode[] = [
     key: 'huanan',
     value: '华南',
     children: [
-      { key: 'shenzhen', value: '深圳', children: [{ key: 'nanshan', value: '南山区' }, { key: 'futian', value: '福田区' }] },
+      {
+        key: 'shenzhen',
+        value: '深圳',
+        children: [
+          { key: 'nanshan', value: '南山区' },
+          { key: 'futian', value: '福田区' },
+        ],
+      },
       { key: 'guangzhou', value: '广州', children: [{ key: 'tianhe', value: '天河区' }] },
     ],
   },
@@ -144,7 +165,13 @@ export const FIELDS: readonly FieldVO[] = [
     name: '客户类型',
     type: 'radio',
     sort: 47,
-    choices: choices([['enterprise', '企业客户'], ['personal', '个人客户']], 'enterprise'),
+    choices: choices(
+      [
+        ['enterprise', '企业客户'],
+        ['personal', '个人客户'],
+      ],
+      'enterprise',
+    ),
   }),
   field({
     field: FIELD_IDS.products,

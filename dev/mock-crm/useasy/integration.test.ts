@@ -28,10 +28,12 @@ describe('the Useasy backend against the Useasy mock, over HTTP', () => {
 
   it('reports a wrong secret, a wrong recipe, a wrong appid and a skewed clock as bad-signature', async () => {
     await expect(backend({ secret: 'wrong' }).testConnection()).rejects.toMatchObject({ code: 'bad-signature', crmCode: '401' });
-    await expect(backend({ recipe: { algorithm: 'hmac-sha256', message: ['nonce', 'timestamp'], encoding: 'base64' } }).testConnection()).rejects.toMatchObject({
-      code: 'bad-signature',
-      message: expect.stringContaining('signature签名校验失败'),
-    });
+    await expect(backend({ recipe: { algorithm: 'hmac-sha256', message: ['nonce', 'timestamp'], encoding: 'base64' } }).testConnection()).rejects.toMatchObject(
+      {
+        code: 'bad-signature',
+        message: expect.stringContaining('signature签名校验失败'),
+      },
+    );
     await expect(backend({ appid: '9999' }).testConnection()).rejects.toMatchObject({ code: 'bad-signature' });
     await expect(backend({ now: () => Date.now() - 600_000 }).testConnection()).rejects.toMatchObject({
       code: 'bad-signature',

@@ -42,8 +42,7 @@ const positiveInt = (value: unknown, fallback: number) => {
 };
 
 /** Newest first; ids are snowflakes of the creation time, so comparing them orders by creation. */
-const newestFirst = (a: CustomerRecord, b: CustomerRecord) =>
-  b._id.length - a._id.length || (b._id > a._id ? 1 : b._id < a._id ? -1 : 0);
+const newestFirst = (a: CustomerRecord, b: CustomerRecord) => b._id.length - a._id.length || (b._id > a._id ? 1 : b._id < a._id ? -1 : 0);
 
 function applyChanges(record: CustomerRecord, changes: Record<string, unknown>, nowText: string) {
   for (const [key, value] of Object.entries(changes)) {
@@ -132,9 +131,7 @@ const NAMED_ROUTES: Record<string, Route> = {
       if (typeof conditions === 'string') return invalid(conditions);
       const page = positiveInt(fields.page, 1);
       const limit = Math.min(positiveInt(fields.limit, DEFAULT_LIMIT), MAX_LIMIT);
-      const found = [...state.customers.values()]
-        .filter((record) => conditions.every((condition) => matches(record, condition)))
-        .sort(newestFirst);
+      const found = [...state.customers.values()].filter((record) => conditions.every((condition) => matches(record, condition))).sort(newestFirst);
       return ok({ list: structuredClone(found.slice((page - 1) * limit, page * limit)), count: found.length });
     },
   },
@@ -169,9 +166,7 @@ const NAMED_ROUTES: Record<string, Route> = {
   },
 };
 
-export type Resolved =
-  | { endpoint: string; handle: Route['handle']; id?: string }
-  | { endpoint: string; reply: Reply };
+export type Resolved = { endpoint: string; handle: Route['handle']; id?: string } | { endpoint: string; reply: Reply };
 
 /** The get-one route for a path in one of the document's forms, counted under that form's name. */
 function resolveGetOne(method: string, relative: string, pathname: string, forms: GetByIdForms): Resolved | undefined {

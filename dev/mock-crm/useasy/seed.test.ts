@@ -75,7 +75,10 @@ describe('the fixtures', () => {
   it('include 张伟 with his phone and email, and an email-only customer', () => {
     expect(stored(FIXTURE_CUSTOMERS.zhangWei.id)).toMatchObject({
       customerName: '张伟',
-      mobile: [{ value: '13812345678', memo: '本人' }, { value: '13800001111', memo: '助理' }],
+      mobile: [
+        { value: '13812345678', memo: '本人' },
+        { value: '13800001111', memo: '助理' },
+      ],
       email: [{ value: 'zhang.wei@example.com', memo: '工作邮箱' }],
     });
     const zhaoMin = stored(FIXTURE_CUSTOMERS.zhaoMin.id);

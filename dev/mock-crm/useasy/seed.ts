@@ -50,17 +50,66 @@ const ownership = (owner: string, at: string) => ({ owner, firstOwner: owner, as
 // ---- the generated crowd ----
 
 const SURNAMES: [string, string][] = [
-  ['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu'], ['陈', 'chen'], ['杨', 'yang'], ['黄', 'huang'],
-  ['赵', 'zhao'], ['吴', 'wu'], ['周', 'zhou'], ['徐', 'xu'], ['孙', 'sun'], ['马', 'ma'], ['朱', 'zhu'],
-  ['胡', 'hu'], ['郭', 'guo'], ['何', 'he'], ['高', 'gao'], ['林', 'lin'], ['罗', 'luo'], ['郑', 'zheng'],
-  ['梁', 'liang'], ['谢', 'xie'], ['宋', 'song'], ['唐', 'tang'], ['韩', 'han'], ['冯', 'feng'], ['邓', 'deng'],
+  ['王', 'wang'],
+  ['李', 'li'],
+  ['张', 'zhang'],
+  ['刘', 'liu'],
+  ['陈', 'chen'],
+  ['杨', 'yang'],
+  ['黄', 'huang'],
+  ['赵', 'zhao'],
+  ['吴', 'wu'],
+  ['周', 'zhou'],
+  ['徐', 'xu'],
+  ['孙', 'sun'],
+  ['马', 'ma'],
+  ['朱', 'zhu'],
+  ['胡', 'hu'],
+  ['郭', 'guo'],
+  ['何', 'he'],
+  ['高', 'gao'],
+  ['林', 'lin'],
+  ['罗', 'luo'],
+  ['郑', 'zheng'],
+  ['梁', 'liang'],
+  ['谢', 'xie'],
+  ['宋', 'song'],
+  ['唐', 'tang'],
+  ['韩', 'han'],
+  ['冯', 'feng'],
+  ['邓', 'deng'],
 ];
 const GIVEN_NAMES: [string, string][] = [
-  ['伟', 'wei'], ['芳', 'fang'], ['娜', 'na'], ['秀英', 'xiuying'], ['敏', 'min'], ['静', 'jing'], ['丽', 'li'],
-  ['强', 'qiang'], ['磊', 'lei'], ['军', 'jun'], ['洋', 'yang'], ['勇', 'yong'], ['艳', 'yan'], ['杰', 'jie'],
-  ['涛', 'tao'], ['明', 'ming'], ['超', 'chao'], ['霞', 'xia'], ['建华', 'jianhua'], ['文博', 'wenbo'],
-  ['思远', 'siyuan'], ['子涵', 'zihan'], ['雨桐', 'yutong'], ['浩然', 'haoran'], ['欣怡', 'xinyi'],
-  ['梓轩', 'zixuan'], ['佳琪', 'jiaqi'], ['宇航', 'yuhang'], ['晓东', 'xiaodong'], ['海燕', 'haiyan'],
+  ['伟', 'wei'],
+  ['芳', 'fang'],
+  ['娜', 'na'],
+  ['秀英', 'xiuying'],
+  ['敏', 'min'],
+  ['静', 'jing'],
+  ['丽', 'li'],
+  ['强', 'qiang'],
+  ['磊', 'lei'],
+  ['军', 'jun'],
+  ['洋', 'yang'],
+  ['勇', 'yong'],
+  ['艳', 'yan'],
+  ['杰', 'jie'],
+  ['涛', 'tao'],
+  ['明', 'ming'],
+  ['超', 'chao'],
+  ['霞', 'xia'],
+  ['建华', 'jianhua'],
+  ['文博', 'wenbo'],
+  ['思远', 'siyuan'],
+  ['子涵', 'zihan'],
+  ['雨桐', 'yutong'],
+  ['浩然', 'haoran'],
+  ['欣怡', 'xinyi'],
+  ['梓轩', 'zixuan'],
+  ['佳琪', 'jiaqi'],
+  ['宇航', 'yuhang'],
+  ['晓东', 'xiaodong'],
+  ['海燕', 'haiyan'],
 ];
 const MOBILE_PREFIXES = ['130', '131', '132', '135', '136', '137', '138', '139', '150', '151', '158', '159', '177', '186', '187', '188', '189', '199'];
 const EMAIL_DOMAINS = ['qq.com', '163.com', '126.com', 'gmail.com', 'outlook.com', 'example.com'];
@@ -73,10 +122,7 @@ const CHOICE_KEYS = {
 };
 
 function seedCrowd(random: Random, reservedNames: Set<string>): CustomerRecord[] {
-  const fixtureContacts = Object.values(FIXTURE_CUSTOMERS).flatMap((fixture: FixtureCustomer) => [
-    ...(fixture.mobile ?? []),
-    ...(fixture.email ?? []),
-  ]);
+  const fixtureContacts = Object.values(FIXTURE_CUSTOMERS).flatMap((fixture: FixtureCustomer) => [...(fixture.mobile ?? []), ...(fixture.email ?? [])]);
   const taken = new Set<string>([...UNKNOWN_PHONES, ...fixtureContacts.map((entry) => entry.value)]);
   const unique = (make: () => string) => {
     for (;;) {

@@ -101,8 +101,7 @@ export async function startUseasyMock(options: UseasyMockOptions = {}): Promise<
       codeOf,
       malformedBody: '{"success":true,"message":"200 ok!","code":"200","data":{"list":[{"_id":"',
       parseControlJson: parseJsonKeepingLongIds,
-      control: (method, path, body) =>
-        handleControl({ ...runtime, getById: { get: () => getById, set: (forms) => (getById = forms) } }, method, path, body),
+      control: (method, path, body) => handleControl({ ...runtime, getById: { get: () => getById, set: (forms) => (getById = forms) } }, method, path, body),
       faults: runtime.faults,
       log: runtime.log,
       now,

@@ -43,4 +43,3 @@ export interface UseasyState {
 
 /** What the API writes as createAgent / updateAgent, as in every example of the document. */
 export const API_AGENT = 'openApi';
-

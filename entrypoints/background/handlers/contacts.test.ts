@@ -37,9 +37,7 @@ describe('contact handlers', () => {
   it('keeps every tab’s contacts when many tabs report at the same moment', async () => {
     const { stored, report } = setup();
     await Promise.all(
-      Array.from({ length: 10 }, (_, tab) =>
-        Array.from({ length: 3 }, (_, message) => report(tab, `138000${tab}${message}0000`.slice(0, 11))),
-      ).flat(),
+      Array.from({ length: 10 }, (_, tab) => Array.from({ length: 3 }, (_, message) => report(tab, `138000${tab}${message}0000`.slice(0, 11)))).flat(),
     );
     expect(Object.values(stored()).flat()).toHaveLength(30);
   });

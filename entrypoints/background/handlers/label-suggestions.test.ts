@@ -10,7 +10,16 @@ import { labelSuggestionHandlers } from './label-suggestions';
 
 const fromPage = { sender: 'extension-page' as const };
 const GROUPS: LabelGroup[] = [
-  { id: 'interest', name: '兴趣', color: '#76A6F1', multipleChoice: true, labels: [{ id: 'wine', name: '红酒', groupId: 'interest' }, { id: 'digital', name: '数码产品', groupId: 'interest' }] },
+  {
+    id: 'interest',
+    name: '兴趣',
+    color: '#76A6F1',
+    multipleChoice: true,
+    labels: [
+      { id: 'wine', name: '红酒', groupId: 'interest' },
+      { id: 'digital', name: '数码产品', groupId: 'interest' },
+    ],
+  },
   { id: 'service', name: '售后', color: '#9B6DD6', multipleChoice: true, labels: [{ id: 'invoice', name: '开票需求', groupId: 'service' }] },
 ];
 
@@ -31,7 +40,12 @@ function setup(policy: ManagedPolicy = {}) {
     policy: async () => ({ policy, ignored: [] }),
   } as unknown as HandlerDependencies;
   const visitorWrote = (tabId: number, ...texts: string[]) =>
-    conversations.record(tabId, texts.map((text) => ({ text })), detectContacts, []);
+    conversations.record(
+      tabId,
+      texts.map((text) => ({ text })),
+      detectContacts,
+      [],
+    );
   const setOwn = (value: unknown) => void (own = value as LabelSuggestionSettings);
   return { handlers: labelSuggestionHandlers(deps), visitorWrote, conversation: () => conversation, listLabelGroups, setOwn };
 }

@@ -12,7 +12,15 @@ import type { Handlers } from '@/lib/messaging/server';
 import { lockedFields } from '@/lib/settings/policy';
 import type { HandlerDependencies } from './dependencies';
 
-const NO_CAPABILITIES: CrmCapabilities = { customerFields: [], labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: [] };
+const NO_CAPABILITIES: CrmCapabilities = {
+  customerFields: [],
+  labels: false,
+  stages: false,
+  notes: false,
+  timeline: false,
+  ownership: false,
+  searchFields: [],
+};
 
 /** What identifies the connection and signs for it: a change of any of these is a new connection. */
 const signingParts = ({ settings, credentials }: ConnectionConfig) =>
@@ -24,7 +32,10 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, Mess
     const credentials = await deps.credentials.load(settings.backend);
     const configured = usableConnection({ settings, credentials }) !== undefined;
     const capabilities = configured
-      ? await deps.session.backend().then((backend) => backend.capabilities, () => NO_CAPABILITIES)
+      ? await deps.session.backend().then(
+          (backend) => backend.capabilities,
+          () => NO_CAPABILITIES,
+        )
       : NO_CAPABILITIES;
     const { policy, ignored } = await deps.policy();
     const connection = await deps.session.connectionKey();
@@ -43,13 +54,25 @@ export function settingsHandlers(deps: HandlerDependencies): Pick<Handlers, Mess
 
   async function savePreferencesOnly({ autoLookup, myAgent }: RequestOf<'settings.save'>) {
     const settings = await deps.settings.getValue();
-    await deps.settings.setValue({ ...settings, autoLookup: autoLookup ?? settings.autoLookup, myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent) });
+    await deps.settings.setValue({
+      ...settings,
+      autoLookup: autoLookup ?? settings.autoLookup,
+      myAgent: myAgent === null ? undefined : (myAgent ?? settings.myAgent),
+    });
     deps.session.invalidate();
     return settingsView();
   }
 
   /** The connection the request describes; the stored key only when it was entered for this address and account. */
-  async function requestedConnection({ backend, signatureRecipe, baseUrl, appid, appKey, autoLookup, myAgent }: RequestOf<'settings.save'>): Promise<ConnectionConfig> {
+  async function requestedConnection({
+    backend,
+    signatureRecipe,
+    baseUrl,
+    appid,
+    appKey,
+    autoLookup,
+    myAgent,
+  }: RequestOf<'settings.save'>): Promise<ConnectionConfig> {
     const current = await deps.settings.getValue();
     const kind = backend ?? current.backend;
     const address = normalizeBaseUrl(baseUrl);

@@ -65,7 +65,10 @@ describe('the connection form with a third backend registered', () => {
     request.mockResolvedValue(view());
     form.extra.signatureRecipe.value = 'cn';
     expect(await save({ saved: 'saved', permissionDenied: 'denied' })).toBe(true);
-    expect(request).toHaveBeenCalledWith('settings.save', expect.objectContaining({ backend: 'ledger', baseUrl: LEDGER_HOST, appid: 'ledger-account', signatureRecipe: 'cn' }));
+    expect(request).toHaveBeenCalledWith(
+      'settings.save',
+      expect.objectContaining({ backend: 'ledger', baseUrl: LEDGER_HOST, appid: 'ledger-account', signatureRecipe: 'cn' }),
+    );
   });
 
   it('sends no extra setting for a backend that asks for none', async () => {

@@ -56,7 +56,9 @@ export const savedKeyFits = computed(() => {
 });
 
 /** The saved key no longer fits what is typed: the form says so before anything is sent. */
-export const keyMustBeEnteredAgain = computed(() => Boolean(saved.value?.hasAppKey) && !savedKeyFits.value && !form.appKey.value && !saved.value?.locked.includes('secret'));
+export const keyMustBeEnteredAgain = computed(
+  () => Boolean(saved.value?.hasAppKey) && !savedKeyFits.value && !form.appKey.value && !saved.value?.locked.includes('secret'),
+);
 
 /** Whether saving would change the connection in use (address, account, key or signing). */
 const changesConnection = computed(() => {

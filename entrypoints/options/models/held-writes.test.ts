@@ -16,7 +16,18 @@ const { saved } = await import('./connection-form');
 const CRM_A = 'sobot|https://www.sobot.com|app-a';
 const CRM_B = 'sobot|https://hk.sobot.com|app-b';
 const write = (id: string, patch: Partial<OutboxWrite> = {}): OutboxWrite =>
-  ({ id, customerId: 'c1', kind: 'note', payload: { content: '已回访' }, createdAt: 1, attempts: 1, state: 'pending', nextAttemptAt: 0, connection: CRM_A, ...patch }) as OutboxWrite;
+  ({
+    id,
+    customerId: 'c1',
+    kind: 'note',
+    payload: { content: '已回访' },
+    createdAt: 1,
+    attempts: 1,
+    state: 'pending',
+    nextAttemptAt: 0,
+    connection: CRM_A,
+    ...patch,
+  }) as OutboxWrite;
 const connectedTo = (connection: string | undefined) => (saved.value = { connection } as SettingsView);
 
 describe('writes waiting for another CRM', () => {
@@ -28,7 +39,12 @@ describe('writes waiting for another CRM', () => {
 
   it('lists the unsent writes made for another connection than the current one, following the queue', async () => {
     connectedTo(CRM_B);
-    await outboxViewItem.setValue([write('held'), write('sent', { state: 'sent' }), write('mine', { connection: CRM_B }), write('old', { connection: undefined })]);
+    await outboxViewItem.setValue([
+      write('held'),
+      write('sent', { state: 'sent' }),
+      write('mine', { connection: CRM_B }),
+      write('old', { connection: undefined }),
+    ]);
     startWatchingHeldWrites();
     await vi.waitFor(() => expect(heldWrites.value.map((each) => each.id)).toEqual(['held']));
 

@@ -28,7 +28,6 @@ export const unknownLabelNames = computed(() => {
   return Object.keys(parseSynonymText(synonymDraft.value).synonyms).filter((name) => !known.has(name));
 });
 
-
 export async function loadSuggestionSettings() {
   try {
     const view = await request('labelSuggestions.settings', {});
@@ -60,7 +59,8 @@ async function save(change: { enabled?: boolean; synonyms?: Record<string, strin
 /** The box shows the agent's click at once; a refused save puts it back as it was. */
 export async function setSuggestionsEnabled(enabled: boolean) {
   const before = suggestionsView.value;
-  if (before) suggestionsView.value = { ...before, own: { ...before.own, enabled }, effective: { ...before.effective, enabled: before.policy.enabled ?? enabled } };
+  if (before)
+    suggestionsView.value = { ...before, own: { ...before.own, enabled }, effective: { ...before.effective, enabled: before.policy.enabled ?? enabled } };
   await save({ enabled });
   if (suggestionOutcome.value && 'error' in suggestionOutcome.value) suggestionsView.value = before;
 }

@@ -28,7 +28,17 @@ function startAnnouncingWrites() {
 }
 
 const note = (patch: Partial<OutboxWrite>): OutboxWrite =>
-  ({ id: 'w1', customerId: 'c1', kind: 'note', payload: { content: '已发报价单' }, createdAt: panelOpenedAt + 1, attempts: 0, state: 'pending', nextAttemptAt: 0, ...patch }) as OutboxWrite;
+  ({
+    id: 'w1',
+    customerId: 'c1',
+    kind: 'note',
+    payload: { content: '已发报价单' },
+    createdAt: panelOpenedAt + 1,
+    attempts: 0,
+    state: 'pending',
+    nextAttemptAt: 0,
+    ...patch,
+  }) as OutboxWrite;
 const said = () => announcements.value.map((announcement) => announcement.text);
 
 describe('the announcer', () => {

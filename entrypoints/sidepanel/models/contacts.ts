@@ -22,7 +22,10 @@ export function createContactsModel({ tab: { followedTab } }: { tab: Pick<Follow
         contactsByTab.value = all ?? {};
       }),
     );
-    void tabContactsItem.getValue().then((all) => changed || (contactsByTab.value = all ?? {}), () => undefined);
+    void tabContactsItem.getValue().then(
+      (all) => changed || (contactsByTab.value = all ?? {}),
+      () => undefined,
+    );
     return { tabContacts };
   });
 }

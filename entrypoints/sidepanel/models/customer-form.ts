@@ -104,14 +104,20 @@ export function createCustomerFormModel({ client, lookup: { openCustomer }, refe
         next.districtId = '';
         formOptions.value = { ...formOptions.value, cities: [], districts: [] };
         if (next.provinceId) {
-          void client.request('directory.regions', { level: 'city', parentId: next.provinceId }).then((cities) => (formOptions.value = { ...formOptions.value, cities }), () => undefined);
+          void client.request('directory.regions', { level: 'city', parentId: next.provinceId }).then(
+            (cities) => (formOptions.value = { ...formOptions.value, cities }),
+            () => undefined,
+          );
         }
       }
       if ('cityId' in change && change.cityId !== formValues.value.cityId) {
         next.districtId = '';
         formOptions.value = { ...formOptions.value, districts: [] };
         if (next.cityId) {
-          void client.request('directory.regions', { level: 'district', parentId: next.cityId }).then((districts) => (formOptions.value = { ...formOptions.value, districts }), () => undefined);
+          void client.request('directory.regions', { level: 'district', parentId: next.cityId }).then(
+            (districts) => (formOptions.value = { ...formOptions.value, districts }),
+            () => undefined,
+          );
         }
       }
       formValues.value = next;

@@ -12,8 +12,7 @@ export interface FollowedTab {
 
 const isPage = (url: string | undefined) => Boolean(url && /^https?:/.test(url));
 
-const byMostRecent = (tabs: Browser.tabs.Tab[]) =>
-  tabs.filter((tab) => isPage(tab.url)).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+const byMostRecent = (tabs: Browser.tabs.Tab[]) => tabs.filter((tab) => isPage(tab.url)).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
 
 export function createFollowedTabModel() {
   return ownedModel((own) => {

@@ -26,7 +26,14 @@ export interface FreshnessDeps {
 }
 
 export function createFreshnessModel(deps: FreshnessDeps) {
-  const { client, activity: { panelVisible }, tab: { followedTab }, labels: { labelEditorFor }, lookup: { lookupState }, undo: { undoOffer, withdrawUndo } } = deps;
+  const {
+    client,
+    activity: { panelVisible },
+    tab: { followedTab },
+    labels: { labelEditorFor },
+    lookup: { lookupState },
+    undo: { undoOffer, withdrawUndo },
+  } = deps;
   return ownedModel((own) => {
     /** Now, to the half minute: what "2 min ago" is measured from. */
     const clock = signal(Date.now());

@@ -88,7 +88,9 @@ describe('the label editor', () => {
   beforeEach(() => {
     request.mockReset();
     request.mockImplementation((type: string, payload: unknown) =>
-      Promise.resolve(type === 'write.enqueue' ? { ...(payload as object), state: 'pending' } : type === 'customer.labels' ? [ref('silver', '银卡会员')] : undefined),
+      Promise.resolve(
+        type === 'write.enqueue' ? { ...(payload as object), state: 'pending' } : type === 'customer.labels' ? [ref('silver', '银卡会员')] : undefined,
+      ),
     );
   });
 

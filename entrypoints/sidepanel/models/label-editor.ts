@@ -107,17 +107,23 @@ export interface LabelEditorDeps {
   writes: Pick<WritesModel, 'outboxWrites' | 'enqueueWrite'>;
 }
 
-export function createLabelEditorModel({ client, lookup: { lookupState }, reference: { referenceData }, undo: { undoOffer: lastUndo, offerUndo, takeBack }, writes: { enqueueWrite, outboxWrites } }: LabelEditorDeps) {
+export function createLabelEditorModel({
+  client,
+  lookup: { lookupState },
+  reference: { referenceData },
+  undo: { undoOffer: lastUndo, offerUndo, takeBack },
+  writes: { enqueueWrite, outboxWrites },
+}: LabelEditorDeps) {
   return ownedModel((own) => {
     const labelBases = signal<Record<string, LabelBase>>({});
     const labelEditorFor = signal<string | undefined>(undefined);
     const labelFilter = signal('');
-    const labelRead = signal<{ customerId: string; status: 'reading' | 'read' } | { customerId: string; status: 'failed'; error: RequestError } | undefined>(undefined);
+    const labelRead = signal<{ customerId: string; status: 'reading' | 'read' } | { customerId: string; status: 'failed'; error: RequestError } | undefined>(
+      undefined,
+    );
     /** The panel's undo offer while it is about a label click. */
     const undoOffer = computed(() => (lastUndo.value?.kind === 'labels' ? lastUndo.value : undefined));
-    const newLabel = signal<
-      { groupId: string; name: string; problem?: LabelNameProblem; busy: boolean; error?: RequestError } | undefined
-    >(undefined);
+    const newLabel = signal<{ groupId: string; name: string; problem?: LabelNameProblem; busy: boolean; error?: RequestError } | undefined>(undefined);
 
     /** Keeps the newer of two reads: a slow answer never replaces a fresher one. */
     function setBase(customerId: string, base: LabelBase) {
@@ -129,7 +135,10 @@ export function createLabelEditorModel({ client, lookup: { lookupState }, refere
     /** The labels shown for a customer; `fallback` (the card's) until a read is recorded. */
     function shownLabels(customerId: string, fallback: LabelRef[] = []): LabelRef[] {
       const base = labelBases.value[customerId] ?? { labels: fallback, readAt: 0 };
-      return labelsAfterWrites(base, outboxWrites.value.filter((write) => write.customerId === customerId));
+      return labelsAfterWrites(
+        base,
+        outboxWrites.value.filter((write) => write.customerId === customerId),
+      );
     }
 
     /** Reads the labels again (the card's may be minutes old) whenever the editor opens. */
@@ -229,7 +238,21 @@ export function createLabelEditorModel({ client, lookup: { lookupState }, refere
         setBase(card.customer.id, { labels: card.labels, readAt });
       }
     });
-    return { labelEditorFor, labelFilter, labelRead, undoOffer, newLabel, shownLabels, toggleLabelEditor, clickLabel, undoLastClick, startNewLabel, editNewLabel, cancelNewLabel, createLabel };
+    return {
+      labelEditorFor,
+      labelFilter,
+      labelRead,
+      undoOffer,
+      newLabel,
+      shownLabels,
+      toggleLabelEditor,
+      clickLabel,
+      undoLastClick,
+      startNewLabel,
+      editNewLabel,
+      cancelNewLabel,
+      createLabel,
+    };
   });
 }
 

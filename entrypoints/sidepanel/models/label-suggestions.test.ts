@@ -37,10 +37,19 @@ describe('suggested labels in the panel', () => {
     request.mockReset();
     request.mockImplementation((type: string, payload: unknown) =>
       Promise.resolve(
-        type === 'labelSuggestions.settings' ? { effective: { enabled: true, synonyms: {} } }
-        : type === 'labelSuggestions.forTab' ? { enabled: true, matches: [{ labelId: 'gold', groupId: 'g-level', words: ['金卡'] }, { labelId: 'digital', groupId: 'g-interest', words: ['耳机'] }] }
-        : type === 'write.enqueue' ? { ...(payload as object), state: 'pending' }
-        : undefined,
+        type === 'labelSuggestions.settings'
+          ? { effective: { enabled: true, synonyms: {} } }
+          : type === 'labelSuggestions.forTab'
+            ? {
+                enabled: true,
+                matches: [
+                  { labelId: 'gold', groupId: 'g-level', words: ['金卡'] },
+                  { labelId: 'digital', groupId: 'g-interest', words: ['耳机'] },
+                ],
+              }
+            : type === 'write.enqueue'
+              ? { ...(payload as object), state: 'pending' }
+              : undefined,
       ),
     );
   });
@@ -48,7 +57,10 @@ describe('suggested labels in the panel', () => {
   it('asks about the customer’s contacts, applies by click or key once each, and holds still while the agent is on them', async () => {
     referenceData.value = { labelGroups: [level, interest], stages: [], customFields: [], sources: [] };
     suggestions = createLabelSuggestionsModel({ client, tab, labels: editor, lookup, reference });
-    const card = { customer: { id: 'c1', nick: '张伟', phones: ['13812345678'], emails: [], labelIds: [], customFields: [], region: {}, vip: false }, labels: [silver] } as CustomerCard;
+    const card = {
+      customer: { id: 'c1', nick: '张伟', phones: ['13812345678'], emails: [], labelIds: [], customFields: [], region: {}, vip: false },
+      labels: [silver],
+    } as CustomerCard;
     showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [card], selectedId: 'c1', revalidating: false });
     await vi.waitFor(() => expect(names()).toEqual(['金卡会员', '数码产品']));
     expect(request).toHaveBeenCalledWith('labelSuggestions.forTab', { tabId: 1, contacts: ['+8613812345678', '13812345678'] });

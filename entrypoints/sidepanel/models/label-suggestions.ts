@@ -31,7 +31,13 @@ export interface LabelSuggestionsDeps {
 }
 
 export function createLabelSuggestionsModel(deps: LabelSuggestionsDeps) {
-  const { client, tab: { followedTab }, labels: { clickLabel, shownLabels }, lookup: { lookedUpValue, lookupState }, reference: { referenceData } } = deps;
+  const {
+    client,
+    tab: { followedTab },
+    labels: { clickLabel, shownLabels },
+    lookup: { lookedUpValue, lookupState },
+    reference: { referenceData },
+  } = deps;
   return ownedModel((own) => {
     /** On until the background says otherwise, so the suggestions' row is there from the card's first paint. */
     const suggestionsEnabled = signal(true);
@@ -47,7 +53,10 @@ export function createLabelSuggestionsModel(deps: LabelSuggestionsDeps) {
 
     /** The customer's phones and emails, and the contact that found them: the conversation's texts about these count. */
     function contactsOf(card: CustomerCard): string[] {
-      return [...new Set([lookedUpValue.value, ...card.customer.phones, ...card.customer.emails].filter((value): value is string => Boolean(value)))].slice(0, 20);
+      return [...new Set([lookedUpValue.value, ...card.customer.phones, ...card.customer.emails].filter((value): value is string => Boolean(value)))].slice(
+        0,
+        20,
+      );
     }
 
     const requestKey = computed(() => {

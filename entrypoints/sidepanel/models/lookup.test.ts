@@ -31,7 +31,11 @@ const found = (cards: CustomerCard[], rest: Partial<TabLookup> = {}): TabLookup 
 /** Publishes as the background does, and waits for the panel to have it. */
 async function publish(all: Record<string, TabLookup>) {
   await tabLookupsItem.setValue(all);
-  await vi.waitFor(() => expect(JSON.stringify(tabLookup.value)).toBe(JSON.stringify(all[7] && all[7].connection === CONNECTION ? all[7] : { view: { status: 'idle' }, pinned: false })));
+  await vi.waitFor(() =>
+    expect(JSON.stringify(tabLookup.value)).toBe(
+      JSON.stringify(all[7] && all[7].connection === CONNECTION ? all[7] : { view: { status: 'idle' }, pinned: false }),
+    ),
+  );
 }
 
 describe('the lookup on screen', () => {

@@ -20,7 +20,10 @@ export function lookupOnScreen(client: Client) {
   function showLookup(view: LookupView, rest: Partial<Omit<TabLookup, 'view'>> = {}) {
     if (!followedTab.peek()) followedTab.value = { id: TEST_TAB_ID, url: 'https://chat.example/', origin: 'https://chat.example' };
     const tabId = followedTab.peek()!.id;
-    lookup.publishedLookups.value = { ...lookup.publishedLookups.peek(), [tabId]: { connection: settingsView.peek()?.connection, pinned: false, ...rest, view } };
+    lookup.publishedLookups.value = {
+      ...lookup.publishedLookups.peek(),
+      [tabId]: { connection: settingsView.peek()?.connection, pinned: false, ...rest, view },
+    };
   }
 
   return { tab, settings, lookup, followedTab, settingsView, showLookup };

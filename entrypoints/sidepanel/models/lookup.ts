@@ -104,8 +104,24 @@ export function createLookupModel({ client, tab: { followedTab }, settings: { se
       }),
     );
     // A change seen meanwhile is newer than this first read.
-    void tabLookupsItem.getValue().then((all) => changed || receive(all), () => undefined);
-    return { publishedLookups, tabLookup, lookupState, lookedUpValue, intentError, lookUp, switchToOffer, dismissOffer, retryLookup, selectCustomer, openCustomer, followNewContacts };
+    void tabLookupsItem.getValue().then(
+      (all) => changed || receive(all),
+      () => undefined,
+    );
+    return {
+      publishedLookups,
+      tabLookup,
+      lookupState,
+      lookedUpValue,
+      intentError,
+      lookUp,
+      switchToOffer,
+      dismissOffer,
+      retryLookup,
+      selectCustomer,
+      openCustomer,
+      followNewContacts,
+    };
   });
 }
 

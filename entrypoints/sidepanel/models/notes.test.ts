@@ -51,7 +51,10 @@ describe('the note composer', () => {
     notes.editNote('c1', '  客户确认采购30台。 ');
     await notes.flushNoteDrafts();
     expect(notes.sendNote('c1')).toBe(true);
-    expect(request).toHaveBeenCalledWith('write.enqueue', expect.objectContaining({ customerId: 'c1', kind: 'note', payload: { content: '客户确认采购30台。' } }));
+    expect(request).toHaveBeenCalledWith(
+      'write.enqueue',
+      expect.objectContaining({ customerId: 'c1', kind: 'note', payload: { content: '客户确认采购30台。' } }),
+    );
     expect(outboxWrites.value.at(-1)).toMatchObject({ kind: 'note', state: 'pending', payload: { content: '客户确认采购30台。' } });
     expect(notes.noteDrafts.value.c1).toBe('');
     await notes.flushNoteDrafts();

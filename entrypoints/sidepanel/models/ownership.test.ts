@@ -24,7 +24,13 @@ const zhang = customer('c-zhang', '张伟');
 const lina = customer('c-lina', '李娜');
 const cardOf = (who: Customer): CustomerCard => ({ customer: who, labels: [] });
 const showing = (who: Customer) =>
-  showLookup({ status: 'found', contact: { kind: 'phone', value: '+8613812345678' }, cards: [cardOf(zhang), cardOf(lina)], selectedId: who.id, revalidating: false });
+  showLookup({
+    status: 'found',
+    contact: { kind: 'phone', value: '+8613812345678' },
+    cards: [cardOf(zhang), cardOf(lina)],
+    selectedId: who.id,
+    revalidating: false,
+  });
 
 describe('an ownership confirmation', () => {
   beforeEach(() => {

@@ -23,7 +23,9 @@ export function createOwnershipModel({ client }: { client: Client }) {
     const agentPickerOpen = signal(false);
     const agentChoices = signal<AgentRef[]>([]);
     const ownershipBusy = signal(false);
-    const ownershipResult = signal<({ ok: true; action: OwnershipAction } | { ok: false; error: RequestError }) & { customerId?: string } | undefined>(undefined);
+    const ownershipResult = signal<(({ ok: true; action: OwnershipAction } | { ok: false; error: RequestError }) & { customerId?: string }) | undefined>(
+      undefined,
+    );
 
     function ask(action: OwnershipAction, customer: Customer, customerName: string) {
       ownershipResult.value = undefined;

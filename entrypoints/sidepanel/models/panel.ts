@@ -53,8 +53,29 @@ export function createPanel(client: Client, doc: Document | undefined = document
   const presence = createPresenceReporter({ activity, tab, settings });
   const pendingLookups = createPendingLookupTaker({ tab, lookup, search });
   const models = {
-    settings, tab, contacts, siteAccess, lookup, writes, undo, reference, stage, stepper, labels, suggestions, notes,
-    timeline, ownership, search, form, activity, guard, freshness, announcer, presence, pendingLookups,
+    settings,
+    tab,
+    contacts,
+    siteAccess,
+    lookup,
+    writes,
+    undo,
+    reference,
+    stage,
+    stepper,
+    labels,
+    suggestions,
+    notes,
+    timeline,
+    ownership,
+    search,
+    form,
+    activity,
+    guard,
+    freshness,
+    announcer,
+    presence,
+    pendingLookups,
   };
   // The panel can close between a keystroke and the note draft's debounced save.
   const flushDrafts = () => void notes.flushNoteDrafts();

@@ -27,7 +27,11 @@ export interface PendingLookupDeps {
   search: Pick<SearchModel, 'closeSearch' | 'search' | 'searchField' | 'searchText'>;
 }
 
-export function createPendingLookupTaker({ tab: { followedTab }, lookup: { lookUp }, search: { closeSearch, search, searchField, searchText } }: PendingLookupDeps) {
+export function createPendingLookupTaker({
+  tab: { followedTab },
+  lookup: { lookUp },
+  search: { closeSearch, search, searchField, searchText },
+}: PendingLookupDeps) {
   return ownedModel((own) => {
     async function take(request: Awaited<ReturnType<typeof pendingLookupItem.getValue>>) {
       if (!request || Date.now() - request.at > FRESH_FOR_MS) return;

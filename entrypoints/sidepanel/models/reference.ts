@@ -18,7 +18,10 @@ export function createReferenceModel({ client, settings: { settingsView } }: { c
       if (connection === loadedFor) return;
       loadedFor = connection;
       // Without reference data the card still shows; only names of codes are missing, so failures are quiet.
-      void client.request('reference.get', {}).then((data) => (referenceData.value = data), () => (loadedFor = undefined));
+      void client.request('reference.get', {}).then(
+        (data) => (referenceData.value = data),
+        () => (loadedFor = undefined),
+      );
     });
     return { referenceData };
   });

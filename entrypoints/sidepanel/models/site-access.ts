@@ -23,10 +23,7 @@ export function createSiteAccessModel({ client, tab: { followedTab } }: { client
         return;
       }
       try {
-        const [sites, granted] = await Promise.all([
-          client.request('site.list', {}),
-          browser.permissions.contains({ origins: [hostPatternOf(origin)] }),
-        ]);
+        const [sites, granted] = await Promise.all([client.request('site.list', {}), browser.permissions.contains({ origins: [hostPatternOf(origin)] })]);
         if (sites.enabledSites.includes(origin) && granted) siteAccess.value = 'enabled';
         else siteAccess.value = sites.setByAdmin.includes(origin) ? 'admin-needs-access' : 'disabled';
       } catch (error) {

@@ -19,7 +19,17 @@ const stepper = { ...stepperRules, ...stepperRules.createStageStepperModel({ sta
 const intent: Stage = { id: 's-intent', name: '意向确定', order: 2 };
 const payment: Stage = { id: 's-pay', name: '付款流程', order: 3 };
 const stageWrite = (patch: Partial<OutboxWrite>, stage: Stage, type: StageType): OutboxWrite =>
-  ({ id: crypto.randomUUID(), customerId: 'c1', kind: 'stage', createdAt: 1, attempts: 0, state: 'pending', nextAttemptAt: 0, payload: { stage: { id: stage.id, name: stage.name }, type }, ...patch }) as OutboxWrite;
+  ({
+    id: crypto.randomUUID(),
+    customerId: 'c1',
+    kind: 'stage',
+    createdAt: 1,
+    attempts: 0,
+    state: 'pending',
+    nextAttemptAt: 0,
+    payload: { stage: { id: stage.id, name: stage.name }, type },
+    ...patch,
+  }) as OutboxWrite;
 const enqueued = () => request.mock.calls.filter(([type]) => type === 'write.enqueue').map(([, payload]) => payload as { payload: unknown });
 
 describe('the stage shown over queued writes', () => {

@@ -14,7 +14,10 @@ import type { WritesModel } from './writes';
 
 export type { StageResult };
 /** 成单 / 输单 / 无效, and Won / Lost / Invalid. */
-export const RESULT_MESSAGES = { won: 'resultWon', lost: 'resultLost', invalid: 'resultInvalid' } as const satisfies Record<StageResult, Parameters<typeof t>[0]>;
+export const RESULT_MESSAGES = { won: 'resultWon', lost: 'resultLost', invalid: 'resultInvalid' } as const satisfies Record<
+  StageResult,
+  Parameters<typeof t>[0]
+>;
 
 export interface ShownStage {
   stage: { id: string; name: string } | null;
@@ -28,9 +31,7 @@ export interface ShownStage {
  * the read started; failed writes changed nothing), else the stage as read.
  */
 export function stageAfterWrites(read: Stage | null, readAt: number, writes: OutboxWrite[]): ShownStage {
-  const newest = writes.findLast(
-    (write) => write.kind === 'stage' && write.state !== 'failed' && !(write.state === 'sent' && (write.sentAt ?? 0) <= readAt),
-  );
+  const newest = writes.findLast((write) => write.kind === 'stage' && write.state !== 'failed' && !(write.state === 'sent' && (write.sentAt ?? 0) <= readAt));
   if (newest?.kind === 'stage') {
     const { stage, type } = newest.payload;
     return type === 'ongoing' ? { stage, write: newest } : { stage, result: type, write: newest };

@@ -24,7 +24,17 @@ let timeline = makeTimeline();
 const AT = Date.UTC(2024, 4, 16, 6, 30);
 const event = (patch: Partial<TimelineEvent>): TimelineEvent => ({ id: crypto.randomUUID(), kind: 'other', rawType: 'x', at: AT, ...patch });
 const note = (content: string, patch: Partial<OutboxWrite> = {}): OutboxWrite =>
-  ({ id: crypto.randomUUID(), customerId: 'c1', kind: 'note', createdAt: AT, attempts: 0, state: 'pending', nextAttemptAt: 0, payload: { content }, ...patch }) as OutboxWrite;
+  ({
+    id: crypto.randomUUID(),
+    customerId: 'c1',
+    kind: 'note',
+    createdAt: AT,
+    attempts: 0,
+    state: 'pending',
+    nextAttemptAt: 0,
+    payload: { content },
+    ...patch,
+  }) as OutboxWrite;
 const page = (ids: string[], pageCount: number) => ({ events: ids.map((id) => event({ id })), pageCount });
 
 describe('timeline entries in words', () => {
@@ -34,15 +44,24 @@ describe('timeline entries in words', () => {
 
   it('says who did what and when, for every kind of entry', () => {
     const words = (patch: Partial<TimelineEvent>) => timeline.describeEvent(event({ actor: '王斌', ...patch }), 'en-GB');
-    expect(words({ kind: 'stage', stage: { from: '意向确定', to: '付款流程' } })).toEqual({ who: '王斌', when: expect.stringContaining('2024'), lines: ['Stage: 意向确定 → 付款流程'] });
+    expect(words({ kind: 'stage', stage: { from: '意向确定', to: '付款流程' } })).toEqual({
+      who: '王斌',
+      when: expect.stringContaining('2024'),
+      lines: ['Stage: 意向确定 → 付款流程'],
+    });
     expect(words({ kind: 'stage', stage: { to: '初步沟通' } }).lines).toEqual(['Stage: 初步沟通']);
     expect(words({ kind: 'stage', stage: { to: '已成单', result: 'won' } }).lines).toEqual(['Result: Won']);
     expect(words({ kind: 'stage', stage: { result: 'lost' } }).lines).toEqual(['Result: Lost']);
     expect(words({ kind: 'stage', stage: { result: 'invalid' } }).lines).toEqual(['Result: Invalid']);
-    expect(words({ kind: 'fields', changes: [{ name: '公司', from: '星辰科技', to: '云帆教育' }, { name: '邮箱', to: 'a@b.cn' }] }).lines).toEqual([
-      '公司: 星辰科技 → 云帆教育',
-      '邮箱: (empty) → a@b.cn',
-    ]);
+    expect(
+      words({
+        kind: 'fields',
+        changes: [
+          { name: '公司', from: '星辰科技', to: '云帆教育' },
+          { name: '邮箱', to: 'a@b.cn' },
+        ],
+      }).lines,
+    ).toEqual(['公司: 星辰科技 → 云帆教育', '邮箱: (empty) → a@b.cn']);
     expect(words({ kind: 'note', text: '已发报价单。' }).lines).toEqual(['已发报价单。']);
     expect(words({ kind: 'created' }).lines).toEqual(['created the customer']);
     expect(words({ kind: 'other', rawType: 'user_chat', changes: [] }).lines).toEqual(['Other activity (user_chat)']);
@@ -126,7 +145,10 @@ describe('reading the timeline', () => {
   });
 
   it('puts new entries on top when page 1 is read again, keeping the pages read', async () => {
-    request.mockResolvedValueOnce(page(['b', 'c'], 2)).mockResolvedValueOnce(page(['d'], 2)).mockResolvedValueOnce(page(['a', 'b'], 2));
+    request
+      .mockResolvedValueOnce(page(['b', 'c'], 2))
+      .mockResolvedValueOnce(page(['d'], 2))
+      .mockResolvedValueOnce(page(['a', 'b'], 2));
     await timeline.loadTimeline('c1', 'all');
     await timeline.loadMoreTimeline();
     const before = timeline.timelineState.value!.headReadAt;
@@ -147,7 +169,8 @@ describe('reading the timeline', () => {
 
 describe('reading the timeline only once the agent can see it', () => {
   const contact = { kind: 'phone' as const, value: '+8613812345678' };
-  const card = (id: string) => ({ customer: { id, nick: id, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false } }) as unknown as CustomerCard;
+  const card = (id: string) =>
+    ({ customer: { id, nick: id, phones: [], emails: [], labelIds: [], customFields: [], region: {}, vip: false } }) as unknown as CustomerCard;
   /** Shows the customers, the first selected, their stages already read unless `stageRead` is false. */
   const show = (...ids: string[]) => showWith(true, ids);
   const showWith = (stageRead: boolean, ids: string[]) => {

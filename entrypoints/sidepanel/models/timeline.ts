@@ -123,12 +123,17 @@ export interface TimelineDeps {
   writes: Pick<WritesModel, 'outboxWrites'>;
 }
 
-export function createTimelineModel({ client, lookup: { lookupState }, settings: { settingsView }, stage: { stages }, writes: { outboxWrites } }: TimelineDeps) {
+export function createTimelineModel({
+  client,
+  lookup: { lookupState },
+  settings: { settingsView },
+  stage: { stages },
+  writes: { outboxWrites },
+}: TimelineDeps) {
   return ownedModel((own) => {
     const timelineFilter = signal<TimelineFilter>('all');
     const timelineState = signal<TimelineState | undefined>(undefined);
     let sequence = 0;
-
 
     async function loadTimeline(customerId: string, filter: TimelineFilter) {
       const mine = ++sequence;
@@ -154,10 +159,20 @@ export function createTimelineModel({ client, lookup: { lookupState }, settings:
       const mine = sequence;
       timelineState.value = { ...state, status: 'loading', error: undefined };
       try {
-        const { events, pageCount } = await client.request('customer.timeline', { customerId: state.customerId, page: state.pages + 1, group: groupOf(state.filter) });
+        const { events, pageCount } = await client.request('customer.timeline', {
+          customerId: state.customerId,
+          page: state.pages + 1,
+          group: groupOf(state.filter),
+        });
         if (mine !== sequence) return;
         const current = timelineState.peek()!;
-        timelineState.value = { ...current, events: [...current.events, ...withoutRepeats(current.events, events)], pages: state.pages + 1, pageCount, status: 'ready' };
+        timelineState.value = {
+          ...current,
+          events: [...current.events, ...withoutRepeats(current.events, events)],
+          pages: state.pages + 1,
+          pageCount,
+          status: 'ready',
+        };
       } catch (error) {
         if (mine !== sequence) return;
         timelineState.value = { ...timelineState.peek()!, status: 'error', error: toRequestError(error) };

@@ -18,7 +18,17 @@ let writes = makeWrites();
 
 const note = { customerId: 'c1', kind: 'note' as const, payload: { content: '已发报价单' } };
 const stored = (patch: Partial<OutboxWrite>): OutboxWrite =>
-  ({ id: crypto.randomUUID(), customerId: 'c1', kind: 'note', payload: { content: 'x' }, createdAt: 1, attempts: 0, state: 'pending', nextAttemptAt: 0, ...patch }) as OutboxWrite;
+  ({
+    id: crypto.randomUUID(),
+    customerId: 'c1',
+    kind: 'note',
+    payload: { content: 'x' },
+    createdAt: 1,
+    attempts: 0,
+    state: 'pending',
+    nextAttemptAt: 0,
+    ...patch,
+  }) as OutboxWrite;
 const shown = (id: string) => writes.outboxWrites.value.find((write) => write.id === id);
 
 describe('writes as the panel shows them', () => {
@@ -65,7 +75,10 @@ describe('writes as the panel shows them', () => {
     request.mockResolvedValue({ ok: true });
     await writes.discardWrite('queued-write-1');
     await writes.retryWrite('queued-write-2');
-    expect(request.mock.calls.slice(1)).toEqual([['write.discard', { id: 'queued-write-1' }], ['write.retry', { id: 'queued-write-2' }]]);
+    expect(request.mock.calls.slice(1)).toEqual([
+      ['write.discard', { id: 'queued-write-1' }],
+      ['write.retry', { id: 'queued-write-2' }],
+    ]);
   });
 
   it('leaves out writes made for another CRM connection, even for a customer id that exists here too', async () => {
@@ -77,7 +90,11 @@ describe('writes as the panel shows them', () => {
       stored({ id: 'from-before' }),
     ]);
     // Earlier tests may leave the panel's own placeholders behind: only these three are looked at.
-    const shownIds = () => writes.writesOf('c1').map((write) => write.id).filter((id) => ['other-crm', 'this-crm', 'from-before'].includes(id));
+    const shownIds = () =>
+      writes
+        .writesOf('c1')
+        .map((write) => write.id)
+        .filter((id) => ['other-crm', 'this-crm', 'from-before'].includes(id));
     await vi.waitFor(() => expect(shownIds()).toEqual(['this-crm', 'from-before']));
     settingsView.value = undefined; // not known yet: nothing is hidden
     expect(shownIds()).toEqual(['other-crm', 'this-crm', 'from-before']);
@@ -102,14 +119,29 @@ describe('writes as the panel shows them', () => {
       stored({ id: 'a', kind: 'labels', state: 'pending', lastError: down, nextAttemptAt: 31_000 }),
       stored({ id: 'b', kind: 'note', state: 'pending', lastError: down, nextAttemptAt: 45_000 }),
     ];
-    expect(writes.summarizeWrites(listed, 1_000)).toEqual({ tone: 'retrying', text: '2 changes waiting · CRM unreachable · retrying in 30 s', unreachable: true });
-    expect(writes.summarizeWrites([...listed, stored({ id: 'c', kind: 'stage', state: 'failed' })], 1_000)?.text).toMatch(/^1 change not saved · 2 changes waiting/);
+    expect(writes.summarizeWrites(listed, 1_000)).toEqual({
+      tone: 'retrying',
+      text: '2 changes waiting · CRM unreachable · retrying in 30 s',
+      unreachable: true,
+    });
+    expect(writes.summarizeWrites([...listed, stored({ id: 'c', kind: 'stage', state: 'failed' })], 1_000)?.text).toMatch(
+      /^1 change not saved · 2 changes waiting/,
+    );
     expect(writes.summarizeWrites([stored({ id: 'd', kind: 'stage', state: 'sent' })], 1_000)).toMatchObject({ tone: 'saved', unreachable: false });
     expect(writes.summarizeWrites([], 1_000)).toBeUndefined();
   });
 
   it('says what each write changes and where it stands', () => {
-    const level: LabelGroup = { id: 'g', name: '客户等级', color: '#F5A623', multipleChoice: false, labels: [{ id: 'silver', name: '银卡会员', groupId: 'g' }, { id: 'gold', name: '金卡会员', groupId: 'g' }] };
+    const level: LabelGroup = {
+      id: 'g',
+      name: '客户等级',
+      color: '#F5A623',
+      multipleChoice: false,
+      labels: [
+        { id: 'silver', name: '银卡会员', groupId: 'g' },
+        { id: 'gold', name: '金卡会员', groupId: 'g' },
+      ],
+    };
     const interest: LabelGroup = { id: 'i', name: '兴趣', color: '#76A6F1', multipleChoice: true, labels: [{ id: 'home', name: '家居生活', groupId: 'i' }] };
     const describe = (patch: Partial<OutboxWrite>) => writes.describeWrite(stored(patch), [level, interest]);
     expect(describe({ kind: 'labels', payload: { add: [{ id: 'gold', name: '金卡会员' }], remove: ['silver', 'home'] } })).toBe('Labels +金卡会员 −家居生活');

@@ -105,7 +105,10 @@ export function createWritesModel({ client, settings: { settingsView } }: { clie
       }),
     );
     // A change seen meanwhile is newer than this first read.
-    void outboxViewItem.getValue().then((writes) => changed || mirror(writes), () => undefined);
+    void outboxViewItem.getValue().then(
+      (writes) => changed || mirror(writes),
+      () => undefined,
+    );
     return { outboxWrites, panelOpenedAt, writesOf, enqueueWrite, retryWrite, discardWrite };
   });
 }

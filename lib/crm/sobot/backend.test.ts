@@ -34,10 +34,7 @@ describe('Sobot backend against the document examples', () => {
     await backend.searchCustomers('phone', '13014502333');
     const tokenUrl = new URL(`https://x${server.calls[0]!.path}`);
     expect(server.calls[0]!.path).toBe('/api/get_token');
-    expect(server.fetch).toHaveBeenCalledWith(
-      expect.stringContaining('sign=258eec3118705112b2c53dc8043d4d34'),
-      expect.anything(),
-    );
+    expect(server.fetch).toHaveBeenCalledWith(expect.stringContaining('sign=258eec3118705112b2c53dc8043d4d34'), expect.anything());
     expect(tokenUrl.pathname).toBe('/api/get_token');
     expect(server.calls[1]!.token).toBe('4ac37cb2e9c740dba4b75a34d5358802');
   });
@@ -147,7 +144,10 @@ describe('Sobot backend against the document examples', () => {
 
 describe('Sobot customer writes and directories', () => {
   it('creates a customer and returns the id the CRM sent', async () => {
-    const server = fakeSobot({ '/api/get_token': tokenRoute, '/api/scrm/5/user/save': () => ({ item: '786e7ff2c3904c90bf1f19ea547d645c', ret_code: '000000' }) });
+    const server = fakeSobot({
+      '/api/get_token': tokenRoute,
+      '/api/scrm/5/user/save': () => ({ item: '786e7ff2c3904c90bf1f19ea547d645c', ret_code: '000000' }),
+    });
     const backend = createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: server.fetch });
     expect(await backend.createCustomer({ nick: '新客户', phone: '13800001111' })).toEqual({ id: '786e7ff2c3904c90bf1f19ea547d645c' });
     expect(JSON.parse(server.calls[1]!.body!)).toEqual({ nick: '新客户', tel: '13800001111' });
@@ -199,9 +199,7 @@ describe('Sobot label, stage and note writes', () => {
       { id: '62847ed717114db6838cc94b60ac3d8e', name: '朝阳区' },
     ]);
     expect(server.calls[1]!.path).toBe(`/api/scrm/5/label/update_userlabel/${customerId}`);
-    expect(server.calls[1]!.body).toBe(
-      '[{"id":"ffb02e1d3bee47d291e72ad7d5a46ab5","name":"刚回来"},{"id":"62847ed717114db6838cc94b60ac3d8e","name":"朝阳区"}]',
-    );
+    expect(server.calls[1]!.body).toBe('[{"id":"ffb02e1d3bee47d291e72ad7d5a46ab5","name":"刚回来"},{"id":"62847ed717114db6838cc94b60ac3d8e","name":"朝阳区"}]');
   });
 
   it('clears every label with an empty array', async () => {
@@ -227,9 +225,7 @@ describe('Sobot label, stage and note writes', () => {
     await backend.setStage!(customerId, { id: '678599e8f8a6407987c1aa4391d41f4d', name: '交易达成' }, 'ongoing');
     await backend.setStage!(customerId, { id: 'cb31d0aff036411fb9bf598baf4dc2ea', name: '意向确定' }, 'won');
     expect(server.calls[1]!.path).toBe('/api/scrm/5/user_stage/stage_save');
-    expect(server.calls[1]!.body).toBe(
-      `{"userid":"${customerId}","stageid":"678599e8f8a6407987c1aa4391d41f4d","stage_name":"交易达成","stage_type":1}`,
-    );
+    expect(server.calls[1]!.body).toBe(`{"userid":"${customerId}","stageid":"678599e8f8a6407987c1aa4391d41f4d","stage_name":"交易达成","stage_type":1}`);
     expect(JSON.parse(server.calls[2]!.body!)).toEqual({
       userid: customerId,
       stageid: 'cb31d0aff036411fb9bf598baf4dc2ea',
@@ -329,15 +325,15 @@ describe('Sobot transport failures', () => {
 
   it('turns a non-JSON body into malformed-response and a thrown fetch into unreachable', async () => {
     const garbled = fakeSobot({ '/api/get_token': () => '<html>502 Bad Gateway</html>' });
-    await expect(
-      createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: garbled.fetch }).testConnection(),
-    ).rejects.toMatchObject({ code: 'malformed-response' });
+    await expect(createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: garbled.fetch }).testConnection()).rejects.toMatchObject({
+      code: 'malformed-response',
+    });
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    await expect(
-      createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: failing }).testConnection(),
-    ).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(createSobotBackend({ ...connection, tokenStore: memoryTokens(), fetch: failing }).testConnection()).rejects.toMatchObject({
+      code: 'unreachable',
+    });
   });
 
   it('times out a request that never answers', async () => {

@@ -10,18 +10,7 @@ import { agentNode, cityItem, districtItem, flattenAgents, provinceItem, toOptio
 import { toCustomer, toFieldDefinition, toLabelRefs, toStages, toTimelineEvent } from './map';
 import { STAGE_TYPE_CODES } from './stage-types';
 import { createSobotTransport, type SobotTransportOptions } from './transport';
-import {
-  customFieldItem,
-  dynamicItem,
-  foldedCustomer,
-  foldKeys,
-  labelGroupItem,
-  labelItem,
-  pageFields,
-  sourceItem,
-  stageItem,
-  userLabelsItem,
-} from './wire';
+import { customFieldItem, dynamicItem, foldedCustomer, foldKeys, labelGroupItem, labelItem, pageFields, sourceItem, stageItem, userLabelsItem } from './wire';
 
 const API = '/api/scrm/5';
 const SEARCH_TYPE: Record<SearchField, number> = { nick: 1, realName: 2, company: 3, phone: 4, email: 5 };
@@ -93,9 +82,7 @@ export function createSobotBackend(options: SobotTransportOptions): CrmBackend {
     },
 
     async listLabelGroups() {
-      const groups = (await listAllPages(`${API}/label_group/list`, labelGroupItem)).filter(
-        (group) => group.status !== '-1' && group.status !== '0',
-      );
+      const groups = (await listAllPages(`${API}/label_group/list`, labelGroupItem)).filter((group) => group.status !== '-1' && group.status !== '0');
       return Promise.all(
         groups.map(async (group): Promise<LabelGroup> => {
           const labels = await listAllPages(`${API}/label/list`, labelItem, { groupid: group.id });

@@ -162,7 +162,18 @@ export const stagesExample = {
 
 export const customFieldsExample = {
   items: [
-    { field_id: '6dbd01468c134cae95d2c30f963aeb24', field_name: '多行文本', field_variable: 'customField2', field_type: 2, fill_flag: 0, field_status: 1, field_remark: '', operate_type: 1, field_params: null, cus_field_data_info_list: null },
+    {
+      field_id: '6dbd01468c134cae95d2c30f963aeb24',
+      field_name: '多行文本',
+      field_variable: 'customField2',
+      field_type: 2,
+      fill_flag: 0,
+      field_status: 1,
+      field_remark: '',
+      operate_type: 1,
+      field_params: null,
+      cus_field_data_info_list: null,
+    },
     { field_id: 'deleted', field_name: '已删除', field_type: 1, fill_flag: 0, field_status: 0 },
     {
       field_id: 'e4043f59025b454a95004e71ec7dd4b5',
@@ -175,8 +186,22 @@ export const customFieldsExample = {
       operate_type: 1,
       field_params: 'xialaliebiao',
       cus_field_data_info_list: [
-        { data_id: '27e4321062124922a35eb93986fe7d7d', data_value: '607592500180588', data_name: '苹果', field_id: 'e4043f59025b454a95004e71ec7dd4b5', field_variable: null, data_params: 'apple' },
-        { data_id: 'bb2f8d1b8dbc475598c71185b7f3a5f2', data_value: '607592500181862', data_name: '香蕉', field_id: 'e4043f59025b454a95004e71ec7dd4b5', field_variable: null, data_params: 'balana' },
+        {
+          data_id: '27e4321062124922a35eb93986fe7d7d',
+          data_value: '607592500180588',
+          data_name: '苹果',
+          field_id: 'e4043f59025b454a95004e71ec7dd4b5',
+          field_variable: null,
+          data_params: 'apple',
+        },
+        {
+          data_id: 'bb2f8d1b8dbc475598c71185b7f3a5f2',
+          data_value: '607592500181862',
+          data_name: '香蕉',
+          field_id: 'e4043f59025b454a95004e71ec7dd4b5',
+          field_variable: null,
+          data_params: 'balana',
+        },
       ],
     },
   ],

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { toFieldDefinition } from './map';
 
 describe('a Sobot type-9 (cascade) field', () => {
-  const option = (data_id: string, data_value: string, data_name: string, parent_data_id: string | null) => ({ data_id, data_value, data_name, parent_data_id });
+  const option = (data_id: string, data_value: string, data_name: string, parent_data_id: string | null) => ({
+    data_id,
+    data_value,
+    data_name,
+    parent_data_id,
+  });
 
   it('becomes a tree by parent_data_id, for linked selects, and keeps the flat list for naming values', () => {
     const field = toFieldDefinition({
@@ -32,7 +37,12 @@ describe('a Sobot type-9 (cascade) field', () => {
   });
 
   it('is one level of options when the CRM sends no parents, as the document’s example does', () => {
-    const field = toFieldDefinition({ field_id: 'f9', field_name: '区域', field_type: '9', cus_field_data_info_list: [{ data_value: '1', data_name: '华东' }] });
+    const field = toFieldDefinition({
+      field_id: 'f9',
+      field_name: '区域',
+      field_type: '9',
+      cus_field_data_info_list: [{ data_value: '1', data_name: '华东' }],
+    });
     expect(field.cascade?.tree).toEqual([{ value: '1', name: '华东', children: [] }]);
   });
 

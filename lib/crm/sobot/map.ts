@@ -1,16 +1,6 @@
 // Maps parsed Sobot wire records to the domain of lib/crm/domain.ts. Pure functions; only the Sobot
 // backend imports them. Unknown or missing values become undefined, never a guess.
-import type {
-  CascadeOption,
-  CrmStatus,
-  Customer,
-  CustomFieldDefinition,
-  CustomFieldType,
-  CustomFieldValue,
-  LabelRef,
-  Stage,
-  TimelineEvent,
-} from '../domain';
+import type { CascadeOption, CrmStatus, Customer, CustomFieldDefinition, CustomFieldType, CustomFieldValue, LabelRef, Stage, TimelineEvent } from '../domain';
 import * as z from 'zod/mini';
 import { exField, type DynamicItem, type FoldedCustomer } from './wire';
 import { STAGE_RESULTS } from './stage-types';
@@ -34,8 +24,7 @@ const FIELD_TYPES: Record<string, CustomFieldType> = {
   '9': 'cascade',
 };
 
-const nonEmpty = (value: string | null | undefined) =>
-  value === null || value === undefined || value.trim() === '' ? undefined : value;
+const nonEmpty = (value: string | null | undefined) => (value === null || value === undefined || value.trim() === '' ? undefined : value);
 
 const splitList = (value: string | null | undefined) =>
   (value ?? '')
@@ -111,9 +100,7 @@ export function toCustomer(record: FoldedCustomer): Customer {
 }
 
 export function toStages(items: { id: string; name: string; sortnum?: string | null }[]): Stage[] {
-  return items
-    .map((item, index) => ({ id: item.id, name: item.name, order: Number(item.sortnum ?? index) }))
-    .sort((a, b) => a.order - b.order);
+  return items.map((item, index) => ({ id: item.id, name: item.name, order: Number(item.sortnum ?? index) })).sort((a, b) => a.order - b.order);
 }
 
 interface SobotFieldOption {
@@ -129,8 +116,7 @@ interface SobotFieldOption {
  */
 function cascadeTree(options: readonly SobotFieldOption[]): CascadeOption[] {
   const known = new Set(options.map((option) => option.data_id).filter(Boolean));
-  const parentOf = (option: SobotFieldOption) =>
-    option.parent_data_id && known.has(option.parent_data_id) ? option.parent_data_id : undefined;
+  const parentOf = (option: SobotFieldOption) => (option.parent_data_id && known.has(option.parent_data_id) ? option.parent_data_id : undefined);
   const below = (parent: string | undefined, above: ReadonlySet<string>): CascadeOption[] =>
     options
       .filter((option) => parentOf(option) === parent && !(option.data_id && above.has(option.data_id)))
@@ -176,8 +162,7 @@ function contentOf(item: DynamicItem): Record<string, unknown> {
   return { content };
 }
 
-const text = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number' ? nonEmpty(String(value)) : undefined;
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? nonEmpty(String(value)) : undefined);
 
 export function toTimelineEvent(item: DynamicItem): TimelineEvent {
   const content = contentOf(item);

@@ -96,9 +96,7 @@ export const labelItem = z.looseObject({
 
 export const userLabelsItem = z.looseObject({
   userid: looseString,
-  label_set: maybe(
-    z.array(z.looseObject({ id: looseString, name: looseString, color_value: maybe(z.string()) })),
-  ),
+  label_set: maybe(z.array(z.looseObject({ id: looseString, name: looseString, color_value: maybe(z.string()) }))),
 });
 
 export const stageItem = z.looseObject({

@@ -114,11 +114,7 @@ describe('Useasy backend against the document examples', () => {
     await backend.searchCustomers('email', 'zhang.wei@example.com');
     await backend.searchCustomers('nick', '张伟');
     await backend.searchCustomers('realName', '张伟');
-    expect(server.calls.map((call) => (call.body as { search: { field: string }[] }).search[0]!.field)).toEqual([
-      'email',
-      'customerName',
-      'customerName',
-    ]);
+    expect(server.calls.map((call) => (call.body as { search: { field: string }[] }).search[0]!.field)).toEqual(['email', 'customerName', 'customerName']);
     const refusal = await backend.searchCustomers('company', '星辰').catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(CrmError);
     expect(refusal).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/no company field/) });
@@ -280,7 +276,6 @@ describe('Useasy customer writes', () => {
     expect(server.calls[0]!.body).toEqual({ customerName: '新客户' });
   });
 
-
   it('updates with _id, changing only the first phone so a colleague’s second number survives', async () => {
     const server = fakeUseasy({
       '/openapi/crm/findById/685736803322032128': () => ok(zhangWeiRecord),
@@ -326,7 +321,15 @@ describe('Useasy customer writes', () => {
   it('has no labels, stages, notes, timeline or ownership, searches no company, and no method that pretends otherwise', () => {
     const backend = createUseasyBackend(connection);
     expect(backend.kind).toBe('useasy');
-    expect(backend.capabilities).toEqual({ customerFields: ['nick', 'phone', 'email'], labels: false, stages: false, notes: false, timeline: false, ownership: false, searchFields: ['phone', 'email', 'nick'] });
+    expect(backend.capabilities).toEqual({
+      customerFields: ['nick', 'phone', 'email'],
+      labels: false,
+      stages: false,
+      notes: false,
+      timeline: false,
+      ownership: false,
+      searchFields: ['phone', 'email', 'nick'],
+    });
     for (const method of ['listLabelGroups', 'getCustomerLabels', 'listStages', 'listTimeline', 'assignCustomer'] as const) {
       expect(backend[method]).toBeUndefined();
     }
@@ -336,7 +339,9 @@ describe('Useasy customer writes', () => {
 describe('Useasy failures', () => {
   it('turns an error envelope into a CrmError carrying the CRM’s message and code', async () => {
     const server = fakeUseasy({ '/openapi/crm/update': () => ({ success: false, code: '400', message: 'customerName不能为空', data: null }) });
-    const error = await createUseasyBackend({ ...connection, fetch: server.fetch }).updateCustomer('1', { nick: '' }).catch((caught: unknown) => caught);
+    const error = await createUseasyBackend({ ...connection, fetch: server.fetch })
+      .updateCustomer('1', { nick: '' })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CrmError);
     expect(error).toMatchObject({ code: 'invalid-input', crmCode: '400', message: expect.stringContaining('customerName不能为空') });
   });
@@ -356,7 +361,9 @@ describe('Useasy failures', () => {
     ['a bare HTTP 401', 401, '<html>401 Unauthorized</html>'],
   ])('maps a signature refusal (%s) to bad-signature in testConnection', async (_name, status, body) => {
     const server = fakeUseasy({ '/openapi/crm/list': () => body }, status);
-    const error = await createUseasyBackend({ ...connection, fetch: server.fetch }).testConnection().catch((caught: unknown) => caught);
+    const error = await createUseasyBackend({ ...connection, fetch: server.fetch })
+      .testConnection()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CrmError);
     expect(error).toMatchObject({ code: 'bad-signature' });
   });

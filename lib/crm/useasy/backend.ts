@@ -36,8 +36,7 @@ function withId(record: CustomerRecord, fallbackId?: string): (CustomerRecord & 
   return id ? { ...record, _id: id } : undefined;
 }
 
-const needsCurrentContacts = (input: CustomerInput) =>
-  [input.phone, input.email, input.qq, input.wechat].some((value) => value !== undefined);
+const needsCurrentContacts = (input: CustomerInput) => [input.phone, input.email, input.qq, input.wechat].some((value) => value !== undefined);
 
 export function createUseasyBackend(options: UseasyTransportOptions): CrmBackend {
   const { call } = createUseasyTransport(options);
@@ -176,10 +175,7 @@ export function createUseasyBackend(options: UseasyTransportOptions): CrmBackend
 
     async updateCustomer(id, input) {
       // Read right before writing, so only the first phone or email changes and a colleague's others stay.
-      const [record, fields] = await Promise.all([
-        needsCurrentContacts(input) ? findRecord(id) : undefined,
-        fieldsFor(input),
-      ]);
+      const [record, fields] = await Promise.all([needsCurrentContacts(input) ? findRecord(id) : undefined, fieldsFor(input)]);
       const current: CurrentContacts = record
         ? { mobile: record.mobile ?? [], email: record.email ?? [], qq: record.qq ?? [], wechat: record.wechat ?? [] }
         : NO_CONTACTS;

@@ -30,8 +30,7 @@ export function searchFor(input: CustomerInput): { field: string; value: string 
   return { field: 'customerName', value: input.nick.trim() };
 }
 
-const holds = (entries: CustomerRecord['mobile'], value: string | undefined) =>
-  !value || (entries ?? []).some((entry) => entry.value.trim() === value);
+const holds = (entries: CustomerRecord['mobile'], value: string | undefined) => !value || (entries ?? []).some((entry) => entry.value.trim() === value);
 
 /** The record among `found` that this create (started at `startedAt`, epoch ms) would have made. */
 export function createdBy(input: CustomerInput, startedAt: number, found: CustomerRecord[]): (CustomerRecord & { _id: string }) | undefined {

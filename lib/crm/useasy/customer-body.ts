@@ -30,11 +30,7 @@ export interface CurrentContacts {
 
 export const NO_CONTACTS: CurrentContacts = { mobile: [], email: [], qq: [], wechat: [] };
 
-export function toUseasyCustomerBody(
-  input: CustomerInput,
-  current: CurrentContacts,
-  fields: readonly CustomFieldDefinition[],
-): Record<string, unknown> {
+export function toUseasyCustomerBody(input: CustomerInput, current: CurrentContacts, fields: readonly CustomFieldDefinition[]): Record<string, unknown> {
   const body: Record<string, unknown> = { customerName: input.nick };
   const setList = (key: keyof CurrentContacts, value: string | undefined) => {
     const list = replaceFirstEntry(current[key], value);
@@ -50,7 +46,10 @@ export function toUseasyCustomerBody(
     const definition = fields.find((field) => field.id === fieldId);
     if (!definition) continue;
     body[fieldId] = LIST_TYPES.has(definition.type)
-      ? value.split(',').map((part) => part.trim()).filter(Boolean)
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
       : value;
   }
   return body;

@@ -22,7 +22,13 @@ describe('customer records', () => {
   };
 
   it('accepts contact entries as bare strings, values as numbers, and one source as a string', () => {
-    const customer = parse({ _id: '1', customerName: '王芳', mobile: ['139 0000 1111', { value: 13900001112 }], email: [{ value: ' ' }], customerSource: '展会' });
+    const customer = parse({
+      _id: '1',
+      customerName: '王芳',
+      mobile: ['139 0000 1111', { value: 13900001112 }],
+      email: [{ value: ' ' }],
+      customerSource: '展会',
+    });
     expect(customer).toMatchObject({ phones: ['139 0000 1111', '13900001112'], emails: [], sourceCode: '展会' });
   });
 
@@ -32,7 +38,10 @@ describe('customer records', () => {
         accountId: '1090',
         firstAssignTime: '2023-06-26 22:57:30',
         select_a9c4_1687316566781: 'internet',
-        cascade_z8b3_1687316711526: [{ key: 'huabei', value: '华北' }, { key: 'beijing', value: '北京' }],
+        cascade_z8b3_1687316711526: [
+          { key: 'huabei', value: '华北' },
+          { key: 'beijing', value: '北京' },
+        ],
         radio_h5n0_1687316602904: null,
       }),
     ).toEqual([

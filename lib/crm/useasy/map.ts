@@ -23,11 +23,9 @@ export function chinaTimeToEpochMs(value: string | null | undefined): number | u
  */
 const CUSTOM_FIELD_KEY = /^[A-Za-z]+_[0-9A-Za-z]{4}_\d{13}$/;
 
-const nonEmpty = (value: string | null | undefined) =>
-  value === null || value === undefined || value.trim() === '' ? undefined : value;
+const nonEmpty = (value: string | null | undefined) => (value === null || value === undefined || value.trim() === '' ? undefined : value);
 
-const valuesOf = (entries: ContactEntry[] | null | undefined) =>
-  (entries ?? []).map((entry) => entry.value.trim()).filter(Boolean);
+const valuesOf = (entries: ContactEntry[] | null | undefined) => (entries ?? []).map((entry) => entry.value.trim()).filter(Boolean);
 
 const scalar = (value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
@@ -80,7 +78,12 @@ export function toCustomer(record: CustomerRecord & { _id: string }): Customer {
     vip: false,
     // The API names owners by id only; no endpoint turns the id into a name.
     liableAgent: owner ? { id: owner, name: '' } : undefined,
-    sourceCode: nonEmpty(sources.map((source) => source.trim()).filter(Boolean).join('、')),
+    sourceCode: nonEmpty(
+      sources
+        .map((source) => source.trim())
+        .filter(Boolean)
+        .join('、'),
+    ),
     region: {},
     createdAt: chinaTimeToEpochMs(record.createTime),
     updatedAt: chinaTimeToEpochMs(record.updateTime),

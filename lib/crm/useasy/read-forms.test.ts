@@ -4,7 +4,10 @@ import { createUseasyBackend } from './backend';
 const connection = { baseUrl: 'https://crm.useasy.example', appid: '1090', secret: 'useasy-demo-secret' };
 const ok = (data: unknown) => ({ status: 200, body: { success: true, message: '200 ok!', code: '200', data } });
 /** What Spring answers for a path or method it has no handler for. */
-const spring = (status: 404 | 405) => ({ status, body: { timestamp: '2026-12-05T08:00:00Z', status, error: status === 404 ? 'Not Found' : 'Method Not Allowed', path: '/' } });
+const spring = (status: 404 | 405) => ({
+  status,
+  body: { timestamp: '2026-12-05T08:00:00Z', status, error: status === 404 ? 'Not Found' : 'Method Not Allowed', path: '/' },
+});
 
 const ID = '685736803322032128';
 const zhangWei = { _id: ID, customerName: '张伟', mobile: [{ value: '13812345678', memo: '' }] };
@@ -61,7 +64,7 @@ describe('reading a Useasy customer by id in the document’s forms', () => {
     const crm = server({
       [EXAMPLE]: () => ok(null),
       [DECLARED]: () => ({ status: 200, body: { success: false, code: '404', message: '客户不存在' } }),
-      "POST /openapi/crm/findById/1": () => ({ status: 200, body: { success: false, code: '404', message: '客户不存在' } }),
+      'POST /openapi/crm/findById/1': () => ({ status: 200, body: { success: false, code: '404', message: '客户不存在' } }),
     });
     const backend = createUseasyBackend({ ...connection, fetch: crm.fetch });
     await expect(backend.getCustomer('1')).rejects.toMatchObject({ code: 'not-found' });
@@ -100,7 +103,10 @@ describe('Useasy writes are not read back', () => {
   const updated = { ...zhangWei, customerName: '张伟先生', updateTime: '2026-12-05 16:00:00' };
 
   it('builds the edited customer from update’s answer over the read made right before writing', async () => {
-    const crm = server({ [EXAMPLE]: () => ok({ ...zhangWei, email: [{ value: 'zhang.wei@example.com', memo: '' }] }), "POST /openapi/crm/update": () => ok(updated) });
+    const crm = server({
+      [EXAMPLE]: () => ok({ ...zhangWei, email: [{ value: 'zhang.wei@example.com', memo: '' }] }),
+      'POST /openapi/crm/update': () => ok(updated),
+    });
     const backend = createUseasyBackend({ ...connection, fetch: crm.fetch });
     const customer = await backend.updateCustomer(ID, { nick: '张伟先生', phone: '13812345678' });
     // One read before (the contact lists a colleague may have changed), the write, and nothing after.
@@ -109,20 +115,20 @@ describe('Useasy writes are not read back', () => {
   });
 
   it('edits a name alone with the write only', async () => {
-    const crm = server({ "POST /openapi/crm/update": () => ok(updated) });
+    const crm = server({ 'POST /openapi/crm/update': () => ok(updated) });
     const customer = await createUseasyBackend({ ...connection, fetch: crm.fetch }).updateCustomer(ID, { nick: '张伟先生' });
     expect(crm.calls).toEqual(['POST /openapi/crm/update']);
     expect(customer?.nick).toBe('张伟先生');
   });
 
   it('leaves the read to the caller only when update answers without the record and nothing was read', async () => {
-    const crm = server({ "POST /openapi/crm/update": () => ok(null) });
+    const crm = server({ 'POST /openapi/crm/update': () => ok(null) });
     expect(await createUseasyBackend({ ...connection, fetch: crm.fetch }).updateCustomer(ID, { nick: '张伟先生' })).toBeUndefined();
   });
 
   it('creates with the add alone: the card comes from add’s answer and what was sent', async () => {
     const answer = { _id: '685775343058800640', customerName: '周先生', createTime: '2026-12-05 16:00:00' };
-    const crm = server({ "POST /openapi/crm/add": () => ok(answer) });
+    const crm = server({ 'POST /openapi/crm/add': () => ok(answer) });
     const created = await createUseasyBackend({ ...connection, fetch: crm.fetch }).createCustomer({ nick: '周先生', phone: '13988880000' });
     expect(crm.calls).toEqual(['POST /openapi/crm/add']);
     expect(created).toMatchObject({ id: '685775343058800640', customer: { nick: '周先生', phones: ['13988880000'] } });
@@ -138,12 +144,12 @@ describe('a Useasy create whose outcome is unknown is never sent again blindly',
   function crmThatLosesAnswers(outcomes: ('lost-after-storing' | 'lost-before-storing' | 'ok')[]) {
     const customers: unknown[] = [];
     const crm = server({
-      "POST /openapi/crm/add": () => {
+      'POST /openapi/crm/add': () => {
         const outcome = outcomes.shift() ?? 'ok';
         if (outcome !== 'lost-before-storing') customers.push(stored);
         return outcome === 'ok' ? ok(stored) : { status: 502, body: '<html>Bad Gateway</html>' };
       },
-      "POST /openapi/crm/list": () => ok({ list: customers, count: customers.length }),
+      'POST /openapi/crm/list': () => ok({ list: customers, count: customers.length }),
     });
     return { crm, customers };
   }
@@ -171,12 +177,12 @@ describe('a Useasy create whose outcome is unknown is never sent again blindly',
     const customers: unknown[] = [];
     let listFails = true;
     const crm = server({
-      "POST /openapi/crm/add": () => {
+      'POST /openapi/crm/add': () => {
         customers.push(stored);
         return { status: 504, body: '' };
       },
       // The look right after the failure fails too; the one before the retry answers.
-      "POST /openapi/crm/list": () => (listFails ? { status: 503, body: '' } : ok({ list: customers, count: customers.length })),
+      'POST /openapi/crm/list': () => (listFails ? { status: 503, body: '' } : ok({ list: customers, count: customers.length })),
     });
     const backend = createUseasyBackend({ ...connection, fetch: crm.fetch, now: () => NOW });
     await expect(backend.createCustomer({ nick: '周先生', phone: '13988880000' })).rejects.toMatchObject({ code: 'http-status' });
@@ -188,8 +194,8 @@ describe('a Useasy create whose outcome is unknown is never sent again blindly',
 
   it('treats an add answered without _id as unknown and finds the customer by the contact', async () => {
     const crm = server({
-      "POST /openapi/crm/add": () => ok({ customerName: '周先生' }),
-      "POST /openapi/crm/list": (body) => {
+      'POST /openapi/crm/add': () => ok({ customerName: '周先生' }),
+      'POST /openapi/crm/list': (body) => {
         expect(body).toMatchObject({ search: [{ field: 'mobile', operator: 'eq', value: ['13988880000'] }] });
         return ok({ list: [{ ...stored, customerName: '别人' }, stored], count: 2 });
       },
@@ -200,15 +206,15 @@ describe('a Useasy create whose outcome is unknown is never sent again blindly',
 
   it('does not take an older namesake for the new customer', async () => {
     const crm = server({
-      "POST /openapi/crm/add": () => ({ status: 500, body: { success: false, code: '500', message: '系统异常' } }),
-      "POST /openapi/crm/list": () => ok({ list: [{ ...stored, createTime: '2025-01-01 09:00:00' }], count: 1 }),
+      'POST /openapi/crm/add': () => ({ status: 500, body: { success: false, code: '500', message: '系统异常' } }),
+      'POST /openapi/crm/list': () => ok({ list: [{ ...stored, createTime: '2025-01-01 09:00:00' }], count: 1 }),
     });
     const backend = createUseasyBackend({ ...connection, fetch: crm.fetch, now: () => NOW });
     await expect(backend.createCustomer({ nick: '周先生', phone: '13988880000' })).rejects.toMatchObject({ crmCode: '500' });
   });
 
   it('sends a refused create again without looking: the CRM said no', async () => {
-    const crm = server({ "POST /openapi/crm/add": () => ({ status: 200, body: { success: false, code: '400', message: '邮箱格式错误' } }) });
+    const crm = server({ 'POST /openapi/crm/add': () => ({ status: 200, body: { success: false, code: '400', message: '邮箱格式错误' } }) });
     const backend = createUseasyBackend({ ...connection, fetch: crm.fetch, now: () => NOW });
     await expect(backend.createCustomer({ nick: '周先生', email: 'x@' })).rejects.toMatchObject({ code: 'invalid-input' });
     await expect(backend.createCustomer({ nick: '周先生', email: 'x@' })).rejects.toMatchObject({ code: 'invalid-input' });

@@ -29,12 +29,15 @@ describe('signUseasy', () => {
   it('keys and hashes UTF-8, so a non-ASCII secret signs like the server expects', async () => {
     expect(await signUseasy(DEFAULT_RECIPE, { ...input, secret: '密钥' })).toBe('iSDtleef/jA1j6gwNVy7xgcY08NWZUr9cU/91l0rPGg=');
     expect(
-      await signUseasy({ algorithm: 'sha256', message: ['secret', 'appid', 'nonce', 'timestamp'], encoding: 'hex' }, {
-        appid: '1090',
-        nonce: '654321',
-        timestamp: '1700000000',
-        secret: 'secret',
-      }),
+      await signUseasy(
+        { algorithm: 'sha256', message: ['secret', 'appid', 'nonce', 'timestamp'], encoding: 'hex' },
+        {
+          appid: '1090',
+          nonce: '654321',
+          timestamp: '1700000000',
+          secret: 'secret',
+        },
+      ),
     ).toBe('64032048bb486d51276f6274e1150ec48d2b08d8bab8a98db68047f8e19c993e');
   });
 

@@ -26,7 +26,10 @@ const contactEntry = z.union([
     z.looseObject({ value: maybe(looseString), memo: maybe(looseString) }),
     z.transform((entry) => ({ value: entry.value ?? '', memo: entry.memo ?? '' })),
   ),
-  z.pipe(looseString, z.transform((value) => ({ value, memo: '' }))),
+  z.pipe(
+    looseString,
+    z.transform((value) => ({ value, memo: '' })),
+  ),
 ]);
 export type ContactEntry = z.infer<typeof contactEntry>;
 

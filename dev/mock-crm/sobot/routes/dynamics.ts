@@ -87,7 +87,13 @@ export const dynamicRoutes: Route[] = [
     handle({ state, now, param }) {
       const customer = state.customers.get(param('userid') ?? '');
       if (!customer) return invalid('客户不存在');
-      const problem = moveStage(state, customer, { stageId: param('stageid'), stageType: Number(param('stage_type') ?? '1'), remark: param('remark') }, now(), agentOperator(API_AGENT));
+      const problem = moveStage(
+        state,
+        customer,
+        { stageId: param('stageid'), stageType: Number(param('stage_type') ?? '1'), remark: param('remark') },
+        now(),
+        agentOperator(API_AGENT),
+      );
       return problem ? invalid(problem) : ok();
     },
   },

@@ -19,17 +19,21 @@ function nameProblem(name: string | undefined, empty: Reply): Reply | undefined 
 /** `?id=` as declared, or `/remove/{id}` as the examples write it. */
 const idOf = (context: RouteContext) => context.pathParams.id ?? context.param('id');
 
-const labelNames = (state: SobotState, ids: string[]) =>
-  ids.map((id) => state.labels.find((label) => label.id === id)?.name ?? id).join(',');
+const labelNames = (state: SobotState, ids: string[]) => ids.map((id) => state.labels.find((label) => label.id === id)?.name ?? id).join(',');
 
 /** Sets a customer's labels and writes the change to the timeline, as the CRM's own UI would. */
 export function setCustomerLabels(state: SobotState, customer: CustomerRecord, ids: string[], atMs: number, operator = agentOperator(API_AGENT)) {
   const before = customer.labelIds;
   customer.labelIds = ids;
   markUpdated(customer, atMs, operator);
-  recordFieldsChanged(state, customer.id, { atMs }, operator, [
-    { field: 'bizLabel', name: '业务标签', value: labelNames(state, ids) || null, oldValue: labelNames(state, before) || null },
-  ], 'user_label_update');
+  recordFieldsChanged(
+    state,
+    customer.id,
+    { atMs },
+    operator,
+    [{ field: 'bizLabel', name: '业务标签', value: labelNames(state, ids) || null, oldValue: labelNames(state, before) || null }],
+    'user_label_update',
+  );
 }
 
 function removeLabelsFromCustomers(state: SobotState, ids: Set<string>) {
@@ -184,7 +188,14 @@ export const labelRoutes: Route[] = [
     handle({ state, body, param }) {
       // A bare JSON array as the example sends, or {ids: [...] | "a,b"} as the parameter table reads.
       const raw = Array.isArray(body) ? body : (param('ids') ?? '').split(',');
-      const ids = [...new Set(raw.map(String).map((id) => id.trim()).filter(Boolean))];
+      const ids = [
+        ...new Set(
+          raw
+            .map(String)
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (ids.length === 0) return invalid('ids不能为空');
       const items = ids.flatMap((userid) => {
         const customer = state.customers.get(userid);

@@ -13,7 +13,10 @@ const DEFAULT_PAGE_SIZE = 15;
 
 /** The customers named by confirmids ("a,b"), or an error naming the first unknown id. */
 function customersNamed(state: SobotState, ids: string | undefined): { customers: CustomerRecord[] } | { error: Reply } {
-  const list = (ids ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const list = (ids ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   if (list.length === 0) return { error: invalid('confirmids不能为空') };
   const customers: CustomerRecord[] = [];
   for (const id of list) {
@@ -109,9 +112,14 @@ export const userRoutes: Route[] = [
         if (!agent) return;
         const oldName = customer.liable_service_name ?? null;
         Object.assign(customer, { liable_serviceid: agent.id, liable_service_name: agent.name, crm_status: 3, update_time: Math.floor(now() / 1000) });
-        recordFieldsChanged(state, customer.id, { atMs: now() }, agentOperator(API_AGENT), [
-          { field: 'liableServiceName', name: '负责人', value: agent.name, oldValue: oldName },
-        ], 'user_assign');
+        recordFieldsChanged(
+          state,
+          customer.id,
+          { atMs: now() },
+          agentOperator(API_AGENT),
+          [{ field: 'liableServiceName', name: '负责人', value: agent.name, oldValue: oldName }],
+          'user_assign',
+        );
       });
       return ok();
     },
@@ -130,10 +138,17 @@ export const userRoutes: Route[] = [
         delete customer.liable_serviceid;
         delete customer.liable_service_name;
         customer.update_time = Math.floor(now() / 1000);
-        recordFieldsChanged(state, customer.id, { atMs: now() }, agentOperator(API_AGENT), [
-          { field: 'crmStatus', name: '客户状态', value: '公海', oldValue: oldName ? '跟进中' : null },
-          { field: 'confirmType', name: '确认类型', value: confirmType === '1' ? '有效' : '无效', oldValue: null },
-        ], 'user_recycle');
+        recordFieldsChanged(
+          state,
+          customer.id,
+          { atMs: now() },
+          agentOperator(API_AGENT),
+          [
+            { field: 'crmStatus', name: '客户状态', value: '公海', oldValue: oldName ? '跟进中' : null },
+            { field: 'confirmType', name: '确认类型', value: confirmType === '1' ? '有效' : '无效', oldValue: null },
+          ],
+          'user_recycle',
+        );
       }
       return ok();
     },
