@@ -254,6 +254,28 @@ describe('following a live conversation', () => {
     expect(page.contacts()).toEqual([{ kind: 'phone', value: '+862158888888', context: '好的，我的电话是 021-5888 8888 转 123' }]);
   });
 
+  it('reads a new message right after the task that added it, while a first scan waits for idle time', async () => {
+    vi.useFakeTimers();
+    try {
+      const chat = conversation(['您好']);
+      const reports: PageReading[][] = [];
+      const idle = vi.fn((flush: IdleRequestCallback) => setTimeout(() => flush({ didTimeout: false, timeRemaining: () => 50 }), 200));
+      vi.stubGlobal('requestIdleCallback', idle);
+      running = { scanner: createPageScanner({ report: (batch) => reports.push(batch), isRendered: () => true }) } as typeof running;
+      running!.scanner.start();
+      expect(idle).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(200);
+
+      chat.append(message('我的电话是 13812345678'));
+      await vi.advanceTimersByTimeAsync(1);
+      expect(reports).toEqual([[{ text: '我的电话是 13812345678' }]]);
+      expect(idle).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  });
+
   it('rereads a text node whose words changed, and only that node', async () => {
     const chat = conversation(['正在输入…', '您好']);
     const page = startScanner();

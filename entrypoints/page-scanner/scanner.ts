@@ -13,7 +13,7 @@ export interface PageScannerOptions {
   report: (readings: PageReading[]) => void;
   /** The readings a text gives (readingsOf by default); tests watch what is read through it. */
   readingsOf?: (text: string, context?: string) => readonly PageReading[];
-  /** Runs the batched flush later, off the page's critical path. */
+  /** Runs the batched flush later, off the page's critical path; given, it runs every flush (tests, benchmarks). */
   schedule?: (flush: () => void) => void;
   /** How long one flush may work before leaving the rest to the next (default SLICE_BUDGET_MS). */
   sliceBudgetMs?: number;
@@ -108,6 +108,12 @@ interface ScanJob {
 
 export function createPageScanner(options: PageScannerOptions) {
   const schedule = options.schedule ?? defaultSchedule;
+  /**
+   * What the page just added is read right after the task that added it, not at the next idle period
+   * (after a frame, 5–15 ms later): its contact is what the agent waits for. Reading its visibility lays
+   * the page out then, work the frame would do anyway. A first scan and its slices stay on idle time.
+   */
+  const scheduleSoon = options.schedule ?? ((flush: () => void) => void setTimeout(flush, 0));
   const sliceBudgetMs = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const readingsIn = options.readingsOf ?? readingsOf;
   const isRendered = options.isRendered ?? createSeenCheck();
@@ -175,7 +181,7 @@ export function createPageScanner(options: PageScannerOptions) {
     if (!node.isConnected || !element) unseen.delete(node);
     else if (isRendered(element)) {
       unseen.delete(node);
-      enqueue(node);
+      enqueue(node, true);
     }
   }
 
@@ -286,24 +292,27 @@ export function createPageScanner(options: PageScannerOptions) {
     if (jobs.length > 0) scheduleFlush();
   }
 
-  function scheduleFlush() {
+  function scheduleFlush(soon = false) {
     if (flushScheduled) return;
     flushScheduled = true;
-    schedule(flush);
+    (soon && jobs.length === 0 ? scheduleSoon : schedule)(flush);
   }
 
-  function enqueue(node: Node) {
+  function enqueue(node: Node, soon = false) {
     pendingRoots.add(node);
-    scheduleFlush();
+    scheduleFlush(soon);
   }
+
+  /** What the page added or changed, or what it now shows: read soon. */
+  const enqueueSoon = (node: Node) => enqueue(node, true);
 
   function observe(root: Document | ShadowRoot) {
     const observer = new MutationObserver((records) => {
       for (const record of records) {
-        if (record.type === 'childList') record.addedNodes.forEach(enqueue);
+        if (record.type === 'childList') record.addedNodes.forEach(enqueueSoon);
         // A changed text, or a subtree that may have just come into view (a conversation the agent
         // switched to, a page a modal had hidden): what was skipped while hidden is read now.
-        else enqueue(record.target);
+        else enqueueSoon(record.target);
       }
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: REVEALING_ATTRIBUTES });
@@ -311,7 +320,7 @@ export function createPageScanner(options: PageScannerOptions) {
   }
 
   const onChange = (event: Event) => {
-    if (event.target instanceof Element && isFormField(event.target)) enqueue(event.target);
+    if (event.target instanceof Element && isFormField(event.target)) enqueue(event.target, true);
   };
 
   /** The agent clicked or moved focus: texts hidden until now may be shown (another conversation). */
