@@ -19,6 +19,22 @@ export interface Item<T> {
 }
 
 /**
+ * An item only the background writes, read from storage once and then from memory: each of a page's
+ * reports would otherwise wait for a storage read before its lookup starts. Every background writer
+ * must go through the same mirror; a restarted worker reads storage afresh.
+ */
+export function mirrored<T>(item: Item<T>): Item<T> {
+  let copy: Promise<T> | undefined;
+  return {
+    getValue: () => (copy ??= item.getValue()),
+    async setValue(value) {
+      copy = Promise.resolve(value);
+      await item.setValue(value);
+    },
+  };
+}
+
+/**
  * Changes whenever the settings, the enabled sites or the admin's policy change, so the extension's pages
  * ask the background again; it carries nothing else (the values live where content scripts cannot read).
  */

@@ -2,20 +2,21 @@
 // the one message listener. No logic lives here.
 import { browser } from 'wxt/browser';
 import { createCredentialStore } from '@/lib/auth/credential-store';
+import { detectContacts } from '@/lib/contacts/detect';
 import { createListCache } from '@/lib/crm/list-cache';
 import { createCrmSession } from '@/lib/crm/session';
-import { detectContacts } from '@/lib/contacts/detect';
 import { openKeyValue } from '@/lib/idb';
 import { createChoiceMemory } from '@/lib/lookup/choice-memory';
 import { createLookupBudget } from '@/lib/lookup/lookup-budget';
 import { createMessageHandler, listen } from '@/lib/messaging/server';
 import { createAgentSettings } from '@/lib/settings/agent-settings';
 import { withPolicy } from '@/lib/settings/effective-stores';
-import { readPolicy, suggestionPolicyOf, type PolicyReading } from '@/lib/settings/policy';
+import { type PolicyReading, readPolicy, suggestionPolicyOf } from '@/lib/settings/policy';
 import {
   crmTokenItem,
   listCacheItem,
   lookupCacheItem,
+  mirrored,
   pendingLookupItem,
   settingsChangedItem,
   stageCacheItem,
@@ -25,11 +26,11 @@ import {
 } from '@/lib/storage';
 import { effectiveSuggestionSettings } from '@/lib/suggest/suggestion-settings';
 import { createContactLookups } from './contact-lookups';
-import { createHandlers } from './handlers';
 import { registerContextMenu } from './context-menu';
+import { createHandlers } from './handlers';
 import { startOutbox } from './outbox';
-import { watchPanelPresence } from './panel-presence';
 import { injectScanner, registerScanShortcut, releaseSiteAccess, syncScannerRegistration } from './page-scanner';
+import { watchPanelPresence } from './panel-presence';
 import { createRememberedRecords } from './remembered';
 import { createTabConversations } from './tab-conversations';
 import { createTabLookups } from './tab-lookups';
@@ -59,6 +60,8 @@ export default defineBackground(() => {
   };
 
   const listCache = createListCache({ store: listCacheItem });
+  // Each report of the page scanner reads the tab's contacts: from memory, not storage.
+  const tabContacts = mirrored(tabContactsItem);
   const records = createRememberedRecords();
   const contactLookups = createContactLookups({ session, listCache, lookupCache: lookupCacheItem }, records);
   const panels = watchPanelPresence(browser.runtime.onConnect, browser.runtime.id);
@@ -66,7 +69,7 @@ export default defineBackground(() => {
   const outbox = startOutbox(session, (write) => void tabLookups.customerWritten(write.customerId).catch(() => undefined));
   const tabLookups = createTabLookups({
     store: tabLookupsItem,
-    contactsOf: async (tabId) => (await tabContactsItem.getValue())[tabId] ?? [],
+    contactsOf: async (tabId) => (await tabContacts.getValue())[tabId] ?? [],
     connectionKey: () => session.connectionKey(),
     lookups: contactLookups,
     memory: createChoiceMemory(openKeyValue(indexedDB, 'crm-sidebar-choices', 'choices')),
@@ -75,7 +78,7 @@ export default defineBackground(() => {
     customerGone: (customerId, connection) => outbox.customerGone(customerId, connection),
   });
   panels.onChange((tabId) => void tabLookups.panelChanged(tabId).catch(() => undefined));
-  const tabs = watchTabs([tabContactsItem, tabConversationsItem], (tabId) => void tabLookups.forgetTab(tabId));
+  const tabs = watchTabs([tabContacts, tabConversationsItem], (tabId) => void tabLookups.forgetTab(tabId));
   const conversations = createTabConversations({
     store: tabConversationsItem,
     enabled: async () => effectiveSuggestionSettings(await agentSettings.labelSuggestions.getValue(), suggestionPolicyOf(await policy())).enabled,
@@ -89,7 +92,7 @@ export default defineBackground(() => {
     settings: effective.settings,
     enabledSites: effective.enabledSites,
     policy: policyReading,
-    tabContacts: tabContactsItem,
+    tabContacts,
     lookupCache: lookupCacheItem,
     detect: detectContacts,
     onTabContactsChanged: tabs.showCount,
