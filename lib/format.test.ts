@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatContact, formatPhone, formatShortTime, formatTime } from './format';
+import { formatAgo, formatContact, formatPhone, formatShortTime, formatTime } from './format';
 
 describe('formatContact', () => {
   it.each([
@@ -35,6 +35,21 @@ describe('formatShortTime', () => {
     const now = Date.UTC(2024, 10, 20, 12);
     expect(formatShortTime(Date.UTC(2024, 10, 19, 6, 5), 'en-US', now)).not.toMatch(/2024/);
     expect(formatShortTime(Date.UTC(2023, 10, 19, 6, 5), 'en-US', now)).toMatch(/2023/);
+  });
+});
+
+describe('formatAgo', () => {
+  const now = Date.UTC(2024, 10, 20, 12);
+
+  it('says minutes, hours and days ago within a week, and nothing within the minute', () => {
+    expect(formatAgo(now - 30_000, 'en-US', now)).toBeUndefined();
+    expect(formatAgo(now - 2 * 60_000, 'en-US', now)).toBe('2 min. ago');
+    expect(formatAgo(now - 3 * 86_400_000, 'zh-CN', now)).toBe('3天前');
+  });
+
+  it('gives the day alone after a week, with the year only when it is another', () => {
+    expect(formatAgo(Date.UTC(2024, 9, 19, 12), 'en-US', now)).toBe('10/19');
+    expect(formatAgo(Date.UTC(2023, 10, 19, 12), 'zh-CN', now)).toBe('2023/11/19');
   });
 });
 

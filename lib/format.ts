@@ -38,16 +38,19 @@ const shortFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A time in a summary line: "11/19 14:05", with the year only when it is not this year's. */
 export function formatShortTime(epochMs: number, locale?: string, now = Date.now()): string {
+  return shortFormat(epochMs, locale, now, true);
+}
+
+function shortFormat(epochMs: number, locale: string | undefined, now: number, withTime: boolean): string {
   const sameYear = new Date(epochMs).getFullYear() === new Date(now).getFullYear();
-  const key = `${locale}|${sameYear}`;
+  const key = `${locale}|${sameYear}|${withTime}`;
   let format = shortFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
       ...(sameYear ? {} : { year: 'numeric' }),
       month: 'numeric',
       day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
     });
     shortFormats.set(key, format);
   }
@@ -68,7 +71,8 @@ const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatAgo(epochMs: number, locale?: string, now = Date.now()): string | undefined {
   const elapsed = Math.max(0, now - epochMs);
   if (elapsed < 60_000) return undefined;
-  if (elapsed >= 7 * 86_400_000) return formatShortTime(epochMs, locale, now);
+  // A week on, the day says enough, and the line it stands in stays short enough to read whole.
+  if (elapsed >= 7 * 86_400_000) return shortFormat(epochMs, locale, now, false);
   const [unit, size] = AGO_STEPS.findLast(([, step]) => elapsed >= step)!;
   let format = relativeFormats.get(locale);
   if (!format) {
