@@ -4,7 +4,7 @@
 // follows a live conversation (only what changed is read) and how it batches reports. Its reports go
 // through the background's detection here, so each test states the contacts the agent ends up with.
 // Test-only.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectContacts } from '@/lib/contacts/detect';
 import { MAX_READING_CHARS, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 import { contactsInReadings } from '@/lib/contacts/tab-contacts';
@@ -493,48 +493,48 @@ describe('text the agent cannot see', () => {
     expect(page.hiddenValues()).toEqual(['lina@example.com', '+8613912345678']);
   });
 
-  it('is looked at once more a moment after it arrived, so a message the console fades in is read as seen', () => {
-    vi.useFakeTimers();
-    try {
-      // The console adds the message at opacity 0 and fades it in.
-      const message = conversation(['我的手机 13812345678']);
-      message.setAttribute('style', 'opacity: 0');
-      const page = startScanner();
-      page.flush();
+  /** The console adds a message at opacity 0, to fade it in; the scanner has read it once, as hidden. */
+  function messageFadingIn() {
+    const message = conversation(['我的手机 13812345678']);
+    message.setAttribute('style', 'opacity: 0');
+    const page = startScanner();
+    page.flush();
+    return { message, page };
+  }
+
+  /** The fade is over: what the page reports from now on is read as seen. */
+  function fadedIn(message: HTMLElement, page: ReturnType<typeof startScanner>) {
+    page.reports.length = 0;
+    message.setAttribute('style', 'opacity: 1');
+  }
+
+  describe('faded in', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('is looked at once more a moment after it arrived, so a message the console fades in is read as seen', () => {
+      const { message, page } = messageFadingIn();
       expect(page.hiddenValues()).toEqual(['+8613812345678']);
-      page.reports.length = 0;
-      message.setAttribute('style', 'opacity: 1');
+      fadedIn(message, page);
       vi.advanceTimersByTime(500);
       page.flush();
       expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678']);
       expect(page.hiddenValues()).toEqual([]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    });
 
-  it('is looked at again as soon as a fade-in ends, however late the page ran it', () => {
-    vi.useFakeTimers();
-    try {
-      const message = conversation(['我的手机 13812345678']);
-      message.setAttribute('style', 'opacity: 0');
-      const page = startScanner();
-      page.flush();
+    it('is looked at again as soon as a fade-in ends, however late the page ran it', () => {
+      const { message, page } = messageFadingIn();
       vi.advanceTimersByTime(500);
       page.flush();
       expect(page.hiddenValues()).toEqual(['+8613812345678']);
-      page.reports.length = 0;
-
       // A busy tab runs the console's fade long after the message arrived.
-      message.setAttribute('style', 'opacity: 1');
+      fadedIn(message, page);
       message.dispatchEvent(new Event('animationend', { bubbles: true }));
       vi.advanceTimersByTime(1);
       page.flush();
       expect(page.contacts().map((contact) => contact.value)).toEqual(['+8613812345678']);
       expect(page.hiddenValues()).toEqual([]);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('is read again, as seen, once the agent clicks in the page and the console shows it', async () => {

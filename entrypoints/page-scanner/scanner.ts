@@ -44,6 +44,8 @@ const RECHECK_AFTER_MS = 300;
  * from opacity 0, and by then the animation has begun (anything above 0 counts as seen).
  */
 const ARRIVAL_RECHECK_MS = 500;
+/** Events after which the page may show what it hid: a fade's end, the tab coming back into view. */
+const SHOWING_EVENTS = ['animationend', 'transitionend', 'visibilitychange'] as const;
 
 const defaultSchedule = (flush: () => void) => {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 300 });
@@ -323,15 +325,17 @@ export function createPageScanner(options: PageScannerOptions) {
     if (event.target instanceof Element && isFormField(event.target)) enqueue(event.target, true);
   };
 
+  const lookAgainAtUnseen = () => [...unseen].forEach(lookAgain);
+
   /** The agent clicked or moved focus: texts hidden until now may be shown (another conversation). */
   const onAgentAction = () => {
     if (unseen.size === 0) return;
     clearTimeout(recheckTimer);
-    recheckTimer = setTimeout(() => [...unseen].forEach(lookAgain), RECHECK_AFTER_MS);
+    recheckTimer = setTimeout(lookAgainAtUnseen, RECHECK_AFTER_MS);
   };
 
   /**
-   * A fade-in ended, or the tab came back into view: what was unseen may be seen now. The timer above
+   * A fade-in ended, or the tab came back into view: what was unseen may be seen now. ARRIVAL_RECHECK_MS
    * is a guess at how long a fade takes; a busy or background tab can run the fade later than that.
    * The events of one moment share one look, so a page ending many animations asks little of layout.
    */
@@ -341,10 +345,9 @@ export function createPageScanner(options: PageScannerOptions) {
     shownCheckQueued = true;
     setTimeout(() => {
       shownCheckQueued = false;
-      [...unseen].forEach(lookAgain);
+      lookAgainAtUnseen();
     });
   };
-  const SHOWING_EVENTS = ['animationend', 'transitionend', 'visibilitychange'] as const;
 
   return {
     start() {

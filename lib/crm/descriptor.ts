@@ -5,7 +5,7 @@
 import type { MessageKey } from '../message-key';
 import type { ErrorCode } from '../messaging/reply';
 
-/** Settings a connection may carry beyond address, account and secret (see Settings in lib/storage.ts). */
+/** Settings a connection may carry beyond address, account and secret (see Settings in lib/settings/settings.ts). */
 export type ExtraSetting = 'signatureRecipe';
 
 /** One more text field of the connection form, stored as a setting of its own. */
