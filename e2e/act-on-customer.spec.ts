@@ -139,6 +139,11 @@ describe('acting on the customer', () => {
     await timeline.scrollIntoViewIfNeeded();
     await timeline.getByText('Result: Won').waitFor({ timeout: 15_000 });
     await timeline.getByText('Stage: 正常跟进 → 意向确定').waitFor();
+    // Read back from the CRM, whose result entry names no stage: still 意向确定, closed as Won, and Won keeps focus.
+    expect(await stepper.locator('[aria-current="step"]').textContent()).toContain('意向确定');
+    expect(await won.getAttribute('aria-pressed')).toBe('true');
+    expect(await won.isEnabled()).toBe(true);
+    expect(await won.evaluate((button) => button === document.activeElement)).toBe(true);
     await panel.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from './domain';
-import { currentStage } from './stage';
+import { currentResult, currentStage } from './stage';
 
 describe('currentStage', () => {
   const stages = [
@@ -11,6 +11,16 @@ describe('currentStage', () => {
 
   it('is the target of the newest stage change, whatever the order of the page', () => {
     expect(currentStage([stageEvent(1, '意向确定'), stageEvent(3, '付款流程'), stageEvent(2, '意向确定')], stages)).toEqual(stages[1]);
+  });
+
+  it('stays the stage a result closed, and the result is told apart', () => {
+    // Sobot's result entry names the result (成单), not a stage.
+    const won: TimelineEvent = { id: 'r', kind: 'stage', rawType: 'user_stage_update', at: 4, stage: { to: '成单', result: 'won' } };
+    const events = [stageEvent(1, '意向确定'), stageEvent(3, '付款流程'), won];
+    expect(currentStage(events, stages)).toEqual(stages[1]);
+    expect(currentResult(events)).toBe('won');
+    // Moved on after the result: the result no longer holds.
+    expect(currentResult([...events, stageEvent(5, '意向确定')])).toBeUndefined();
   });
 
   it('is null when the timeline has no stage change', () => {

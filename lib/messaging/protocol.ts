@@ -4,7 +4,7 @@
 // types (zod stays in the background bundle).
 import * as z from 'zod/mini';
 import { MAX_READINGS_PER_REPORT } from '../contacts/page-reading';
-import type { AgentRef, CustomerPage, Label, LabelRef, NoteSummary, RegionOption, Stage, TimelineEvent } from '../crm/domain';
+import type { AgentRef, CustomerPage, Label, LabelRef, NoteSummary, RegionOption, Stage, StageResult, TimelineEvent } from '../crm/domain';
 import { BACKEND_KINDS } from '../crm/registry';
 import { checkBaseUrl, checkSiteOrigin } from '../crm/hosts';
 import type { CardVocabulary, CustomerCard } from '../crm/views';
@@ -68,7 +68,8 @@ export const protocol = {
   'customer.stage': {
     from: PANEL,
     request: z.object({ customerId: id, updatedAt: z.optional(z.number().check(z.minimum(0), z.maximum(MAX_EPOCH_MS))) }),
-    response: answer<{ stage: Stage | null; readAt: number; latestNote?: NoteSummary | null }>(),
+    /** `result`: what closed the stage, when the newest stage change is a result. */
+    response: answer<{ stage: Stage | null; result?: StageResult; readAt: number; latestNote?: NoteSummary | null }>(),
   },
   'customer.timeline': {
     from: PANEL,

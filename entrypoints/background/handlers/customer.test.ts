@@ -56,6 +56,16 @@ describe('the stage of a customer', () => {
     expect(again).toMatchObject({ stage: STAGES[1], readAt: UPDATED_AT + 5_000 });
   });
 
+  it('is the stage a result closed, with the result, read or remembered', async () => {
+    const { clock, listTimeline, stage } = setup();
+    const won: TimelineEvent = { id: 'e-won', kind: 'stage', rawType: 'user_stage_update', at: 2, stage: { to: '成单', result: 'won' } };
+    listTimeline.mockResolvedValueOnce({ events: [stageChange('意向确定', 1), won], pageCount: 1 });
+    expect(await stage('c1', UPDATED_AT)).toMatchObject({ stage: STAGES[1], result: 'won' });
+    clock.now += 60_000;
+    expect(await stage('c1', UPDATED_AT)).toMatchObject({ stage: STAGES[1], result: 'won' });
+    expect(listTimeline).toHaveBeenCalledTimes(1);
+  });
+
   it('is read again once the update time moved, as a stage change moves it', async () => {
     const { clock, stageOf, listTimeline, stage } = setup();
     await stage('c1', UPDATED_AT);

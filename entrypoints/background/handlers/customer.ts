@@ -11,7 +11,7 @@
 // costs no request of its own. Label groups carry each label's pinyin spelling.
 import { latestNote, toCards } from '@/lib/crm/cards';
 import type { TimelineEvent } from '@/lib/crm/domain';
-import { currentStage, stillCurrent } from '@/lib/crm/stage';
+import { currentResult, currentStage, stillCurrent } from '@/lib/crm/stage';
 import type { Handlers } from '@/lib/messaging/server';
 import type { HandlerDependencies } from './dependencies';
 import { crmLists } from '../crm-lists';
@@ -71,13 +71,14 @@ export function customerHandlers(deps: HandlerDependencies): Pick<Handlers, Cust
       if (!backend.listTimeline) return { stage: null, readAt: now() };
       const key = await cacheKey(customerId);
       const remembered = stillCurrent(await deps.records.recall(deps.stageCache, key), updatedAt);
-      if (remembered) return { stage: remembered.stage, readAt: remembered.at, latestNote: remembered.latestNote };
+      if (remembered) return { stage: remembered.stage, result: remembered.result, readAt: remembered.at, latestNote: remembered.latestNote };
       const readAt = now();
       const [{ events }, known] = await Promise.all([firstPage(customerId, 'running'), lists.stages()]);
       const stage = currentStage(events, known);
+      const result = currentResult(events);
       const note = latestNote(events);
-      if (updatedAt !== undefined) deps.records.remember(deps.stageCache, key, { at: readAt, updatedAt, stage, latestNote: note });
-      return { stage, readAt, latestNote: note };
+      if (updatedAt !== undefined) deps.records.remember(deps.stageCache, key, { at: readAt, updatedAt, stage, result, latestNote: note });
+      return { stage, result, readAt, latestNote: note };
     },
 
     async 'customer.timeline'({ customerId, page, group, fresh }) {

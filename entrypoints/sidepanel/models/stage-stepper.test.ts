@@ -45,6 +45,11 @@ describe('the stage shown over queued writes', () => {
     const writes = [stageWrite({ state: 'sent', sentAt: 500 }, payment, 'ongoing'), stageWrite({ state: 'failed' }, payment, 'won')];
     expect(stepper.stageAfterWrites(intent, 1_000, writes)).toEqual({ stage: intent });
   });
+
+  it("keeps the result the CRM read, once the agent's result write has landed, so the stepper still marks it", () => {
+    const landed = [stageWrite({ state: 'sent', sentAt: 500 }, intent, 'won')];
+    expect(stepper.stageAfterWrites(intent, 1_000, landed, 'won')).toEqual({ stage: intent, result: 'won' });
+  });
 });
 
 describe('the stage stepper', () => {

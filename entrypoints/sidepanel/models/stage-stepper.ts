@@ -28,15 +28,15 @@ export interface ShownStage {
 
 /**
  * The stage to show: the newest stage write the last read cannot contain yet (not sent, or sent after
- * the read started; failed writes changed nothing), else the stage as read.
+ * the read started; failed writes changed nothing), else the stage as read, with the result that closed it.
  */
-export function stageAfterWrites(read: Stage | null, readAt: number, writes: OutboxWrite[]): ShownStage {
+export function stageAfterWrites(read: Stage | null, readAt: number, writes: OutboxWrite[], readResult?: StageResult): ShownStage {
   const newest = writes.findLast((write) => write.kind === 'stage' && write.state !== 'failed' && !(write.state === 'sent' && (write.sentAt ?? 0) <= readAt));
   if (newest?.kind === 'stage') {
     const { stage, type } = newest.payload;
     return type === 'ongoing' ? { stage, write: newest } : { stage, result: type, write: newest };
   }
-  return { stage: read };
+  return readResult ? { stage: read, result: readResult } : { stage: read };
 }
 
 export interface StageStepperDeps {
@@ -56,7 +56,7 @@ export function createStageStepperModel({ stage: { stages }, undo: { offerUndo }
       const writes = outboxWrites.value.filter((write) => write.customerId === customerId);
       const read = state?.status === 'loaded' ? state.stage : null;
       const readAt = (state?.status === 'loaded' ? state.readAt : undefined) ?? stageReadAt.value[customerId] ?? 0;
-      const shown = stageAfterWrites(read, readAt, writes);
+      const shown = stageAfterWrites(read, readAt, writes, state?.status === 'loaded' ? state.result : undefined);
       // While the read is under way or failed, only a queued write is worth showing.
       return state?.status === 'loaded' || shown.write ? shown : undefined;
     }

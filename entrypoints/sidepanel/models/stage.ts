@@ -3,7 +3,7 @@
 // stage it read for that same version of the customer without asking the CRM again. Only the newest
 // request per customer may change its state.
 import { signal } from '@preact/signals';
-import type { NoteSummary, Stage } from '@/lib/crm/domain';
+import type { NoteSummary, Stage, StageResult } from '@/lib/crm/domain';
 import { toRequestError, type Client, type RequestError } from '@/lib/messaging/client';
 import { ownedModel } from '@/lib/signals/owned-model';
 import type { LookupModel } from './lookup';
@@ -11,7 +11,7 @@ import type { LookupModel } from './lookup';
 export type StageState =
   | { status: 'loading' }
   /** `readAt`: when the CRM's timeline was read, which is before this request when the stage was remembered. */
-  | { status: 'loaded'; stage: Stage | null; readAt?: number; latestNote?: NoteSummary | null }
+  | { status: 'loaded'; stage: Stage | null; result?: StageResult; readAt?: number; latestNote?: NoteSummary | null }
   | { status: 'error'; error: RequestError };
 
 export function createStageModel({ client, lookup: { lookupState } }: { client: Client; lookup: Pick<LookupModel, 'lookupState'> }) {
@@ -28,8 +28,11 @@ export function createStageModel({ client, lookup: { lookupState } }: { client: 
       if (stages.peek()[customerId]?.status !== 'loaded') stages.value = { ...stages.value, [customerId]: { status: 'loading' } };
       let state: StageState;
       try {
-        const { stage, readAt, latestNote } = await client.request('customer.stage', updatedAt === undefined ? { customerId } : { customerId, updatedAt });
-        state = { status: 'loaded', stage, readAt, latestNote };
+        const { stage, result, readAt, latestNote } = await client.request(
+          'customer.stage',
+          updatedAt === undefined ? { customerId } : { customerId, updatedAt },
+        );
+        state = { status: 'loaded', stage, result, readAt, latestNote };
       } catch (error) {
         state = { status: 'error', error: toRequestError(error) };
       }
