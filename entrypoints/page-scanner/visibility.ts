@@ -1,11 +1,17 @@
 // Whether the agent can see a piece of the page: the one place the page scanner reads style and layout.
 // Rendered (no display:none, visibility:hidden or opacity:0 on it or an ancestor), of some size, and not
 // placed where no scrolling reaches. Scrolled out of view is still seen: the agent scrolls a chat log up to
-// read what the visitor wrote earlier. Content-script only; dependency-free.
+// read what the visitor wrote earlier. A message a console fades in from opacity 0 is seen at once: the
+// fade under way says so, without waiting for the page's frames to run it. Content-script only;
+// dependency-free.
 
 /** A box thinner than this holds nothing the agent can read (the 1×1 px "visually hidden" pattern). */
 const MIN_SEEN_PX = 2;
 const STYLE_CHECKS = { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true };
+/** The same checks but for transparency, which a fade-in under way may be about to end. */
+const RENDER_CHECKS = { checkVisibilityCSS: true, visibilityProperty: true };
+/** A fade-in that ends within this long shows its text to the agent in a moment: it counts as seen now. */
+export const FADE_IN_WITHIN_MS = 2_000;
 
 interface Scrolled {
   x: number;
@@ -22,7 +28,19 @@ const containerOf = (element: Element): Element | null => element.parentElement 
  */
 export function createSeenCheck(): (element: Element) => boolean {
   const scrolledAbove = new Map<Element, Scrolled>();
+  /** The elements a short fade-in is making opaque, read once per task like the scroll offsets. */
+  let fadingIn: Set<Element> | undefined;
   let clearQueued = false;
+
+  function forgetAtEndOfTask() {
+    if (clearQueued) return;
+    clearQueued = true;
+    queueMicrotask(() => {
+      scrolledAbove.clear();
+      fadingIn = undefined;
+      clearQueued = false;
+    });
+  }
 
   /** How far scrolling has moved `element`'s box up and left: the sum of its containers' scroll offsets. */
   function scrolledBy(element: Element): Scrolled {
@@ -43,18 +61,30 @@ export function createSeenCheck(): (element: Element) => boolean {
       known = { x: known.x + Math.abs(container.scrollLeft), y: known.y + container.scrollTop };
       scrolledAbove.set(container, known);
     }
-    if (!clearQueued) {
-      clearQueued = true;
-      queueMicrotask(() => {
-        scrolledAbove.clear();
-        clearQueued = false;
-      });
-    }
+    forgetAtEndOfTask();
     return known;
   }
 
+  /**
+   * Whether `element` is transparent only while fades-in under way end soon: every transparent element
+   * from it up is the target of one. A page that keeps text transparent (no fade, a fade out, an endless
+   * or far-off one) is still unseen.
+   */
+  function onlyFadingIn(element: Element): boolean {
+    const document = element.ownerDocument;
+    if (typeof document.getAnimations !== 'function' || !element.checkVisibility(RENDER_CHECKS)) return false;
+    fadingIn ??= new Set(document.getAnimations().flatMap(fadeInTarget));
+    forgetAtEndOfTask();
+    if (fadingIn.size === 0) return false;
+    const view = document.defaultView!;
+    for (let current: Element | null = element; current; current = containerOf(current)) {
+      if (Number(view.getComputedStyle(current).opacity) === 0 && !fadingIn.has(current)) return false;
+    }
+    return true;
+  }
+
   return (element) => {
-    if (typeof element.checkVisibility === 'function' && !element.checkVisibility(STYLE_CHECKS)) return false;
+    if (typeof element.checkVisibility === 'function' && !element.checkVisibility(STYLE_CHECKS) && !onlyFadingIn(element)) return false;
     const box = element.getBoundingClientRect();
     if (box.width < MIN_SEEN_PX || box.height < MIN_SEEN_PX) return false;
     // Partly in view, or below or right of it: where the agent sees or scrolls to.
@@ -63,4 +93,20 @@ export function createSeenCheck(): (element: Element) => boolean {
     const scrolled = scrolledBy(element);
     return box.right + scrolled.x > 0 && box.bottom + scrolled.y > 0;
   };
+}
+
+/**
+ * The element an animation or transition is fading in, when it ends within FADE_IN_WITHIN_MS: it plays
+ * forwards once, and its last frame sets an opacity above 0.
+ */
+function fadeInTarget(animation: Animation): Element[] {
+  const effect = animation.effect as KeyframeEffect | null;
+  // A fade of a ::before or ::after shows that box, not the element's own text.
+  if (animation.playState !== 'running' || typeof effect?.getKeyframes !== 'function' || !effect.target || effect.pseudoElement) return [];
+  const timing = effect.getComputedTiming();
+  if (timing.direction !== 'normal' || !Number.isFinite(timing.endTime)) return [];
+  const endsIn = Number(timing.endTime) - Number(timing.localTime ?? 0);
+  if (endsIn > FADE_IN_WITHIN_MS) return [];
+  const last = effect.getKeyframes().findLast((frame) => frame.opacity !== undefined && frame.opacity !== null);
+  return last?.offset === 1 && Number(last.opacity) > 0 ? [effect.target] : [];
 }
