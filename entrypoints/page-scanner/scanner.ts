@@ -3,9 +3,12 @@
 // the contacts in them. Work is proportional to what changed: a new chat message costs a walk of that
 // message, never of the page; a first scan of a huge page is cut into slices that each yield to the page.
 // Text the agent cannot see (not rendered, zero-size, off the page, transparent) is reported marked
-// hidden, so a page can never drive a lookup with it; whether a text is seen is asked only of the few
-// texts that pass the pre-test. Hidden ones are looked at again after the agent clicks or moves focus in
-// the page, which is how consoles show another conversation. Content-script only.
+// hidden, so a page can never drive a lookup with it. A scan reports only its newest texts the agent sees
+// (and a few hidden ones): the background keeps a tab's newest contacts and no more. Whether a text is
+// readable and seen is asked when the scan ends, from the newest back, until enough are found: a first
+// scan of a huge console lays out a few hundred texts, not thousands. Hidden ones are looked at again
+// after the agent clicks or moves focus in the page, which is how consoles show another conversation.
+// Content-script only.
 import { MAX_READING_CHARS, MAX_READINGS_PER_REPORT, mayHoldContact, readingsOf, type PageReading } from '@/lib/contacts/page-reading';
 import { createSeenCheck } from './visibility';
 
@@ -31,6 +34,16 @@ const MAY_HIDE_OR_EDIT = '[hidden],[aria-hidden],[contenteditable]';
 /** The same attributes, watched: when one changes, its subtree may have become readable. */
 const REVEALING_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
 const MAX_CONTEXT = 240;
+/**
+ * A scan reports at most this many texts the agent sees, its newest: the background keeps a tab's 50
+ * newest contacts and 30 newest texts, so an older text of a huge first scan would only be laid out, sent
+ * and searched to be dropped there.
+ */
+const MAX_SEEN_TEXTS_PER_SCAN = MAX_READINGS_PER_REPORT;
+/** And at most this many hidden ones, listed for the agent to see what the page holds out of sight. */
+const MAX_HIDDEN_TEXTS_PER_SCAN = 50;
+/** Texts asked whether the agent sees them per scan: bounds the layout a page of hidden numbers costs. */
+const MAX_SEEN_CHECKS_PER_SCAN = 1_000;
 /** A flush works at most about this long before yielding, so even a first scan of a huge page is no long task. */
 const SLICE_BUDGET_MS = 12;
 /** Reading the clock costs too: once per this many nodes. */
@@ -108,6 +121,18 @@ interface ScanJob {
   shadowHosts: Element[];
 }
 
+/** A text the scan found that may hold a contact, and where it stands on the page. */
+interface FoundText {
+  text: string;
+  context?: string;
+  /** The node it is read from (a text node, a field, a link), kept to look at again while unseen. */
+  node: Node;
+  /** The element whose box the agent sees the text in. */
+  shownIn: Element | null;
+  /** The element that decides whether the agent reads it at all (a field's parent: a field holds no text node). */
+  readIn: Element | null;
+}
+
 export function createPageScanner(options: PageScannerOptions) {
   const schedule = options.schedule ?? defaultSchedule;
   /**
@@ -130,24 +155,42 @@ export function createPageScanner(options: PageScannerOptions) {
   const observers: MutationObserver[] = [];
   const observedShadowRoots = new WeakSet<ShadowRoot>();
   let flushScheduled = false;
-  let batch: PageReading[] = [];
   /**
-   * The texts this scan already sent, by text and context: a canned reply with the hotline in it, said
-   * fifty times, is sent (and checked for readability) once. A scan ends with the flush that finishes
-   * its last job, so once a page is read, each new message is sent on its own (and its contact becomes
-   * the newest); only while a first scan of a huge page is still running is a repeat of a text it
-   * already sent left out.
+   * The texts this scan found, in page order. A scan ends with the flush that finishes its last job and
+   * reports them then: once a page is read, each new message is a scan of its own (and its contact
+   * becomes the newest).
    */
-  const sentThisScan = new Set<string>();
+  let found: FoundText[] = [];
 
-  function read(text: string, context?: string, hidden = false) {
-    const key = context === undefined ? text : `${text}\n${context}`;
-    // A text sent as seen says all a hidden copy would.
-    if (sentThisScan.has(key) || (hidden && sentThisScan.has(`hidden\n${key}`))) return;
-    const readings = readingsIn(text, context);
-    if (readings.length === 0) return;
-    sentThisScan.add(hidden ? `hidden\n${key}` : key);
-    batch.push(...(hidden ? readings.map((reading) => ({ ...reading, hidden: true })) : readings));
+  /**
+   * The scan's newest texts as readings, oldest first, each once: a canned reply with the hotline in it,
+   * said fifty times, is one text, where it was said last, and seen if any copy of it is.
+   */
+  function readingsOfScan(): PageReading[] {
+    const chosen = new Map<string, { text: string; context?: string; hidden: boolean }>();
+    let seenTexts = 0;
+    let hiddenTexts = 0;
+    let checks = 0;
+    for (let index = found.length - 1; index >= 0 && seenTexts < MAX_SEEN_TEXTS_PER_SCAN && checks < MAX_SEEN_CHECKS_PER_SCAN; index--) {
+      const { text, context, node, shownIn, readIn } = found[index]!;
+      const key = context === undefined ? text : `${text}\n${context}`;
+      const known = chosen.get(key);
+      if ((known && !known.hidden) || !isReadable(readIn)) continue;
+      checks += 1;
+      if (shownIn && seen(shownIn, node)) {
+        seenTexts += 1;
+        if (known) known.hidden = false;
+        else chosen.set(key, { text, context, hidden: false });
+      } else if (!known && hiddenTexts < MAX_HIDDEN_TEXTS_PER_SCAN) {
+        hiddenTexts += 1;
+        chosen.set(key, { text, context, hidden: true });
+      }
+    }
+    found = [];
+    return [...chosen.values()].reverse().flatMap(({ text, context, hidden }) => {
+      const readings = readingsIn(text, context);
+      return hidden ? readings.map((reading) => ({ ...reading, hidden: true })) : readings;
+    });
   }
 
   /** Whether the agent sees `element`; a node they do not see is kept to look at again later. */
@@ -188,31 +231,31 @@ export function createPageScanner(options: PageScannerOptions) {
   }
 
   /**
-   * Most texts on a page fail the one-regex pre-test and cost nothing more; readability is asked only of
-   * the rest. A long text (a bundled script, a pasted log) is asked first: where the agent cannot read
-   * it, it is not even pre-tested.
+   * Most texts on a page fail the one-regex pre-test and cost nothing more; the rest are kept for the
+   * end of the scan, which asks the newest of them whether the agent reads and sees them. A long text (a
+   * bundled script, a pasted log) is asked first: where the agent cannot read it, it is not even pre-tested.
    */
   function readText(text: Node) {
     const value = text.nodeValue ?? '';
     const parent = parentOf(text);
     if (value.length <= MAX_READING_CHARS) {
-      if (!mayHoldContact(value) || sentThisScan.has(value) || !isReadable(parent)) return;
+      if (!mayHoldContact(value)) return;
     } else if (!isReadable(parent) || !mayHoldContact(value)) {
       return;
     }
-    read(value, undefined, !parent || !seen(parent, text));
+    found.push({ text: value, node: text, shownIn: parent, readIn: parent });
   }
 
   function scanLink(link: Element) {
     const href = link.getAttribute('href');
-    if (!href || !/^(tel|mailto):/i.test(href) || !isReadable(link)) return;
+    if (!href || !/^(tel|mailto):/i.test(href)) return;
     const address = decodedAddress(href.replace(/^(tel|mailto):/i, '').split('?')[0] ?? '');
-    if (address) read(address, (link.textContent || address).trim().slice(0, MAX_CONTEXT), !seen(link, link));
+    if (address) found.push({ text: address, context: (link.textContent || address).trim().slice(0, MAX_CONTEXT), node: link, shownIn: link, readIn: link });
   }
 
   function scanFormField(field: HTMLInputElement | HTMLTextAreaElement) {
     if (field === focusedElement() || field.type === 'hidden' || field.type === 'password' || !field.value) return;
-    if (isReadable(field.parentElement)) read(field.value, undefined, !seen(field, field));
+    found.push({ text: field.value, node: field, shownIn: field, readIn: field.parentElement });
   }
 
   /** Reads the fields and links under the job's root. */
@@ -287,11 +330,11 @@ export function createPageScanner(options: PageScannerOptions) {
       if (root.isConnected && !insideAnother(root)) startJob(root);
     }
     while (jobs.length > 0 && advance(jobs[0]!, deadline)) jobs.shift();
-    for (let from = 0; from < batch.length; from += MAX_READINGS_PER_REPORT) options.report(batch.slice(from, from + MAX_READINGS_PER_REPORT));
-    batch = [];
-    if (jobs.length === 0) sentThisScan.clear();
     // A big first scan continues in the next slice, leaving the page free to respond in between.
-    if (jobs.length > 0) scheduleFlush();
+    if (jobs.length > 0) return scheduleFlush();
+    // A very long text gives several readings: a report still holds no more than the protocol allows.
+    const readings = readingsOfScan();
+    for (let from = 0; from < readings.length; from += MAX_READINGS_PER_REPORT) options.report(readings.slice(from, from + MAX_READINGS_PER_REPORT));
   }
 
   function scheduleFlush(soon = false) {
@@ -366,7 +409,7 @@ export function createPageScanner(options: PageScannerOptions) {
       observers.forEach((observer) => observer.disconnect());
       pendingRoots.clear();
       jobs.length = 0;
-      sentThisScan.clear();
+      found = [];
       unseen.clear();
       arrivals.length = 0;
       clearTimeout(recheckTimer);
