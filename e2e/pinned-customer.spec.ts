@@ -25,6 +25,16 @@ async function pagePlantsOutOfSight(chat: Page, line: string): Promise<void> {
   }, line);
 }
 
+/** The page writes a line in a 1×1 px box that cuts off its overflow, the line itself laid out wide. */
+async function pagePlantsVisuallyHidden(chat: Page, line: string): Promise<void> {
+  await chat.evaluate((text) => {
+    const box = document.createElement('div');
+    box.setAttribute('style', 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)');
+    box.append(Object.assign(document.createElement('p'), { textContent: text, style: 'width:400px;font-size:16px' }));
+    document.getElementById('chat')!.append(box);
+  }, line);
+}
+
 /** The customer as the CRM stores it, whole. */
 async function storedRecord(mockUrl: string, customerId: string): Promise<unknown> {
   const response = await fetch(`${mockUrl}/__control/state/customer/${encodeURIComponent(customerId)}`);
@@ -97,8 +107,10 @@ describe('the customer the agent chose', () => {
     await assign.waitFor();
     const searchesBefore = await searches(agent.mock.url);
     await pagePlantsOutOfSight(chat, '李娜 139 1234 5678');
-    // The planted number is listed as hidden, never looked up, and the question still names 张伟.
+    await pagePlantsVisuallyHidden(chat, '李娜 lina_1990@163.com');
+    // What the page planted is listed as hidden, never looked up, and the question still names 张伟.
     await panel.getByRole('button', { name: /139 1234 5678.*hidden/ }).waitFor();
+    await panel.getByRole('button', { name: /lina_1990@163\.com.*hidden/ }).waitFor();
     await panel.waitForTimeout(3_000);
     expect(await searches(agent.mock.url)).toBe(searchesBefore);
     expect(await assign.isVisible()).toBe(true);
