@@ -164,9 +164,18 @@ describe('acting on the customer', () => {
     await composer.fill(text);
     await composer.press('Control+Enter');
     expect(await composer.inputValue()).toBe('');
+    const timeline = (shown: Page) => shown.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
+    expect(await timeline(panel).first().textContent()).toContain(text);
+
+    // Closed at once after sending, and opened again: the sent note does not come back as a draft.
+    await panel.close();
+    panel = await openPanel(agent.browser);
+    await panel.getByRole('heading', { name: '李娜' }).waitFor();
+    await timeline(panel).filter({ hasText: text }).first().waitFor();
+    await panel.waitForTimeout(600);
+    expect(await panel.getByLabel('Follow-up note').inputValue()).toBe('');
     await panel.getByRole('region', { name: 'Timeline' }).scrollIntoViewIfNeeded();
-    const entries = panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
-    expect(await entries.first().textContent()).toContain(text);
+    const entries = timeline(panel);
     await expect.poll(() => notesStored(id, text), { timeout: 15_000 }).toBe(1);
     // The CRM's own entry replaces the queued one: the note is listed once, still on top.
     await expect.poll(async () => (await entries.allTextContents()).filter((entry) => entry.includes(text)).length, { timeout: 15_000 }).toBe(1);

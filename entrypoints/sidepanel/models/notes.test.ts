@@ -61,6 +61,20 @@ describe('the note composer', () => {
     expect(await noteDraftsItem.getValue()).toEqual({});
   });
 
+  it('empties the stored draft as the note is sent, not after the typing pause: a panel closed at once keeps no sent note', async () => {
+    notes.editNote('c1', '客户确认采购30台。');
+    await notes.flushNoteDrafts();
+    vi.useFakeTimers();
+    try {
+      notes.sendNote('c1');
+      // Storage answers; the 300 ms save timer never runs.
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await noteDraftsItem.getValue()).toEqual({});
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('sends nothing empty or longer than the CRM takes', () => {
     notes.editNote('c1', '   ');
     expect(notes.sendNote('c1')).toBe(false);

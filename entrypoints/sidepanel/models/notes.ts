@@ -23,7 +23,10 @@ export function createNotesModel({ writes: { enqueueWrite } }: { writes: Pick<Wr
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
     own.onDispose(() => clearTimeout(saveTimer));
 
-    async function saveDrafts() {
+    /** Saves run one after another: a later one reads what an earlier one wrote. */
+    let saving: Promise<void> = Promise.resolve();
+
+    async function writeUnsaved() {
       const changed = [...unsaved];
       unsaved.clear();
       const stored = { ...(await noteDraftsItem.getValue()) };
@@ -33,6 +36,11 @@ export function createNotesModel({ writes: { enqueueWrite } }: { writes: Pick<Wr
         else delete stored[customerId];
       }
       await noteDraftsItem.setValue(stored);
+    }
+
+    function saveDrafts(): Promise<void> {
+      saving = saving.then(writeUnsaved, writeUnsaved);
+      return saving;
     }
 
     function setDraft(customerId: string, text: string) {
@@ -46,12 +54,17 @@ export function createNotesModel({ writes: { enqueueWrite } }: { writes: Pick<Wr
       setDraft(customerId, text);
     }
 
-    /** Queues the note (it shows at the top of the timeline at once) and empties the composer. */
+    /**
+     * Queues the note (it shows at the top of the timeline at once) and empties the composer. The empty
+     * draft is saved now, not after the typing pause: an agent who sends and closes the panel at once
+     * must not find the sent note back in the composer, to send twice.
+     */
     function sendNote(customerId: string): boolean {
       const content = (noteDrafts.value[customerId] ?? '').trim();
       if (!content || noteProblem(content)) return false;
       void enqueueWrite({ id: crypto.randomUUID(), customerId, kind: 'note', payload: { content } });
       setDraft(customerId, '');
+      void flushNoteDrafts().catch(() => undefined);
       return true;
     }
 
@@ -62,10 +75,10 @@ export function createNotesModel({ writes: { enqueueWrite } }: { writes: Pick<Wr
       noteDrafts.value = { ...stored, ...noteDrafts.peek() };
     }
 
-    /** Saves now what is waiting for the debounce, e.g. when the panel is being closed. */
+    /** Saves now what is waiting for the debounce, e.g. when the panel is being closed; settles once saved. */
     function flushNoteDrafts(): Promise<void> {
       clearTimeout(saveTimer);
-      return unsaved.size ? saveDrafts() : Promise.resolve();
+      return unsaved.size ? saveDrafts() : saving;
     }
 
     void restoreNoteDrafts();
