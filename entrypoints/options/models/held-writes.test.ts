@@ -60,6 +60,21 @@ describe('writes waiting for another CRM', () => {
     expect(heldWrites.value.map((each) => each.id)).toEqual(['held', 'mine']);
   });
 
+  it('follows the queue as the background changes it, and stops once it is disposed', async () => {
+    connectedTo(CRM_B);
+    await outboxViewItem.setValue([write('held')]);
+    const held = startWatchingHeldWrites();
+    await vi.waitFor(() => expect(held.heldWrites.value.map((each) => each.id)).toEqual(['held']));
+    await outboxViewItem.setValue([write('held'), write('later')]);
+    await vi.waitFor(() => expect(held.heldWrites.value.map((each) => each.id)).toEqual(['held', 'later']));
+
+    held.dispose();
+    const seen = new Promise((resolve) => outboxViewItem.watch(resolve));
+    await outboxViewItem.setValue([]);
+    await seen;
+    expect(held.heldWrites.value.map((each) => each.id)).toEqual(['held', 'later']);
+  });
+
   it('discards a write only through the background, and keeps it listed when the background refuses', async () => {
     connectedTo(CRM_B);
     await outboxViewItem.setValue([write('held'), write('other')]);
