@@ -1,5 +1,5 @@
-// The options page: where an admin or agent connects the CRM. Renders the form model; every failure is
-// explained in words next to the field or the button that caused it.
+// The options page: where an admin or agent connects the CRM. Renders the page's models, taken from
+// OptionsContext; every failure is explained in words next to the field or the button that caused it.
 import type { TargetedEvent } from 'preact';
 import { useFocusOnMount } from '@/components/focus-on-mount';
 import { Notice } from '@/components/Notice';
@@ -10,28 +10,10 @@ import { CrmText } from '@/components/CrmText';
 import { connectionParts } from '@/lib/crm/connection-key';
 import { describeWrite } from '@/lib/outbox/describe';
 import type { OutboxWrite } from '@/lib/outbox/types';
-import { removeSite, sites, sitesError } from './models/enabled-sites';
 import { LabelSuggestionsSection } from './LabelSuggestionsSection';
-import { describedBy, isLocked, LockedHint, lockHintId } from './LockedHint';
-import { confirmingDiscard, discardError, discardHeldWrite, heldWrites } from './models/held-writes';
-import {
-  agents,
-  backends,
-  baseUrl,
-  busy,
-  chosen,
-  keyMustBeEnteredAgain,
-  loadError,
-  CUSTOM_HOST,
-  form,
-  offersHosts,
-  outcome,
-  problems,
-  save,
-  saved,
-  showErrors,
-  testConnection,
-} from './models/connection-form';
+import { describedBy, LockedHint, useLocks } from './LockedHint';
+import { CUSTOM_HOST, type ConnectionFormModel } from './models/connection-form';
+import { useOptions } from './options-context';
 
 const BASE_URL_PROBLEMS = {
   empty: 'baseUrlEmpty',
@@ -47,7 +29,7 @@ const onInput = (target: { value: string }) => (event: TargetedEvent<HTMLInputEl
 
 const saveMessages = () => ({ saved: t('settingsSaved'), permissionDenied: describeError('permission-missing') });
 
-async function saveAndTest() {
+async function saveAndTest({ form, save, testConnection }: ConnectionFormModel) {
   if (await save(saveMessages())) await testConnection({ ok: connectionOkText(form.backend.value) });
 }
 
@@ -55,10 +37,10 @@ async function saveAndTest() {
  * Under the translated cause: whether the old connection stays in use, and the CRM's own words only
  * when no translation says more (they come in the CRM's language, not the agent's).
  */
-function failureDetail(result: { text: string; code?: string; crmCode?: string; kept?: boolean }): string {
+function failureDetail(result: { text: string; code?: string; crmCode?: string; kept?: boolean }, baseUrl: string): string {
   // The CRM's own words go under "details" when it sent a code; without one they are all there is.
   const crmWords = !result.crmCode && (!result.code || result.code === 'crm-error' || result.code === 'internal') ? `${result.text} ` : '';
-  return `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${crmWords}(${baseUrl.value})`;
+  return `${result.kept ? `${t('settingsKeptPrevious')} ` : ''}${crmWords}(${baseUrl})`;
 }
 
 const IGNORED_REASONS: Record<IgnoredReason, Parameters<typeof t>[0]> = {
@@ -77,6 +59,7 @@ const ignoredReason = ({ field, reason }: IgnoredPolicyValue) =>
 
 /** What the admin's policy set that the extension did not use, and why, so the admin can correct it. */
 function IgnoredPolicyValues() {
+  const { saved } = useOptions().connectionForm;
   const ignored = saved.value?.policyIgnored ?? [];
   if (ignored.length === 0) return null;
   return (
@@ -112,6 +95,7 @@ const discardButtonId = (write: OutboxWrite) => `discard-${write.id}`;
  * and Escape cancels. It replaces the Discard button, which takes focus back when it returns.
  */
 function DiscardConfirm({ write, what }: { write: OutboxWrite; what: string }) {
+  const { confirmingDiscard, discardHeldWrite } = useOptions().heldWrites;
   const cancel = useFocusOnMount<HTMLButtonElement>({ returnTo: () => document.getElementById(discardButtonId(write)) });
   return (
     <span
@@ -133,6 +117,7 @@ function DiscardConfirm({ write, what }: { write: OutboxWrite; what: string }) {
 
 /** One write waiting for its CRM: what it changes, where, and a discard that asks first. */
 function HeldWrite({ write }: { write: OutboxWrite }) {
+  const { confirmingDiscard } = useOptions().heldWrites;
   const what = describeWrite(write, []);
   const { baseUrl: crm, appid } = connectionParts(write.connection ?? '');
   const asking = confirmingDiscard.value === write.id;
@@ -161,6 +146,7 @@ function HeldWrite({ write }: { write: OutboxWrite }) {
 }
 
 function HeldWrites() {
+  const { heldWrites, discardError } = useOptions().heldWrites;
   if (heldWrites.value.length === 0) return null;
   return (
     <section class="form" aria-labelledby="held-title">
@@ -176,7 +162,40 @@ function HeldWrites() {
   );
 }
 
+/** The sites where the page scanner runs by itself; the admin's are marked and cannot be removed here. */
+function EnabledSites() {
+  const { sites, sitesError, removeSite } = useOptions().enabledSites;
+  return (
+    <section class="form" aria-labelledby="sites-title">
+      <h2 id="sites-title">{t('enabledSitesTitle')}</h2>
+      {sites.value.enabledSites.length === 0 ? (
+        <p class="muted">{t('enabledSitesEmpty')}</p>
+      ) : (
+        <ul class="site-list">
+          {sites.value.enabledSites.map((origin) => (
+            <li key={origin}>
+              <span>{origin}</span>
+              {sites.value.setByAdmin.includes(origin) ? (
+                <span class="muted">{t('siteSetByAdmin')}</span>
+              ) : (
+                <button type="button" class="button" onClick={() => removeSite(origin)} aria-label={t('removeSite', origin)}>
+                  {t('remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {sitesError.value && <Notice tone="error" title={describeError(sitesError.value.code)} />}
+    </section>
+  );
+}
+
 export function App() {
+  const { connectionForm } = useOptions();
+  const { agents, backends, baseUrl, busy, chosen, keyMustBeEnteredAgain, loadError, form, offersHosts, outcome, problems, save, saved, showErrors } =
+    connectionForm;
+  const { isLocked, lockHintId } = useLocks();
   // The form appears once the saved settings are in, so loading them never overwrites what is typed.
   if (!saved.value) {
     return (
@@ -198,7 +217,7 @@ export function App() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void saveAndTest();
+          void saveAndTest(connectionForm);
         }}
       >
         <h1>{t('optionsTitle')}</h1>
@@ -212,7 +231,7 @@ export function App() {
             aria-describedby={lockHintId('backend')}
             onChange={onInput(form.backend as { value: string })}
           >
-            {backends.value.descriptors.map((backend) => (
+            {backends.descriptors.map((backend) => (
               <option key={backend.kind} value={backend.kind}>
                 {t(backend.text.label)}
               </option>
@@ -360,34 +379,13 @@ export function App() {
                   ? describeFailure({ code: result.code, crmCode: result.crmCode }, form.backend.value)
                   : t('errorInternal')
             }
-            detail={result.tone === 'error' ? failureDetail(result) : undefined}
+            detail={result.tone === 'error' ? failureDetail(result, baseUrl.value) : undefined}
             more={result.tone === 'error' && <CrmText error={{ crmCode: result.crmCode, message: result.text }} />}
           />
         )}
       </form>
       <HeldWrites />
-      <section class="form" aria-labelledby="sites-title">
-        <h2 id="sites-title">{t('enabledSitesTitle')}</h2>
-        {sites.value.enabledSites.length === 0 ? (
-          <p class="muted">{t('enabledSitesEmpty')}</p>
-        ) : (
-          <ul class="site-list">
-            {sites.value.enabledSites.map((origin) => (
-              <li key={origin}>
-                <span>{origin}</span>
-                {sites.value.setByAdmin.includes(origin) ? (
-                  <span class="muted">{t('siteSetByAdmin')}</span>
-                ) : (
-                  <button type="button" class="button" onClick={() => removeSite(origin)} aria-label={t('removeSite', origin)}>
-                    {t('remove')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-        {sitesError.value && <Notice tone="error" title={describeError(sitesError.value.code)} />}
-      </section>
+      <EnabledSites />
       <LabelSuggestionsSection />
     </main>
   );

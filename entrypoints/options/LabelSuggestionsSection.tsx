@@ -1,21 +1,11 @@
 // The options page's "Label suggestions" section: the switch, the synonyms box with each wrong line
 // named, the administrator's synonyms (read only) and the export; what a policy sets is locked with its
-// hint, like the connection's fields. Renders models/label-suggestions.ts.
+// hint, like the connection's fields. Renders the suggestion settings model (models/label-suggestions.ts).
 import { Notice } from '@/components/Notice';
 import { describeError, t } from '@/lib/i18n';
 import type { SynonymLineProblem } from '@/lib/suggest/suggestion-settings';
-import { describedBy, isLocked, LockedHint, lockHintId } from './LockedHint';
-import {
-  downloadSynonyms,
-  saveSynonyms,
-  setSuggestionsEnabled,
-  suggestionOutcome,
-  suggestionsBusy,
-  suggestionsView,
-  synonymDraft,
-  synonymProblems,
-  unknownLabelNames,
-} from './models/label-suggestions';
+import { describedBy, LockedHint, useLocks } from './LockedHint';
+import { useOptions } from './options-context';
 
 const PROBLEMS: Record<SynonymLineProblem, Parameters<typeof t>[0]> = {
   'no-separator': 'synonymNoSeparator',
@@ -28,6 +18,18 @@ const PROBLEMS: Record<SynonymLineProblem, Parameters<typeof t>[0]> = {
 };
 
 export function LabelSuggestionsSection() {
+  const {
+    downloadSynonyms,
+    saveSynonyms,
+    setSuggestionsEnabled,
+    suggestionOutcome,
+    suggestionsBusy,
+    suggestionsView,
+    synonymDraft,
+    synonymProblems,
+    unknownLabelNames,
+  } = useOptions().suggestionSettings;
+  const { isLocked, lockHintId } = useLocks();
   const view = suggestionsView.value;
   if (!view) return null;
   const adminSynonyms = Object.entries(view.policy.synonyms ?? {});

@@ -1,17 +1,19 @@
 import { render } from 'preact';
 import '@/assets/panel.css';
 import { uiLanguage } from '@/lib/i18n';
+import { backgroundClient } from '@/lib/messaging/client';
 import { App } from './App';
-import { loadForm } from './models/connection-form';
-import { startWatchingSites } from './models/enabled-sites';
-import { startWatchingHeldWrites } from './models/held-writes';
-import { loadSuggestionSettings, synonymsChanged } from './models/label-suggestions';
+import { createOptionsPage } from './models/options-page';
+import { OptionsContext } from './options-context';
 
 document.documentElement.lang = uiLanguage();
-void loadForm();
-startWatchingSites();
-startWatchingHeldWrites();
-void loadSuggestionSettings();
+const page = createOptionsPage(backgroundClient);
+const { synonymsChanged } = page.suggestionSettings;
 // Synonyms typed and not saved: the browser asks before the page goes.
 addEventListener('beforeunload', (event) => synonymsChanged.value && event.preventDefault());
-render(<App />, document.getElementById('app')!);
+render(
+  <OptionsContext.Provider value={page}>
+    <App />
+  </OptionsContext.Provider>,
+  document.getElementById('app')!,
+);

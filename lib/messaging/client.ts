@@ -20,7 +20,7 @@ export function toRequestError(error: unknown): RequestError {
   return error instanceof RequestError ? error : new RequestError('internal', String(error));
 }
 
-export async function request<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
+async function request<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   let reply: Reply<ResponseOf<K>> | undefined;
   try {
     reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ResponseOf<K>> | undefined;

@@ -1,17 +1,24 @@
+import { signal } from '@preact/signals';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RequestError } from '@/lib/messaging/client';
+import { fakeClient } from '@/lib/messaging/fake-client.testing';
 import type { SettingsView } from '@/lib/settings/views';
 import type { OutboxWrite } from '@/lib/outbox/types';
 import { outboxViewItem } from '@/lib/storage';
+import { createHeldWritesModel, type HeldWritesModel } from './held-writes';
 
-const request = vi.fn();
-vi.mock('@/lib/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/messaging/client')>()),
-  request: (...args: unknown[]) => request(...args),
-}));
+const { client, request } = fakeClient();
+/** The connection form's saved settings, which name the connection in use. */
+const saved = signal<SettingsView | undefined>(undefined);
+let model: HeldWritesModel | undefined;
 
-const { confirmingDiscard, discardError, discardHeldWrite, heldWrites, startWatchingHeldWrites } = await import('./held-writes');
-const { saved } = await import('./connection-form');
+/** Makes the model as the options page does when it opens: it reads the queue and follows it from then on. */
+function startWatchingHeldWrites() {
+  model?.dispose();
+  model = createHeldWritesModel({ client, connectionForm: { saved } });
+  return model;
+}
 
 const CRM_A = 'sobot|https://www.sobot.com|app-a';
 const CRM_B = 'sobot|https://hk.sobot.com|app-b';
@@ -34,7 +41,6 @@ describe('writes waiting for another CRM', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     request.mockReset();
-    confirmingDiscard.value = undefined;
   });
 
   it('lists the unsent writes made for another connection than the current one, following the queue', async () => {
@@ -45,7 +51,7 @@ describe('writes waiting for another CRM', () => {
       write('mine', { connection: CRM_B }),
       write('old', { connection: undefined }),
     ]);
-    startWatchingHeldWrites();
+    const { heldWrites } = startWatchingHeldWrites();
     await vi.waitFor(() => expect(heldWrites.value.map((each) => each.id)).toEqual(['held']));
 
     connectedTo(CRM_A); // back on its CRM: it goes out, so it no longer waits
@@ -54,10 +60,25 @@ describe('writes waiting for another CRM', () => {
     expect(heldWrites.value.map((each) => each.id)).toEqual(['held', 'mine']);
   });
 
+  it('follows the queue as the background changes it, and stops once it is disposed', async () => {
+    connectedTo(CRM_B);
+    await outboxViewItem.setValue([write('held')]);
+    const held = startWatchingHeldWrites();
+    await vi.waitFor(() => expect(held.heldWrites.value.map((each) => each.id)).toEqual(['held']));
+    await outboxViewItem.setValue([write('held'), write('later')]);
+    await vi.waitFor(() => expect(held.heldWrites.value.map((each) => each.id)).toEqual(['held', 'later']));
+
+    held.dispose();
+    const seen = new Promise((resolve) => outboxViewItem.watch(resolve));
+    await outboxViewItem.setValue([]);
+    await seen;
+    expect(held.heldWrites.value.map((each) => each.id)).toEqual(['held', 'later']);
+  });
+
   it('discards a write only through the background, and keeps it listed when the background refuses', async () => {
     connectedTo(CRM_B);
     await outboxViewItem.setValue([write('held'), write('other')]);
-    startWatchingHeldWrites();
+    const { confirmingDiscard, discardError, discardHeldWrite, heldWrites } = startWatchingHeldWrites();
     await vi.waitFor(() => expect(heldWrites.value).toHaveLength(2));
 
     confirmingDiscard.value = 'held';
@@ -71,7 +92,6 @@ describe('writes waiting for another CRM', () => {
     await discardHeldWrite('held');
     expect(heldWrites.value.map((each) => each.id)).toEqual(['other']);
 
-    const { RequestError } = await import('@/lib/messaging/client');
     request.mockRejectedValueOnce(new RequestError('internal', 'worker gone'));
     await discardHeldWrite('other');
     expect(discardError.value?.code).toBe('internal');

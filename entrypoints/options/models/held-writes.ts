@@ -1,34 +1,41 @@
 // The queued writes that wait for another CRM connection than the current one: made before the agent
 // switched CRMs, invisible in the panel (whose customers now come from the other CRM), so listed here,
-// each discardable after a confirmation.
+// each discardable after a confirmation. The queue is read from the background's mirror in session
+// storage and followed as long as the model lives; the current connection is the connection form's.
 import { computed, signal } from '@preact/signals';
-import { request, type RequestError, toRequestError } from '@/lib/messaging/client';
+import { type Client, type RequestError, toRequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
+import { ownedModel } from '@/lib/signals/owned-model';
 import { outboxViewItem } from '@/lib/storage';
-import { saved } from './connection-form';
+import type { ConnectionFormModel } from './connection-form';
 
-const queued = signal<OutboxWrite[]>([]);
-/** The write whose discard the agent is being asked to confirm. */
-export const confirmingDiscard = signal<string | undefined>(undefined);
-export const discardError = signal<RequestError | undefined>(undefined);
+export function createHeldWritesModel({ client, connectionForm: { saved } }: { client: Client; connectionForm: Pick<ConnectionFormModel, 'saved'> }) {
+  return ownedModel((own) => {
+    const queued = signal<OutboxWrite[]>([]);
+    /** The write whose discard the agent is being asked to confirm. */
+    const confirmingDiscard = signal<string | undefined>(undefined);
+    const discardError = signal<RequestError | undefined>(undefined);
 
-export const heldWrites = computed(() =>
-  queued.value.filter((write) => write.state !== 'sent' && write.connection !== undefined && write.connection !== saved.value?.connection),
-);
+    const heldWrites = computed(() =>
+      queued.value.filter((write) => write.state !== 'sent' && write.connection !== undefined && write.connection !== saved.value?.connection),
+    );
 
-export function startWatchingHeldWrites() {
-  void outboxViewItem.getValue().then((writes) => (queued.value = writes ?? []));
-  outboxViewItem.watch((writes) => (queued.value = writes ?? []));
+    async function discardHeldWrite(id: string) {
+      confirmingDiscard.value = undefined;
+      try {
+        // Refused only when it is on its way after all (its CRM is back): the mirror then shows it leave.
+        const { ok } = await client.request('write.discard', { id });
+        discardError.value = undefined;
+        if (ok) queued.value = queued.value.filter((write) => write.id !== id);
+      } catch (error) {
+        discardError.value = toRequestError(error);
+      }
+    }
+
+    void outboxViewItem.getValue().then((writes) => (queued.value = writes ?? []));
+    own.onDispose(outboxViewItem.watch((writes) => (queued.value = writes ?? [])));
+    return { heldWrites, confirmingDiscard, discardError, discardHeldWrite };
+  });
 }
 
-export async function discardHeldWrite(id: string) {
-  confirmingDiscard.value = undefined;
-  try {
-    // Refused only when it is on its way after all (its CRM is back): the mirror then shows it leave.
-    const { ok } = await request('write.discard', { id });
-    discardError.value = undefined;
-    if (ok) queued.value = queued.value.filter((write) => write.id !== id);
-  } catch (error) {
-    discardError.value = toRequestError(error);
-  }
-}
+export type HeldWritesModel = ReturnType<typeof createHeldWritesModel>;
