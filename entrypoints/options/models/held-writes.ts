@@ -5,6 +5,7 @@
 import { computed, signal } from '@preact/signals';
 import { type Client, type RequestError, toRequestError } from '@/lib/messaging/client';
 import type { OutboxWrite } from '@/lib/outbox/types';
+import { followItem } from '@/lib/signals/follow-item';
 import { ownedModel } from '@/lib/signals/owned-model';
 import { outboxViewItem } from '@/lib/storage';
 import type { ConnectionFormModel } from './connection-form';
@@ -32,8 +33,7 @@ export function createHeldWritesModel({ client, connectionForm: { saved } }: { c
       }
     }
 
-    void outboxViewItem.getValue().then((writes) => (queued.value = writes ?? []));
-    own.onDispose(outboxViewItem.watch((writes) => (queued.value = writes ?? [])));
+    followItem(own, outboxViewItem, (writes) => (queued.value = writes ?? []));
     return { heldWrites, confirmingDiscard, discardError, discardHeldWrite };
   });
 }

@@ -2,6 +2,7 @@
 // read from session storage, where the background keeps them, and followed as it changes.
 import { computed, signal } from '@preact/signals';
 import type { TabContact } from '@/lib/contacts/tab-contacts';
+import { followItem } from '@/lib/signals/follow-item';
 import { ownedModel } from '@/lib/signals/owned-model';
 import { tabContactsItem } from '@/lib/storage';
 import type { FollowedTabModel } from './followed-tab';
@@ -15,17 +16,7 @@ export function createContactsModel({ tab: { followedTab } }: { tab: Pick<Follow
       return tab ? (contactsByTab.value[tab.id] ?? []) : [];
     });
 
-    let changed = false;
-    own.onDispose(
-      tabContactsItem.watch((all) => {
-        changed = true;
-        contactsByTab.value = all ?? {};
-      }),
-    );
-    void tabContactsItem.getValue().then(
-      (all) => changed || (contactsByTab.value = all ?? {}),
-      () => undefined,
-    );
+    followItem(own, tabContactsItem, (all) => (contactsByTab.value = all ?? {}));
     return { tabContacts };
   });
 }

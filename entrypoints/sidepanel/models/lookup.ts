@@ -6,6 +6,7 @@ import { computed, signal } from '@preact/signals';
 import { IDLE_LOOKUP, type ContactRef, type LookupView, type TabLookup } from '@/lib/lookup/tab-lookup';
 import { toRequestError, type Client, type RequestError } from '@/lib/messaging/client';
 import type { MessageType, RequestOf } from '@/lib/messaging/protocol';
+import { followItem } from '@/lib/signals/follow-item';
 import { ownedModel } from '@/lib/signals/owned-model';
 import { tabLookupsItem } from '@/lib/storage';
 import type { FollowedTabModel } from './followed-tab';
@@ -96,18 +97,7 @@ export function createLookupModel({ client, tab: { followedTab }, settings: { se
     const openCustomer = (customerId: string) => intend('lookup.pick', { customerId });
     const followNewContacts = () => intend('lookup.follow', {});
 
-    let changed = false;
-    own.onDispose(
-      tabLookupsItem.watch((all) => {
-        changed = true;
-        receive(all);
-      }),
-    );
-    // A change seen meanwhile is newer than this first read.
-    void tabLookupsItem.getValue().then(
-      (all) => changed || receive(all),
-      () => undefined,
-    );
+    followItem(own, tabLookupsItem, receive);
     return {
       publishedLookups,
       tabLookup,

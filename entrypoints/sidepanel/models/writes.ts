@@ -7,6 +7,7 @@ import { describeFailure, t } from '@/lib/i18n';
 import { toRequestError, type Client } from '@/lib/messaging/client';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import type { OutboxWrite } from '@/lib/outbox/types';
+import { followItem } from '@/lib/signals/follow-item';
 import { ownedModel } from '@/lib/signals/owned-model';
 import { outboxViewItem } from '@/lib/storage';
 import type { SettingsModel } from './settings';
@@ -97,18 +98,7 @@ export function createWritesModel({ client, settings: { settingsView } }: { clie
     }
 
     // Follows the outbox's mirror: every state change of every write shows without asking.
-    let changed = false;
-    own.onDispose(
-      outboxViewItem.watch((writes) => {
-        changed = true;
-        mirror(writes);
-      }),
-    );
-    // A change seen meanwhile is newer than this first read.
-    void outboxViewItem.getValue().then(
-      (writes) => changed || mirror(writes),
-      () => undefined,
-    );
+    followItem(own, outboxViewItem, mirror);
     return { outboxWrites, panelOpenedAt, writesOf, enqueueWrite, retryWrite, discardWrite };
   });
 }
