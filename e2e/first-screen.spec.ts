@@ -153,6 +153,8 @@ describe('the first screen at 360×800, in Chinese', () => {
     await composer.press('Control+Enter');
     const status = panel.getByRole('button', { name: /项更改待发送/ });
     await status.getByText(/无法连接 CRM/).waitFor({ timeout: 20_000 });
+    // The status takes the title's place in the top bar, so it is said whole, not cut, at 360 px.
+    expect(await status.evaluate((button) => [button, ...button.querySelectorAll('span')].some((part) => part.scrollWidth > part.clientWidth))).toBe(false);
     await status.click();
     const list = panel.getByRole('region', { name: '我的更改' });
     await list.getByText(/阶段/).first().waitFor();
