@@ -101,7 +101,7 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
     expect(await suggestionsSwitch.isDisabled()).toBe(true);
     expect(await suggestionsSwitch.isChecked()).toBe(true);
     const adminSynonyms = options.getByRole('list', { name: text('synonymsByAdmin') });
-    expect(await adminSynonyms.innerText()).toContain('开票需求');
+    expect(await adminSynonyms.innerText()).toContain('开票需求: 发票, invoice');
     expect(await adminSynonyms.evaluate((list) => getComputedStyle(list).borderStyle)).toBe('dashed');
     expect(await options.getByLabel(text('synonymsLabel'), { exact: true }).isEditable()).toBe(true);
     // CRM, base URL, App ID, App key, auto-lookup, the suggestions' switch and the admin's synonyms: one hint under each.
@@ -126,7 +126,8 @@ describe.skipIf(cannotWritePolicy)('an admin’s policy, read by Chromium', () =
     const browser = await launch('zh-CN');
     const options = await openOptions(browser, 360);
     await options.getByText(text('policyIgnoredTitle')).waitFor();
-    await options.getByRole('list', { name: text('synonymsByAdmin') }).waitFor();
+    // Chinese punctuation between the label and its synonyms, not a Latin colon and comma.
+    expect(await options.getByRole('list', { name: text('synonymsByAdmin') }).innerText()).toContain('开票需求：发票、invoice');
     expect(await options.getByText(text('setByAdmin'), { exact: true }).count()).toBe(7);
     await options.getByText(text('siteSetByAdmin'), { exact: true }).waitFor();
     await options.screenshot({ path: 'e2e/artifacts/policy-options-zh-360.png', fullPage: true });

@@ -89,7 +89,9 @@ export function LabelSuggestionsSection() {
             <ul class="synonyms__admin" aria-labelledby="synonyms-admin-title" aria-describedby={lockHintId('labelSynonyms')}>
               {adminSynonyms.map(([name, words]) => (
                 <li key={name}>
-                  <bdi>{name}</bdi>: {words.join(t('listJoin'))}
+                  <bdi>{name}</bdi>
+                  {t('nameValueSeparator')}
+                  {words.join(t('listJoin'))}
                 </li>
               ))}
             </ul>
