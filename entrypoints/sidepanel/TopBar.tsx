@@ -84,8 +84,9 @@ export function TopBar() {
           {origin && <span class="panel__site">{new URL(origin).host}</span>}
         </>
       )}
-      {pinned && <PinButton onUnpin={() => void followNewContacts()} />}
+      {/* The status before the pin: when it takes the title's place, the pin stays where it was. */}
       <WritesStatus />
+      {pinned && <PinButton onUnpin={() => void followNewContacts()} />}
       <button
         type="button"
         class="icon-button"
